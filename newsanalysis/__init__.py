@@ -1,0 +1,30 @@
+"""newsanalysis: who met whom and when, who said what and in what tone, who is connected to whom.
+
+Quick start::
+
+    import newsanalysis as na
+    corpus = na.load("data/")
+    result = na.analyze(corpus)
+    result.quotes.head()
+    result.save("out/")
+"""
+
+from __future__ import annotations
+
+from .analysis import Analysis
+from .errors import InputError, NewsAnalysisError
+from .load import Corpus, load, load_table
+from .pipeline import analyze
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Analysis",
+    "Corpus",
+    "InputError",
+    "NewsAnalysisError",
+    "analyze",
+    "load",
+    "load_table",
+    "__version__",
+]

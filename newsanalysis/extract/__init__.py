@@ -1,0 +1,1 @@
+"""Extractors: quotes, meetings, dates and sentiment. Each reads a Document; none plots."""

@@ -1,0 +1,272 @@
+"""``analyze``: run every article through clean -> language -> extract, build the tables.
+
+One article is processed by :func:`process_article`, a pure function of the article
+record and the :class:`Settings`; the engines only decide where it runs (this process,
+a pool of processes, or a Dask cluster) and gather the rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from .actors import KnowledgeBase, find_mentions, load_kb
+from .analysis import Analysis
+from .clean import clean_text
+from .document import Actor, Document
+from .errors import NewsAnalysisError
+from .extract.meetings import extract_meetings
+from .extract.quotes import extract_quotes
+from .extract.sentiment import score_texts
+from .lang.detect import detect_language
+from .load import Corpus, load, load_table
+
+#: below this many articles, ``engine="auto"`` stays in one process
+PARALLEL_THRESHOLD = 400
+ROW_TABLES = ("articles", "mentions", "quotes", "meetings", "errors")
+
+
+@dataclass
+class Settings:
+    """What :func:`process_article` needs besides the article."""
+
+    kb: KnowledgeBase = field(default_factory=load_kb)
+    boilerplate: bool = True
+    errors: str = "collect"
+
+
+# --------------------------------------------------------------------------- one article
+
+
+def process_article(record: dict[str, Any], settings: Settings) -> dict[str, list]:
+    """All table rows for one article record (a row of ``Corpus.articles``).
+
+    Returns ``{"articles": [...], "mentions": [...], "quotes": [...], "meetings": [...],
+    "errors": [...], "actors": [Actor, ...]}``. A failing step records an error and the
+    article keeps what the other steps found.
+    """
+    out: dict[str, list] = {name: [] for name in ROW_TABLES}
+    out["actors"] = []
+    article_id = str(record["article_id"])
+    raw = record.get("text") or ""
+
+    def fail(stage: str, exc: Exception) -> None:
+        if settings.errors == "raise":
+            raise NewsAnalysisError(f"article {article_id!r}, {stage}: {exc}") from exc
+        out["errors"].append(
+            {
+                "input": record.get("path") or article_id,
+                "article_id": article_id,
+                "stage": stage,
+                "error": f"{type(exc).__name__}: {exc}",
+            }
+        )
+
+    try:
+        cleaned = clean_text(raw, boilerplate=settings.boilerplate)
+    except Exception as exc:  # never lose the article over a cleaning bug
+        fail("clean", exc)
+        cleaned = None
+    text = cleaned.text if cleaned is not None else raw
+    language = record.get("language")
+    if not isinstance(language, str) or not language or language == "auto":
+        language = detect_language(text)
+    published = record.get("published")
+    published = None if published is None or pd.isna(published) else pd.Timestamp(published)
+    article_row = {
+        k: v for k, v in record.items() if not (isinstance(k, str) and k.startswith("__"))
+    }
+    article_row.update(
+        {
+            "article_id": article_id,
+            "text": text,
+            "raw_text": raw,
+            "language": language,
+            "offsets": cleaned.offsets if cleaned is not None else None,
+            "content_hash": hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest(),
+        }
+    )
+    out["articles"].append(article_row)
+
+    doc = Document(
+        article_id=article_id,
+        text=text,
+        language=language,
+        published=published.date() if published is not None else None,
+        title=record.get("title") if isinstance(record.get("title"), str) else None,
+    )
+    for stage, step in STEPS:
+        try:
+            step(doc, settings)
+        except Exception as exc:
+            fail(stage, exc)
+
+    sentence_index = doc.sentence_index
+    for m in doc.mentions:
+        out["mentions"].append(
+            {
+                "article_id": article_id,
+                "actor_id": m.actor_id,
+                "surface": m.surface,
+                "start": m.start,
+                "end": m.end,
+                "method": m.method,
+                "sentence": sentence_index(m.start),
+            }
+        )
+    for n, q in enumerate(doc.quotes):
+        out["quotes"].append({"article_id": article_id, "quote_id": f"{article_id}:q{n}", **q})
+    for n, mt in enumerate(doc.meetings):
+        out["meetings"].append({"article_id": article_id, "meeting_id": f"{article_id}:m{n}", **mt})
+    out["actors"] = list(doc.actors.values())
+    return out
+
+
+def _step_actors(doc: Document, settings: Settings) -> None:
+    find_mentions(doc, settings.kb)
+
+
+def _step_quotes(doc: Document, settings: Settings) -> None:
+    doc.quotes = extract_quotes(doc)
+
+
+def _step_meetings(doc: Document, settings: Settings) -> None:
+    doc.meetings = extract_meetings(doc)
+
+
+def _step_sentiment(doc: Document, settings: Settings) -> None:
+    if not doc.quotes:
+        return
+    scores = score_texts([q["text"] for q in doc.quotes], doc.language)
+    for quote, (score, label) in zip(doc.quotes, scores, strict=True):
+        quote["sentiment"] = score
+        quote["sentiment_label"] = label
+
+
+STEPS: list[tuple[str, Callable[[Document, Settings], None]]] = [
+    ("extract:actors", _step_actors),
+    ("extract:quotes", _step_quotes),
+    ("extract:meetings", _step_meetings),
+    ("extract:sentiment", _step_sentiment),
+]
+
+
+# --------------------------------------------------------------------------- many articles
+
+
+def analyze(
+    corpus: Corpus | pd.DataFrame | str | os.PathLike | Iterable,
+    engine: str = "auto",
+    workers: int | None = None,
+    kb: KnowledgeBase | None = None,
+    progress: bool | None = None,
+    errors: str = "collect",
+    boilerplate: bool = True,
+) -> Analysis:
+    """Extract actors, quotes, meetings and sentiment from every article.
+
+    Parameters
+    ----------
+    corpus:
+        A :class:`Corpus` from :func:`load` / :func:`load_table`, a DataFrame of articles,
+        or paths/globs/folders (loaded with :func:`load`).
+    engine:
+        ``"auto"`` (processes for large corpora), ``"serial"``, ``"processes"`` or ``"dask"``.
+    workers:
+        Number of processes (default: all cores).
+    kb:
+        Actor knowledge base (default: the shipped one plus nothing else).
+    progress:
+        Show a progress bar (default: for corpora of 200 articles or more).
+    errors:
+        ``"collect"`` records failures in ``Analysis.errors``; ``"raise"`` raises.
+    """
+    started = time.perf_counter()
+    corpus = _as_corpus(corpus, errors)
+    settings = Settings(
+        kb=kb if kb is not None else load_kb(), boilerplate=boilerplate, errors=errors
+    )
+    records = corpus.articles.to_dict("records")
+    if progress is None:
+        progress = len(records) >= 200
+    if engine == "dask":
+        from .scale import analyze_dask
+
+        return analyze_dask(corpus, settings=settings, workers=workers, progress=progress)
+    if engine not in ("auto", "serial", "processes"):
+        raise ValueError(f"engine must be 'auto', 'serial', 'processes' or 'dask', not {engine!r}")
+    n_workers = workers or os.cpu_count() or 1
+    parallel = engine == "processes" or (
+        engine == "auto" and len(records) >= PARALLEL_THRESHOLD and n_workers > 1
+    )
+    if parallel:
+        from .parallel import run_processes
+
+        results = run_processes(records, settings, n_workers, progress)
+    else:
+        results = (process_article(r, settings) for r in _progress(records, progress))
+    analysis = collect(results, corpus.errors)
+    analysis.meta.update(
+        {
+            "articles_read": len(records),
+            "seconds": round(time.perf_counter() - started, 3),
+            "engine": "processes" if parallel else "serial",
+            "workers": n_workers if parallel else 1,
+        }
+    )
+    return analysis
+
+
+def collect(
+    results: Iterable[dict[str, list]], load_errors: pd.DataFrame | None = None
+) -> Analysis:
+    """Gather per-article rows into an :class:`Analysis`."""
+    rows: dict[str, list] = {name: [] for name in ROW_TABLES}
+    actors: dict[str, Actor] = {}
+    for result in results:
+        for name in ROW_TABLES:
+            rows[name].extend(result[name])
+        for actor in result["actors"]:
+            known = actors.get(actor.actor_id)
+            if known is None:
+                actors[actor.actor_id] = Actor(**{**vars(actor), "aliases": list(actor.aliases)})
+            else:
+                known.aliases.extend(a for a in actor.aliases if a not in known.aliases)
+    errors = pd.DataFrame(rows["errors"], columns=["input", "article_id", "stage", "error"])
+    if load_errors is not None and len(load_errors):
+        errors = pd.concat([load_errors, errors], ignore_index=True)
+    return Analysis(
+        articles=pd.DataFrame(rows["articles"]),
+        mentions=pd.DataFrame(rows["mentions"]),
+        actors=pd.DataFrame([vars(a) for a in actors.values()]),
+        quotes=pd.DataFrame(rows["quotes"]),
+        meetings=pd.DataFrame(rows["meetings"]),
+        errors=errors,
+    )
+
+
+def _as_corpus(corpus, errors: str) -> Corpus:
+    if isinstance(corpus, Corpus):
+        return corpus
+    if isinstance(corpus, pd.DataFrame):
+        id_column = "article_id" if "article_id" in corpus.columns else None
+        return load_table(corpus, id=id_column, errors=errors)
+    if isinstance(corpus, str | os.PathLike) or isinstance(corpus, Iterable):
+        return load(corpus, errors=errors)
+    raise TypeError(
+        f"cannot analyze {type(corpus).__name__}: expected a Corpus, DataFrame or paths"
+    )
+
+
+def _progress(records: list, enabled: bool):
+    if not enabled:
+        return records
+    from tqdm.auto import tqdm
+
+    return tqdm(records, desc="analyzing", unit="article")

@@ -23,6 +23,7 @@ from . import prf, shared_dir
 
 LABELS = ("negative", "neutral", "positive")
 STATEMENTS = Path(__file__).resolve().parents[2] / "tests" / "data"
+DEV = Path(__file__).resolve().parents[2] / "gold" / "sentiment"
 _NEWSMTSC_LABEL = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -70,6 +71,26 @@ def load_statements(language: str) -> pd.DataFrame:
     """Our labelled political quotes (labelled before scoring): label, text."""
     path = STATEMENTS / f"sentiment_statements_{language}.tsv"
     return pd.read_csv(path, sep="\t", quoting=3, dtype=str)
+
+
+def load_dev(language: str, shared: str | None = None) -> pd.DataFrame:
+    """The news-domain dev set (``gold/sentiment/dev_{language}.tsv``): label, text, source.
+
+    Indonesian rows carry their text (CLICK-ID, CC BY 4.0). English rows point into
+    PolNeAR (``split/document:start:end``), which has no licence and is never copied:
+    the text is read from ``../shared/eval/polnear`` here.
+    """
+    table = pd.read_csv(DEV / f"dev_{language}.tsv", sep="\t", quoting=3, dtype=str)
+    if "text" not in table:
+        folder = shared_dir(shared) / "eval" / "polnear"
+        texts = []
+        for source in table.source:
+            document, start, end = source.rsplit(":", 2)
+            split, name = document.split("/", 1)
+            path = folder / split / "text" / (name.rsplit("_", 1)[0] + ".txt")
+            texts.append(path.read_text(encoding="utf-8")[int(start) : int(end)])
+        table.insert(1, "text", texts)
+    return table
 
 
 # --------------------------------------------------------------------------- de-duplication
@@ -159,10 +180,17 @@ def evaluate(shared: str | None = None, newsmtsc: bool = True) -> dict[str, floa
             sentiment(news.text, "en"),
         )
     for language in ("id", "en"):
+        table = load_dev(language, shared)
+        figures[f"news_dev_{language}"] = report(
+            f"News-domain dev quotes ({language}, gold/sentiment)",
+            table.label,
+            sentiment(table.text, language),
+        )
+    for language in ("id", "en"):
         table = load_statements(language)
         predicted = sentiment(table.text, language)
         figures[f"statements_{language}"] = report(
-            f"Political statements ({language}, tests/data)", table.label, predicted
+            f"Held-out political statements ({language}, tests/data)", table.label, predicted
         )
         agreement = sum(g == p for g, p in zip(table.label, predicted, strict=True)) / len(table)
         figures[f"statements_{language}_agreement"] = agreement

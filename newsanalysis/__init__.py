@@ -15,6 +15,7 @@ from .analysis import Analysis
 from .errors import InputError, NewsAnalysisError
 from .load import Corpus, load, load_table
 from .pipeline import analyze
+from .sample import load_sample, sample_path
 
 __version__ = "0.1.0"
 
@@ -26,5 +27,18 @@ __all__ = [
     "analyze",
     "load",
     "load_table",
+    "load_sample",
+    "sample_path",
     "__version__",
 ]
+
+#: heavier submodules (plotting, widgets) load on first use: ``na.charts``, ``na.widgets``
+_LAZY_SUBMODULES = ("aggregate", "charts", "widgets", "report")
+
+
+def __getattr__(name: str):
+    if name in _LAZY_SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,6 +14,7 @@ from ..aggregate.meetings import STATUS_ORDER
 from .style import (
     MODE_MARKER_MPL,
     MODE_SYMBOL,
+    PERIOD_BAR_WIDTH,
     PERIOD_TICKFORMAT,
     PERIOD_XPERIOD,
     STATUS_COLOUR,
@@ -21,10 +22,12 @@ from .style import (
     base_layout,
     colour_for,
     empty_figure,
+    iso_dates,
     plural,
     wrap,
 )
 
+LEGEND_TITLE = {"pair": "actor pair (n)", "actor": "actor (n)", "mode": "mode (n)"}
 BY_LABEL = {"pair": "actor pair", "actor": "actor", "mode": "mode"}
 MPL_HATCH = {"": "", "/": "///", ".": "..", "x": "xx"}
 
@@ -93,7 +96,7 @@ def meeting_frequency_chart(freq: pd.DataFrame, title: str | None = None) -> go.
             label = f"{key} (n = {n})" if len(statuses) == 1 else f"{key}, {status} (n = {n})"
             fig.add_trace(
                 go.Bar(
-                    x=rows["period"],
+                    x=iso_dates(rows["period"]),
                     y=rows["meetings"],
                     name=label,
                     legendgroup=str(key),
@@ -113,17 +116,26 @@ def meeting_frequency_chart(freq: pd.DataFrame, title: str | None = None) -> go.
                     ),
                     xperiod=PERIOD_XPERIOD[period],
                     xperiodalignment="middle",
+                    width=[PERIOD_BAR_WIDTH[period]] * len(rows),
                 )
             )
     base_layout(fig, title, _frequency_subtitle(freq), height=480)
     fig.update_layout(
+        showlegend=True,
         barmode="stack",
         bargap=0.2,
-        legend=dict(orientation="h", yanchor="top", y=-0.16, x=0, xanchor="left"),
-        margin=dict(b=110),
+        legend=dict(
+            orientation="v",
+            x=1.01,
+            xanchor="left",
+            y=1,
+            yanchor="top",
+            title_text=LEGEND_TITLE.get(freq.attrs.get("by", "pair"), ""),
+        ),
     )
     fig.update_xaxes(
         title_text=f"{period.capitalize()} of the meeting",
+        type="date",
         tickformat=PERIOD_TICKFORMAT[period],
         ticklabelmode="period",
     )
@@ -158,7 +170,7 @@ def meeting_timeline_chart(timeline: pd.DataFrame, title: str | None = None) -> 
         exact = (rows["precision"] == "day").to_numpy()
         fig.add_trace(
             go.Scatter(
-                x=_positions(rows),
+                x=iso_dates(_positions(rows)),
                 y=rows["pair"],
                 mode="markers",
                 name=f"{status} (n = {rows['event'].nunique()})",

@@ -18,6 +18,7 @@ from .style import (
     base_layout,
     colour_for,
     empty_figure,
+    iso_dates,
     plural,
     wrap,
 )
@@ -69,7 +70,13 @@ def sentiment_by_speaker_chart(
             y=[row_of[s] for s in summary["speaker_id"]],
             mode="markers",
             name=f"mean, {confidence:.0%} CI",
-            marker=dict(symbol="diamond", size=13, color="#000", line=dict(color="white", width=1)),
+            marker=dict(
+                # hollow where a mean rests on few quotes: the quote dots stay visible
+                symbol=["diamond" if n >= LOW_N else "diamond-open" for n in summary["n"]],
+                size=13,
+                color="#000",
+                line=dict(color="#000", width=2),
+            ),
             error_x=dict(
                 type="data",
                 symmetric=False,
@@ -111,10 +118,7 @@ def sentiment_by_speaker_chart(
         zeroline=False,
     )
     fig.update_xaxes(title_text=X_TITLE, range=[-1.08, 1.08], zeroline=True, zerolinecolor="#999")
-    fig.update_layout(
-        legend=dict(orientation="h", yanchor="top", y=-0.1 - 0.6 / max(len(summary), 1), x=0),
-        margin=dict(b=120),
-    )
+    fig.update_layout(legend=dict(orientation="v", x=1.01, xanchor="left", y=1, yanchor="top"))
     return fig
 
 
@@ -163,7 +167,7 @@ def sentiment_over_time_chart(over_time: pd.DataFrame, title: str | None = None)
         has_ci = rows["ci_low"].notna()
         fig.add_trace(
             go.Scatter(
-                x=rows["period"],
+                x=iso_dates(rows["period"]),
                 y=rows["mean"],
                 mode="lines+markers",
                 name=f"{speaker} (n = {int(rows['n'].sum())})",
@@ -207,10 +211,16 @@ def sentiment_over_time_chart(over_time: pd.DataFrame, title: str | None = None)
     )
     fig.update_xaxes(
         title_text=f"{period.capitalize()} of publication",
+        type="date",
         tickformat=PERIOD_TICKFORMAT[period],
         ticklabelmode="period",
     )
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.18, x=0), margin=dict(b=100))
+    fig.update_layout(
+        showlegend=True,
+        legend=dict(
+            orientation="v", x=1.01, xanchor="left", y=1, yanchor="top", title_text="speaker (n)"
+        ),
+    )
     return fig
 
 

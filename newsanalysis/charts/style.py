@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+import pandas as pd
 import plotly.graph_objects as go
 
 #: Okabe & Ito (2008) colour-blind-safe palette, most distinct colours first
@@ -67,12 +68,33 @@ PERIOD_TICKFORMAT: dict[str, str] = {
     "quarter": "Q%q %Y",
     "year": "%Y",
 }
+#: bar width per period, in milliseconds (85% of the period: bars never touch)
+DAY_MS = 24 * 3600 * 1000
+PERIOD_BAR_WIDTH: dict[str, float] = {
+    "week": 0.85 * 7 * DAY_MS,
+    "month": 0.85 * 30.4 * DAY_MS,
+    "quarter": 0.85 * 91.3 * DAY_MS,
+    "year": 0.85 * 365.25 * DAY_MS,
+}
 PERIOD_XPERIOD: dict[str, object] = {
     "week": 7 * 24 * 3600 * 1000,
     "month": "M1",
     "quarter": "M3",
     "year": "M12",
 }
+
+
+def iso_dates(values) -> list[str]:
+    """Dates as ISO strings for plotly.
+
+    ``FigureWidget`` sends numpy datetime64 arrays to the browser as raw nanosecond
+    integers (the axis then shows 1.65e18 instead of dates); strings work everywhere.
+    """
+    stamps = pd.to_datetime(pd.Series(values))
+    return [
+        None if pd.isna(t) else t.strftime("%Y-%m-%d %H:%M:%S").removesuffix(" 00:00:00")
+        for t in stamps
+    ]
 
 
 def colour_for(index: int, label: str = "") -> str:

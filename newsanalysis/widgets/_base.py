@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..charts.export import FORMATS, export_figure, export_table
-from ._controls import sync_figure
+from ._controls import ResizeKick, figure_widget, sync_figure
 
 DEFAULT_EXPORT_DIR = "exports"
 
@@ -32,12 +32,11 @@ class Explorer(widgets.VBox):
     intro: str = ""
 
     def __init__(self, controls: list[widgets.Widget], export_dir: str | os.PathLike | None = None):
-        self.figure = go.FigureWidget()
-        self.figure.layout.autosize = True
+        self.figure = figure_widget()
         self.table = widgets.HTML()
         self.table.add_class("na-rows")
         self.status = widgets.HTML()
-        self.status.add_class("na-status")
+        self.status.add_class("na-export-status")
         self.export_dir = widgets.Text(
             value=str(export_dir or DEFAULT_EXPORT_DIR),
             description="Folder",
@@ -67,7 +66,7 @@ class Explorer(widgets.VBox):
         )
         rows_header = widgets.HTML("<b>Rows behind this view</b>")
         super().__init__(
-            [header, *controls, self.figure, export_row, rows_header, self.table],
+            [header, *controls, self.figure, export_row, rows_header, self.table, ResizeKick()],
             layout=widgets.Layout(width="100%"),
         )
         self.add_class("na-explorer")
@@ -130,9 +129,11 @@ class Explorer(widgets.VBox):
             notes = [str(w.message) for w in caught if "matplotlib" in str(w.message)]
             listing = ", ".join(f"<code>{html.escape(Path(p).name)}</code>" for p in files["path"])
             folder = html.escape(str(Path(files["path"].iloc[0]).parent.resolve()))
-            message = f"✅ wrote {listing} to <code>{folder}</code>"
+            message = (
+                f"<b style='color:#1a7f37'>Saved:</b> wrote {listing} to <code>{folder}</code>"
+            )
             if notes:
-                message += f"<br><span style='color:#a15c00'>⚠ {html.escape(notes[0])}</span>"
+                message += f"<br><span style='color:#a15c00'>Note: {html.escape(notes[0])}</span>"
             self.status.value = message
         except Exception as exc:  # show it in the notebook instead of a silent failure
             self.status.value = (

@@ -6,9 +6,11 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
+import anywidget
 import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
+import traitlets
 
 TABLE_ROWS = 200
 
@@ -110,20 +112,28 @@ class ActorPicker(widgets.VBox):
 
 
 def choice_list(
-    description: str, values: Iterable, selected: Iterable | None = None, rows: int = 4
+    description: str,
+    values: Iterable,
+    selected: Iterable | None = None,
+    rows: int = 4,
+    labels: dict | None = None,
 ) -> widgets.SelectMultiple:
-    """A small multi-select; ``selected`` defaults to none (= no filter)."""
+    """A small multi-select; ``selected`` defaults to none (= no filter).
+
+    ``labels`` maps values to what the list shows (``in_person`` -> ``in person``).
+    """
     options = [v for v in values if v is not None and not pd.isna(v)]
     chosen = tuple(v for v in (selected or ()) if v in options)
+    shown = labels or {}
     box = widgets.SelectMultiple(
-        options=options,
+        options=[(str(shown.get(v, str(v).replace("_", " "))), v) for v in options],
         value=chosen,
         rows=min(max(len(options), 2), rows),
         description=description,
         layout=widgets.Layout(width="250px"),
-        style={"description_width": "70px"},
+        style={"description_width": "80px"},
     )
-    box.add_class(f"na-{description.lower().replace(' ', '-')}")
+    box.add_class(f"na-filter-{description.lower().replace(' ', '-')}")
     return box
 
 
@@ -147,7 +157,7 @@ def month_range_slider(
         continuous_update=False,
         disabled=dates.empty,
         layout=widgets.Layout(width="460px"),
-        style={"description_width": "70px"},
+        style={"description_width": "80px"},
     )
     slider.add_class("na-date-range")
     return slider
@@ -171,13 +181,42 @@ def toggle(description: str, options: Sequence, value) -> widgets.ToggleButtons:
         options=list(options),
         value=value,
         description=description,
-        style={"button_width": "78px", "description_width": "70px"},
+        style={"button_width": "auto", "description_width": "80px"},
     )
-    buttons.add_class(f"na-{description.lower().replace(' ', '-')}")
+    buttons.add_class(f"na-toggle-{description.lower().replace(' ', '-')}")
     return buttons
 
 
 # --------------------------------------------------------------------------- figure + table
+
+
+class ResizeKick(anywidget.AnyWidget):
+    """Invisible helper: fires a window ``resize`` shortly after the explorer is shown.
+
+    A FigureWidget inside a VBox is drawn before JupyterLab attaches it to the page, so
+    plotly cannot measure the cell and falls back to 700 px; with the ``responsive``
+    config the resize event makes it take the cell's width.
+    """
+
+    _esm = traitlets.Unicode(
+        """
+export default {
+  render({ el }) {
+    el.style.display = "none";
+    for (const ms of [100, 500, 1500, 4000]) {
+      setTimeout(() => window.dispatchEvent(new Event("resize")), ms);
+    }
+  }
+};
+"""
+    ).tag(sync=True)
+
+
+def figure_widget() -> go.FigureWidget:
+    """An empty FigureWidget that follows the width of its cell."""
+    widget = go.FigureWidget()
+    widget._config = {"responsive": True, "displaylogo": False}
+    return widget
 
 
 def sync_figure(widget: go.FigureWidget, fig: go.Figure) -> None:
@@ -201,6 +240,7 @@ def sync_figure(widget: go.FigureWidget, fig: go.Figure) -> None:
         for key in set(widget.layout.to_plotly_json()) - set(layout) - {"template"}:
             layout[key] = None
         widget.layout.update(layout, overwrite=True)
+        widget.layout.autosize = True
 
 
 def html_table(rows: pd.DataFrame, columns: dict[str, str], limit: int = TABLE_ROWS) -> str:

@@ -29,8 +29,9 @@ from ._controls import (
     toggle,
 )
 
+KIND_LABELS = {"co_mention": "co-mentioned", "met": "met", "quoted_about": "quoted about"}
 TABLE_COLUMNS = {
-    "kind": "Link",
+    "link": "Link",
     "source": "From",
     "target": "To",
     "published": "Published",
@@ -83,19 +84,19 @@ class ActorNetworkExplorer(Explorer):
             options=options,
             value=self.actors.ids([focus])[0] if focus else None,
             description="Focus",
-            style={"description_width": "70px"},
+            style={"description_width": "80px"},
             layout=widgets.Layout(width="300px"),
         )
         self.focus.add_class("na-focus")
         self.depth = toggle("Steps", [1, 2], 1)
-        self.kinds = choice_list("Links", list(EDGE_KINDS), EDGE_KINDS, rows=3)
+        self.kinds = choice_list("Links", list(EDGE_KINDS), EDGE_KINDS, rows=3, labels=KIND_LABELS)
         max_weight = int(full_edges["weight"].max()) if len(full_edges) else 1
         self.min_weight = widgets.IntSlider(
             value=1,
             min=1,
             max=max(max_weight, 2),
             description="Min weight",
-            style={"description_width": "70px"},
+            style={"description_width": "80px"},
             continuous_update=False,
         )
         self.max_nodes = widgets.IntSlider(
@@ -104,7 +105,7 @@ class ActorNetworkExplorer(Explorer):
             max=150,
             step=5,
             description="Max actors",
-            style={"description_width": "70px"},
+            style={"description_width": "80px"},
             continuous_update=False,
         )
         self.dates = month_range_slider(self.data.instances["date"], "Dates")
@@ -181,6 +182,7 @@ class ActorNetworkExplorer(Explorer):
         nodes["community"] = nodes["actor_id"].map(self._communities).fillna(-1).astype(int)
         edges = edges[edges["source_id"].isin(chosen) & edges["target_id"].isin(chosen)]
         evidence = edge_evidence(self.data, edges, limit=EVIDENCE_ROWS)
+        evidence.insert(1, "link", evidence["kind"].map(KIND_LABELS))
         names = self.actors.names()
         title = "Actor network"
         if focus:

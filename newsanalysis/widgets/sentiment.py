@@ -77,7 +77,7 @@ class QuoteSentimentExplorer(Explorer):
             min=3,
             max=40,
             description="Speakers",
-            style={"description_width": "70px"},
+            style={"description_width": "80px"},
             continuous_update=False,
         )
         self.min_quotes = widgets.IntSlider(
@@ -85,7 +85,7 @@ class QuoteSentimentExplorer(Explorer):
             min=1,
             max=20,
             description="Min quotes",
-            style={"description_width": "70px"},
+            style={"description_width": "80px"},
             continuous_update=False,
         )
         self.kinds = choice_list("Kind", sorted(self.data["kind"].dropna().unique()), rows=3)

@@ -18,6 +18,32 @@ _ALIASES = {"ms": "id"}  # langid code -> pack code
 _SAMPLE_CHARS = 4000
 
 
+#: other names of the languages we have packs for (ISO 639-2/3 codes, old codes, names)
+_LANGUAGE_NAMES = {
+    "in": "id",
+    "ind": "id",
+    "indonesian": "id",
+    "bahasa indonesia": "id",
+    "eng": "en",
+    "english": "en",
+}
+
+
+def normalize_language(value) -> str | None:
+    """A language code as the packs name it (``"id-ID"`` -> ``"id"``, ``"English"`` ->
+    ``"en"``); ``"other"`` for a language without a pack; None for no value."""
+    if value is None or not isinstance(value, str) or not value.strip():
+        return None
+    key = value.strip().lower().replace("_", "-")
+    key = _LANGUAGE_NAMES.get(key, key)
+    code = _LANGUAGE_NAMES.get(key.split("-")[0], key.split("-")[0])
+    if code == "other" or code in _function_words():
+        return code
+    if code == "auto":
+        return None
+    return "other" if len(code) in (2, 3) or key.isalpha() else None
+
+
 @lru_cache(maxsize=1)
 def _function_words() -> dict[str, frozenset[str]]:
     return {pack.code: frozenset(pack.words("text", "function_words")) for pack in all_packs()}

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import warnings
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -113,8 +115,15 @@ def load(
             UserWarning,
             stacklevel=2,
         )
+    stems = Counter(p.name.split(".")[0] for p in paths)
     return _build_corpus(
-        records, problems, errors=errors, language=forced_language, source=source, skipped=skipped
+        records,
+        problems,
+        errors=errors,
+        language=forced_language,
+        source=source,
+        skipped=skipped,
+        ambiguous={stem for stem, count in stems.items() if count > 1},
     )
 
 
@@ -302,11 +311,13 @@ def _build_corpus(
     language: str | None,
     source: str | None,
     skipped: list[Skipped] | None = None,
+    ambiguous: set[str] | frozenset[str] = frozenset(),
 ) -> Corpus:
     """Give every record a unique article_id; duplicates of a given id become errors.
 
     Error rows of inputs that did not load have no ``article_id``; problems of an article
-    that did load (an unreadable date) carry its ``article_id``.
+    that did load (an unreadable date) carry its ``article_id``. Files whose stem is in
+    ``ambiguous`` (``news.csv`` next to ``news.xlsx``) get ids naming the whole file name.
     """
     articles = []
     error_rows = [
@@ -320,6 +331,8 @@ def _build_corpus(
         notes = list(record.pop(PROBLEMS, None) or [])
         given = record.get("article_id")
         if given is None or (isinstance(given, float) and pd.isna(given)) or not str(given).strip():
+            if re.split(r"[:\[]", auto_id, maxsplit=1)[0] in ambiguous:
+                auto_id = _specific_id(where, auto_id)  # news.csv and news.xlsx: "news.csv:2"
             record["article_id"] = _unique(auto_id, seen)
         else:
             article_id = str(given).strip()
@@ -363,6 +376,17 @@ def _build_corpus(
         pd.DataFrame(error_rows, columns=["input", "article_id", "stage", "error"]),
         skipped=pd.DataFrame(skipped_rows, columns=["input", "reason"]),
     )
+
+
+_WHERE = re.compile(r"^(?P<file>.*?)(?P<sheet>\[[^\]]*\])?(?::row |:line |#entry )(?P<n>\d+)$")
+
+
+def _specific_id(where: str, auto_id: str) -> str:
+    """An id naming the whole file name (``news.xlsx:2``) for an input at ``where``."""
+    match = _WHERE.match(where)
+    if match:
+        return f"{Path(match['file']).name}{match['sheet'] or ''}:{match['n']}"
+    return Path(where).name or auto_id
 
 
 def _unique(candidate: str, seen: dict[str, str]) -> str:

@@ -227,6 +227,9 @@ def read_html(path: Path, options: ReadOptions | None = None) -> list[ReadItem]:
     if not isinstance(doc, dict):
         doc = doc.as_dict() if hasattr(doc, "as_dict") else vars(doc)
     text = doc.get("text") or ""
+    title = doc.get("title")
+    if title and text.startswith(title + "\n"):  # the page's <h1> repeats the title
+        text = text[len(title) + 1 :]
     if not text.strip():
         raise InputError(str(path), "no article text found in the HTML")
     return [

@@ -673,7 +673,7 @@ def records_from_frame(
     for number, row in enumerate(rows):
         where = wheres[number] if wheres else f"{source}:row {number + first_row}"
         text = row.get(text_column)
-        if _missing(text) or not str(text).strip():
+        if _missing(text) or not _HAS_WORD.search(str(text)):
             title = row.get(title_column) if title_column is not None else None
             about = f" (title: {str(title)[:80]!r})" if not _missing(title) else ""
             items.append(InputError(where, f"empty text in column {text_column!r}{about}"))
@@ -711,6 +711,7 @@ def records_from_frame(
     return items
 
 
+_HAS_WORD = re.compile(r"[^\W_]")  # a text of only spaces and punctuation is empty
 _CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?")
 
 

@@ -502,7 +502,7 @@ def clean_text(raw: str, boilerplate: bool = True) -> Cleaned:
     _strip_ends(tracked, _LEADING_JUNK, "")
     if boilerplate:
         _strip_boilerplate(tracked)
-    _strip_ends(tracked, "", " \t\n,")
+    _strip_ends(tracked, _LEADING_JUNK, " \t\n,")
     if "  " in tracked.text:
         tracked.sub(_SPACES, " ")
     return tracked.result()

@@ -55,7 +55,8 @@ def normalize_language(value) -> str | None:
         return code
     if code == "auto":
         return None
-    return "other" if len(code) in (2, 3) or key.isalpha() else None
+    # another ISO 639 code ("fr", "jav") or a language name ("French"): no pack
+    return "other" if re.fullmatch(r"[a-z]{2,3}|[a-z ]{4,30}", key) else None
 
 
 @lru_cache(maxsize=1)

@@ -343,7 +343,8 @@ def read_excel(path: Path, options: ReadOptions | None = None) -> list[ReadItem]
                     Skipped(
                         f"{path}[{name}]",
                         f"sheet {name!r} ({rows:,} rows) not read: only the first sheet is "
-                        f"read by default; pass sheet={name!r} or sheet='all'",
+                        f"read by default; read it with sheet={name!r} (command line: --sheet "
+                        f"{name}) or sheet='all'",
                     )
                 )
     first = book.names[0]

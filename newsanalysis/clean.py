@@ -253,6 +253,34 @@ _SPACE_BEFORE_COMMA = re.compile(r"(?<=\S)[ \t]+,(?=[ \t])")
 _URL_ONLY = re.compile(r"^[ \t]*(?:https?://|www\.)\S+[ \t]*$", re.MULTILINE)
 
 
+def _scraper_commas(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`_SCRAPER_COMMAS`, found fast.
+
+    Every match starts at a comma or at the spaces / bracket just before one, so the
+    pattern is tried only there (``str.find`` jumps from comma to comma) instead of at
+    every character of the text: the same matches as ``finditer``, several times faster.
+    """
+    matches: list[re.Match[str]] = []
+    pos = 0
+    find = text.find
+    match_at = _SCRAPER_COMMAS.match
+    while True:
+        comma = find(",", pos)
+        if comma < 0:
+            return matches
+        start = comma
+        while start > pos and text[start - 1] in " \t(":
+            start -= 1
+        for candidate in range(start, comma + 1):
+            found = match_at(text, candidate)
+            if found:
+                matches.append(found)
+                pos = max(found.end(), comma + 1)
+                break
+        else:
+            pos = comma + 1
+
+
 def _scraper_repair(match: re.Match[str]) -> str:
     """Replacement of one scraper comma: a line break for a paragraph join; for a lost
     link, nothing before punctuation or a line end, else ", " (names stay apart)."""
@@ -487,7 +515,7 @@ def clean_text(raw: str, boilerplate: bool = True) -> Cleaned:
     if boilerplate and _boilerplate_patterns()["inline"] is not None:
         tracked.sub(_boilerplate_patterns()["inline"], "", reason="boilerplate")
     if "," in tracked.text:  # scraper commas, only where the article shows them twice
-        matches = list(_SCRAPER_COMMAS.finditer(tracked.text))
+        matches = _scraper_commas(tracked.text)
         if len(matches) >= 2:
             tracked.apply(matches, _scraper_repair)
             if "\n," in tracked.text or "\n ," in tracked.text:

@@ -432,3 +432,18 @@ def test_click_id_loads_every_row_with_a_sane_date(name):
     assert (published.dt.strftime("%H:%M") != "00:00").mean() > 0.95
     if name.endswith(".xlsx"):
         assert len(corpus.skipped) == 2  # the labelled-subset and label-only sheets
+
+
+def test_csv_separator_is_detected_and_tsv(tmp_path):
+    (tmp_path / "semi.csv").write_text(
+        "judul;isi;tanggal\nRapat kabinet;Presiden memimpin rapat kabinet, Senin.;12/25/2019\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "tabs.tsv").write_text("title\ttext\nA\tMenteri bertemu Dubes.\n", encoding="utf-8")
+    corpus = na.load(tmp_path)
+    assert corpus.errors.empty
+    texts = corpus.articles.set_index("article_id")["text"]
+    assert texts["semi:2"] == "Presiden memimpin rapat kabinet, Senin."
+    assert texts["tabs:2"] == "Menteri bertemu Dubes."
+    published = corpus.articles.set_index("article_id")["published"]
+    assert published["semi:2"] == pd.Timestamp("2019-12-25")  # unambiguously month first

@@ -351,8 +351,8 @@ def _build_corpus(
         seen[record["article_id"]] = where
         if language is not None:
             record["language"] = language
-        elif record.get("language") is not None:
-            record["language"] = normalize_language(record["language"]) or "other"
+        elif record.get("language") is not None:  # "id-ID" -> "id"; "auto", "" -> detect
+            record["language"] = normalize_language(record["language"])
         if source is not None and not record.get("source"):
             record["source"] = source
         value = record.get("published")

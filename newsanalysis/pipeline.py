@@ -218,6 +218,7 @@ def analyze(
             "seconds": round(time.perf_counter() - started, 3),
             "engine": "processes" if parallel else "serial",
             "workers": n_workers if parallel else 1,
+            "skipped": corpus.skipped.to_dict("records"),  # workbook sheets not read
         }
     )
     return analysis

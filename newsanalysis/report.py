@@ -131,7 +131,7 @@ def _sections(analysis, actors, start, end, languages, sources, period) -> list[
     meetings = meetings_table(analysis)
     filters = dict(actors=actors, start=start, end=end, languages=languages, sources=sources)
     freq = meeting_frequency(meetings, period, "pair", top=8, **filters)
-    timeline = meeting_timeline(meetings, **filters)
+    timeline = meeting_timeline(meetings, top=15, **filters)
     ids = [m for group in freq["meeting_ids"] for m in group]
     ids += [m for group in timeline["meeting_ids"] for m in group]
     reports = meeting_reports(meetings, dict.fromkeys(ids))

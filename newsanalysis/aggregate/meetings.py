@@ -24,7 +24,7 @@ What was left out is reported in ``DataFrame.attrs["left_out"]``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import combinations
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -34,9 +34,11 @@ from ._common import (
     PRECISION_RANK,
     actor_lookup,
     article_meta,
+    as_set,
     check_period,
     date_mask,
     period_start,
+    plain_strings,
     resolve_actor_keys,
     value_mask,
 )
@@ -110,7 +112,11 @@ def meetings_table(analysis) -> pd.DataFrame:
     precision = table["date_precision"].astype("string")
     table["precision"] = precision.where(precision.notna() | table["date_start"].isna(), "day")
     table["summary"] = table["count"].fillna(1).astype(int) > 1
-    return table
+    table["meeting_date"] = [
+        date_label(s, e, p)
+        for s, e, p in zip(table["date_start"], table["date_end"], table["precision"], strict=True)
+    ]
+    return plain_strings(table)
 
 
 def _participants(ids, plain, names: dict[str, str]) -> tuple[list[str], list[str]]:
@@ -134,15 +140,236 @@ def _participants(ids, plain, names: dict[str, str]) -> tuple[list[str], list[st
     return keys, labels
 
 
-def _as_table(data) -> pd.DataFrame:
+def date_label(start, end=None, precision=None) -> str:
+    """A meeting date as precise as it is known: ``2023-03-20 – 2023-03-22``, ``2022-12``."""
+    if start is None or pd.isna(start):
+        return ""
+    fmt = {"month": "%Y-%m", "year": "%Y"}.get(
+        precision if isinstance(precision, str) else "", "%Y-%m-%d"
+    )
+    text = pd.Timestamp(start).strftime(fmt)
+    if end is not None and not pd.isna(end):
+        last = pd.Timestamp(end).strftime(fmt)
+        if last != text:
+            text += f" – {last}"
+    return text
+
+
+@dataclass
+class _Resolved:
+    """Events resolved from the reports of some languages/sources, with long tables."""
+
+    events: pd.DataFrame  # one row per event, index = eid (0..n-1)
+    participants: pd.DataFrame  # eid, key, name (one row per event and participant)
+    pairs: pd.DataFrame  # eid, key_a, key_b, pair_id, pair (names sorted)
+    articles: pd.DataFrame  # eid, article_id (distinct)
+    reports: pd.DataFrame  # eid, meeting_id
+
+
+@dataclass
+class MeetingData:
+    """The prepared meeting table plus cached event resolutions, for repeated queries.
+
+    Build it once (``meeting_data(analysis)``) and pass it to the meeting aggregates
+    instead of the Analysis: the explorers do, so that a filter change does not redo
+    the work that does not depend on it.
+    """
+
+    table: pd.DataFrame
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def resolved(self, languages=None, sources=None) -> _Resolved:
+        key = (_frozen(languages), _frozen(sources))
+        if key not in self._cache:
+            if len(self._cache) >= 8:
+                self._cache.pop(next(iter(self._cache)))
+            rows = self.table[
+                ~self.table["summary"]
+                & value_mask(self.table["language"], languages)
+                & value_mask(self.table["source"], sources)
+            ]
+            self._cache[key] = _resolve(rows)
+        return self._cache[key]
+
+    def names(self) -> dict[str, str]:
+        if "names" not in self._cache:
+            parts = self.resolved().participants
+            self._cache["names"] = dict(zip(parts["key"], parts["name"], strict=True))
+        return self._cache["names"]
+
+
+def _frozen(values):
+    wanted = as_set(values)
+    return frozenset(wanted) if wanted is not None else None
+
+
+def meeting_data(data) -> MeetingData:
+    """``data`` (an Analysis, a :func:`meetings_table` or a MeetingData) as MeetingData."""
+    if isinstance(data, MeetingData):
+        return data
     if isinstance(data, pd.DataFrame):
         if "actor_keys" not in data.columns:
             raise ValueError("expected an Analysis or the output of meetings_table()")
-        return data
-    return meetings_table(data)
+        return MeetingData(data)
+    return MeetingData(meetings_table(data))
+
+
+def _as_table(data) -> pd.DataFrame:
+    return meeting_data(data).table
 
 
 # --------------------------------------------------------------------------- events
+
+
+def _resolve(rows: pd.DataFrame) -> _Resolved:
+    """Collapse reports into events: the most definite status, then the most precise date.
+
+    Vectorised: one sort, one drop_duplicates, and long (eid, ...) tables for the
+    participants, pairs, articles and reports of each event.
+    """
+    status_rank = rows["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})
+    precision_rank = rows["precision"].map(PRECISION_RANK)
+    ordered = rows.assign(
+        _status=status_rank.fillna(len(STATUS_ORDER)).astype(float),
+        _precision=precision_rank.fillna(len(PRECISION_RANK)).astype(float),
+    ).sort_values(["event", "_status", "_precision", "date_start", "published"], kind="stable")
+    first = ordered.drop_duplicates("event", keep="first").reset_index(drop=True)
+    eid_of = pd.Series(np.arange(len(first)), index=first["event"].to_numpy())
+    row_eid = ordered["event"].map(eid_of).to_numpy()
+
+    reports = pd.DataFrame({"eid": row_eid, "meeting_id": ordered["meeting_id"].to_numpy()})
+    articles = pd.DataFrame(
+        {"eid": row_eid, "article_id": ordered["article_id"].to_numpy()}
+    ).drop_duplicates()
+    members = pd.DataFrame(
+        {
+            "eid": row_eid,
+            "key": ordered["actor_keys"].to_numpy(),
+            "name": ordered["actor_names"].to_numpy(),
+        }
+    )
+    members = members[members["key"].map(len) > 0] if len(members) else members
+    participants = (
+        members.explode(["key", "name"]).drop_duplicates(["eid", "key"]).reset_index(drop=True)
+        if len(members)
+        else pd.DataFrame(
+            {
+                "eid": pd.Series(dtype=int),
+                "key": pd.Series(dtype=object),
+                "name": pd.Series(dtype=object),
+            }
+        )
+    )
+    participants["eid"] = participants["eid"].astype(int)
+
+    counts = reports.groupby("eid").size()
+    n_articles = articles.groupby("eid").size()
+    events = pd.DataFrame(
+        {
+            "event": first["event"].to_numpy(),
+            "when": first["date_start"].to_numpy(),
+            "date_end": first["date_end"].to_numpy(),
+            "precision": first["precision"].to_numpy(),
+            "dated_by": np.where(first["date_start"].notna(), "meeting", None),
+            "status": first["status"].to_numpy(),
+            "mode": first["mode"].to_numpy(),
+            "location": first["location"].to_numpy(),
+            "reports": counts.reindex(range(len(first)), fill_value=0).to_numpy(),
+            "articles": n_articles.reindex(range(len(first)), fill_value=0).to_numpy(),
+            "article_id": first["article_id"].to_numpy(),
+            "evidence": first["evidence"].to_numpy(),
+            "published": first["published"].to_numpy(),
+            "title": first["title"].to_numpy(),
+            "url": first["url"].to_numpy(),
+            "source": first["source"].to_numpy(),
+            "language": first["language"].to_numpy(),
+        }
+    )
+    for column in ("when", "date_end", "published"):
+        events[column] = pd.to_datetime(events[column]).astype("datetime64[ns]")
+    events = plain_strings(events)
+    events.index.name = "eid"
+    participants = plain_strings(participants)
+    return _Resolved(
+        events,
+        participants,
+        plain_strings(_pair_table(participants)),
+        plain_strings(articles),
+        plain_strings(reports),
+    )
+
+
+def _pair_table(participants: pd.DataFrame) -> pd.DataFrame:
+    """Unordered pairs of participants of each event, ``a`` before ``b`` by name."""
+    if participants.empty:
+        columns = ["eid", "key_a", "name_a", "key_b", "name_b", "pair_id", "pair"]
+        return pd.DataFrame({c: pd.Series(dtype=int if c == "eid" else object) for c in columns})
+    left = participants.rename(columns={"key": "key_a", "name": "name_a"})
+    right = participants.rename(columns={"key": "key_b", "name": "name_b"})
+    pairs = left.merge(right, on="eid")
+    pairs = pairs[
+        (pairs["name_a"] < pairs["name_b"])
+        | ((pairs["name_a"] == pairs["name_b"]) & (pairs["key_a"] < pairs["key_b"]))
+    ]
+    return pairs.assign(
+        pair_id=pairs["key_a"] + "|" + pairs["key_b"],
+        pair=pairs["name_a"] + PAIR_SEPARATOR + pairs["name_b"],
+    ).reset_index(drop=True)
+
+
+def _with_lists(events: pd.DataFrame, resolved: _Resolved) -> pd.DataFrame:
+    """Add the per-event lists (participants, meeting ids, article ids) to ``events``."""
+    eids = events.index
+    parts = resolved.participants[resolved.participants["eid"].isin(eids)]
+    keys = parts.groupby("eid")["key"].agg(list)
+    names = parts.groupby("eid")["name"].agg(list)
+    reports = resolved.reports[resolved.reports["eid"].isin(eids)].groupby("eid")["meeting_id"]
+    articles = resolved.articles[resolved.articles["eid"].isin(eids)].groupby("eid")["article_id"]
+    empty: list = []
+    return events.assign(
+        actor_keys=[keys.get(e, empty) for e in eids],
+        actor_names=[names.get(e, empty) for e in eids],
+        meeting_ids=reports.agg(list).reindex(eids).tolist(),
+        article_ids=articles.agg(list).reindex(eids).tolist(),
+    )
+
+
+def _select(
+    data: MeetingData,
+    actors=None,
+    together: bool | None = None,
+    statuses=DEFAULT_STATUSES,
+    modes=None,
+    start=None,
+    end=None,
+    languages=None,
+    sources=None,
+    undated: str = "drop",
+) -> tuple[_Resolved, pd.DataFrame, set[str], dict]:
+    """The events passing the filters (index = eid), the wanted actor keys, what was left out."""
+    if undated not in ("drop", "published"):
+        raise ValueError(f"undated must be 'drop' or 'published', not {undated!r}")
+    resolved = data.resolved(languages, sources)
+    events = resolved.events
+    events = events[value_mask(events["status"], statuses) & value_mask(events["mode"], modes)]
+    wanted = resolve_actor_keys(actors, data.names()) or set()
+    if wanted:
+        together = len(wanted) > 1 if together is None else together and len(wanted) > 1
+        parts = resolved.participants
+        hits = parts.loc[parts["key"].isin(wanted), "eid"].value_counts()
+        keep = hits.index[hits >= (2 if together else 1)]
+        events = events[events.index.isin(keep)]
+    undated_mask = events["when"].isna()
+    if undated == "published" and undated_mask.any():
+        events = events.copy()
+        events.loc[undated_mask, "when"] = events.loc[undated_mask, "published"].dt.normalize()
+        events.loc[undated_mask, "precision"] = "day"
+        events.loc[undated_mask, "dated_by"] = "published"
+        undated_mask = events["when"].isna()
+    left_out = {"undated": int(undated_mask.sum())}
+    events = events[~undated_mask]
+    events = events[date_mask(events["when"], start, end)]
+    return resolved, events, wanted, left_out
 
 
 def meeting_events(
@@ -163,7 +390,8 @@ def meeting_events(
     Parameters
     ----------
     data:
-        An :class:`~newsanalysis.Analysis` or the output of :func:`meetings_table`.
+        An :class:`~newsanalysis.Analysis`, the output of :func:`meetings_table`, or a
+        :class:`MeetingData` (fastest when called repeatedly).
     actors:
         Names or ids. One actor: its meetings. Several: with ``together`` (the default)
         the meetings at least two of them attended; otherwise meetings of any of them.
@@ -178,114 +406,13 @@ def meeting_events(
     Summary reports ("met 39 times") are never events here. ``attrs["left_out"]`` counts
     the events dropped for having no date.
     """
-    if undated not in ("drop", "published"):
-        raise ValueError(f"undated must be 'drop' or 'published', not {undated!r}")
-    table = _as_table(data)
-    rows = table[
-        ~table["summary"]
-        & value_mask(table["language"], languages)
-        & value_mask(table["source"], sources)
-    ]
-    events = _resolve_events(rows)
-    events = events[value_mask(events["status"], statuses) & value_mask(events["mode"], modes)]
-    names = _names_of(table)
-    wanted = resolve_actor_keys(actors, names)
-    if wanted:
-        together = len(wanted) > 1 if together is None else together and len(wanted) > 1
-        need = 2 if together else 1
-        hits = events["actor_keys"].map(lambda keys: len(wanted.intersection(keys)))
-        events = events[hits >= need]
-    undated_mask = events["when"].isna()
-    if undated == "published":
-        events = events.copy()
-        events.loc[undated_mask, "when"] = events.loc[undated_mask, "published"].dt.normalize()
-        events.loc[undated_mask, "precision"] = "day"
-        events.loc[undated_mask, "dated_by"] = "published"
-        undated_mask = events["when"].isna()
-    left_out = {"undated": int(undated_mask.sum())}
-    events = events[~undated_mask]
-    events = events[date_mask(events["when"], start, end)].reset_index(drop=True)
-    events.attrs = {"left_out": left_out, "actors": sorted(wanted) if wanted else []}
-    return events
-
-
-def _names_of(table: pd.DataFrame) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for keys, labels in zip(table["actor_keys"], table["actor_names"], strict=True):
-        names.update(zip(keys, labels, strict=True))
-    return names
-
-
-def _resolve_events(rows: pd.DataFrame) -> pd.DataFrame:
-    """Collapse reports into events: the most definite status, then the most precise date."""
-    status_rank = rows["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})
-    precision_rank = rows["precision"].map(PRECISION_RANK)
-    ordered = rows.assign(
-        _status=status_rank.fillna(len(STATUS_ORDER)).astype(float),
-        _precision=precision_rank.fillna(len(PRECISION_RANK)).astype(float),
-    ).sort_values(["event", "_status", "_precision", "date_start", "published"], kind="stable")
-    first = ordered.drop_duplicates("event", keep="first").set_index("event")
-    grouped = ordered.groupby("event", sort=False)
-    reports = grouped.size()
-    events = pd.DataFrame(
-        {
-            "event": first.index,
-            "when": first["date_start"].to_numpy(),
-            "date_end": first["date_end"].to_numpy(),
-            "precision": first["precision"].to_numpy(),
-            "dated_by": np.where(first["date_start"].notna(), "meeting", None),
-            "status": first["status"].to_numpy(),
-            "mode": first["mode"].to_numpy(),
-            "actor_keys": first["actor_keys"].to_numpy(),
-            "actor_names": first["actor_names"].to_numpy(),
-            "location": first["location"].to_numpy(),
-            "reports": reports.reindex(first.index).to_numpy(),
-            "articles": grouped["article_id"].nunique().reindex(first.index).to_numpy(),
-            "meeting_ids": [[m] for m in first["meeting_id"]],
-            "article_ids": [[a] for a in first["article_id"]],
-            "article_id": first["article_id"].to_numpy(),
-            "evidence": first["evidence"].to_numpy(),
-            "published": first["published"].to_numpy(),
-            "title": first["title"].to_numpy(),
-            "url": first["url"].to_numpy(),
-            "source": first["source"].to_numpy(),
-            "language": first["language"].to_numpy(),
-        }
+    data = meeting_data(data)
+    resolved, events, wanted, left_out = _select(
+        data, actors, together, statuses, modes, start, end, languages, sources, undated
     )
-    multi = events["reports"].to_numpy() > 1
-    if multi.any():
-        # events told by several articles: all their reports and all their participants
-        many = ordered[ordered["event"].isin(set(events.loc[multi, "event"]))]
-        ids = many.groupby("event", sort=False)["meeting_id"].agg(list)
-        article_ids = many.groupby("event", sort=False)["article_id"].agg(
-            lambda s: list(dict.fromkeys(s))
-        )
-        members: dict[str, tuple[list, list]] = {}
-        for event, keys, labels in zip(
-            many["event"], many["actor_keys"], many["actor_names"], strict=True
-        ):
-            k, n = members.setdefault(event, ([], []))
-            for key, label in zip(keys, labels, strict=True):
-                if key not in k:
-                    k.append(key)
-                    n.append(label)
-        idx = events.index[multi]
-        events.loc[idx, "meeting_ids"] = pd.Series(
-            [ids[e] for e in events.loc[idx, "event"]], index=idx, dtype=object
-        )
-        events.loc[idx, "article_ids"] = pd.Series(
-            [article_ids[e] for e in events.loc[idx, "event"]], index=idx, dtype=object
-        )
-        events.loc[idx, "actor_keys"] = pd.Series(
-            [members[e][0] for e in events.loc[idx, "event"]], index=idx, dtype=object
-        )
-        events.loc[idx, "actor_names"] = pd.Series(
-            [members[e][1] for e in events.loc[idx, "event"]], index=idx, dtype=object
-        )
-    events["when"] = pd.to_datetime(events["when"]).astype("datetime64[ns]")
-    events["date_end"] = pd.to_datetime(events["date_end"]).astype("datetime64[ns]")
-    events["published"] = pd.to_datetime(events["published"]).astype("datetime64[ns]")
-    return events[EVENT_COLUMNS]
+    out = _with_lists(events, resolved).reset_index(drop=True)[EVENT_COLUMNS]
+    out.attrs = {"left_out": left_out, "actors": sorted(wanted)}
+    return out
 
 
 # --------------------------------------------------------------------------- frequency
@@ -316,101 +443,95 @@ def meeting_frequency(
         raise ValueError(f"by must be one of {', '.join(GROUPINGS)}, not {by!r}")
     if by == "actor":
         filters.setdefault("together", False)
-    events = meeting_events(data, **filters)
-    accepts = PERIOD_ACCEPTS[period]
-    placeable = events["precision"].map(PRECISION_RANK).fillna(0) <= accepts
-    left_out = dict(events.attrs.get("left_out", {}))
+    data = meeting_data(data)
+    resolved, events, wanted, left_out = _select(data, **filters)
+    placeable = events["precision"].map(PRECISION_RANK).fillna(0) <= PERIOD_ACCEPTS[period]
     left_out["imprecise"] = int((~placeable).sum())
-    wanted = set(events.attrs.get("actors") or [])
     events = events[placeable]
-    keyed = _keyed(events, by, wanted)
-    columns = [
-        "period",
-        "key",
-        "key_id",
-        "status",
-        "meetings",
-        "reports",
-        "articles",
-        "meeting_ids",
-    ]
+    keyed = _keyed(resolved, events, by, wanted)
+    keyed = keyed.join(events[["when", "status", "reports"]], on="eid")
+    keyed["period"] = period_start(keyed["when"], period)
+    if top is not None:
+        keyed = _lump_others(keyed, top, by)
+    groups = ["period", "key", "key_id", "status"]
+    columns = [*groups, "meetings", "reports", "articles", "meeting_ids"]
     if keyed.empty:
         out = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
         out["period"] = pd.Series(dtype="datetime64[ns]")
         for c in ("meetings", "reports", "articles"):
             out[c] = pd.Series(dtype=int)
     else:
-        keyed = keyed.assign(period=period_start(keyed["when"], period))
-        if top is not None:
-            keyed = _lump_others(keyed, top, by)
-        grouped = keyed.groupby(["period", "key", "key_id", "status"], sort=True)
-        out = grouped.agg(
-            meetings=("event", "nunique"),
-            reports=("reports", "sum"),
-            articles=("article_ids", _count_distinct),
-            meeting_ids=("meeting_ids", _flatten),
-        ).reset_index()
-    counted = events[events["event"].isin(set(keyed["event"]))] if len(keyed) else events.iloc[:0]
+        grouped = keyed.groupby(groups, sort=True)
+        out = grouped.agg(meetings=("eid", "nunique"), reports=("reports", "sum")).reset_index()
+        links = keyed[[*groups, "eid"]]
+        articles = links.merge(resolved.articles, on="eid").drop_duplicates([*groups, "article_id"])
+        ids = links.merge(resolved.reports, on="eid").groupby(groups, sort=True)["meeting_id"]
+        out = out.join(articles.groupby(groups).size().rename("articles"), on=groups)
+        out = out.join(ids.agg(list).rename("meeting_ids"), on=groups)
+        out = out[columns]
+    counted = events.index.intersection(keyed["eid"].unique()) if len(keyed) else events.index[:0]
     out.attrs = {
         "period": period,
         "by": by,
-        "meetings": int(counted["event"].nunique()),
-        "reports": int(counted["reports"].sum()),
-        "articles": _count_distinct(counted["article_ids"]),
+        "meetings": len(counted),
+        "reports": int(events.loc[counted, "reports"].sum()),
+        "articles": int(
+            resolved.articles.loc[resolved.articles["eid"].isin(counted), "article_id"].nunique()
+        ),
         "left_out": left_out,
         "actors": sorted(wanted),
     }
     return out
 
 
-def _flatten(lists: Iterable[list]) -> list:
-    return [item for items in lists for item in items]
-
-
-def _count_distinct(lists: Iterable[list]) -> int:
-    return len({item for items in lists for item in items})
-
-
-def _keyed(events: pd.DataFrame, by: str, wanted: set[str]) -> pd.DataFrame:
-    """Events repeated once per key (pair, participant or mode) they count for."""
-    if events.empty:
-        return events.assign(key=pd.Series(dtype=object), key_id=pd.Series(dtype=object))
+def _keyed(resolved: _Resolved, events: pd.DataFrame, by: str, wanted: set[str]) -> pd.DataFrame:
+    """(eid, key, key_id) rows: each event once per pair, participant or mode it counts for."""
     if by == "mode":
-        return events.assign(key=events["mode"].fillna("unknown"), key_id=events["mode"])
+        return _frame(
+            {
+                "eid": events.index.to_numpy(),
+                "key": events["mode"].fillna("unknown").to_numpy(),
+                "key_id": events["mode"].to_numpy(),
+            }
+        )
     if by == "actor":
-        items = [
-            [(k, n) for k, n in zip(keys, names, strict=True) if not wanted or k in wanted]
-            for keys, names in zip(events["actor_keys"], events["actor_names"], strict=True)
-        ]
-    else:
-        items = [
-            _pairs(keys, names, wanted)
-            for keys, names in zip(events["actor_keys"], events["actor_names"], strict=True)
-        ]
-    exploded = events.assign(_item=items).explode("_item").dropna(subset=["_item"])
-    exploded["key_id"] = exploded["_item"].map(lambda item: item[0])
-    exploded["key"] = exploded["_item"].map(lambda item: item[1])
-    return exploded.drop(columns="_item")
-
-
-def _pairs(keys: list[str], names: list[str], wanted: set[str]) -> list[tuple[str, str]]:
-    """Unordered pairs of participants as ``(id pair, "A – B")``, names sorted.
-
-    With one wanted actor: the pairs that include it; with several: pairs of wanted actors.
-    """
-    people = sorted(zip(names, keys, strict=True))
-    out = []
-    for (name_a, key_a), (name_b, key_b) in combinations(people, 2):
+        parts = resolved.participants
+        parts = parts[parts["eid"].isin(events.index)]
         if wanted:
-            inside = (key_a in wanted) + (key_b in wanted)
-            if inside < (2 if len(wanted) > 1 else 1):
-                continue
-        out.append((f"{key_a}|{key_b}", f"{name_a}{PAIR_SEPARATOR}{name_b}"))
-    return out
+            parts = parts[parts["key"].isin(wanted)]
+        return _frame(
+            {
+                "eid": parts["eid"].to_numpy(),
+                "key": parts["name"].to_numpy(),
+                "key_id": parts["key"].to_numpy(),
+            }
+        )
+    pairs = resolved.pairs
+    pairs = pairs[pairs["eid"].isin(events.index)]
+    if wanted:
+        inside = pairs["key_a"].isin(wanted).astype(int) + pairs["key_b"].isin(wanted).astype(int)
+        pairs = pairs[inside >= (2 if len(wanted) > 1 else 1)]
+    return _frame(
+        {
+            "eid": pairs["eid"].to_numpy(),
+            "key": pairs["pair"].to_numpy(),
+            "key_id": pairs["pair_id"].to_numpy(),
+        }
+    )
+
+
+def _frame(columns: dict) -> pd.DataFrame:
+    """A DataFrame whose text columns stay plain Python strings (fast to filter and group)."""
+    return pd.DataFrame(
+        {
+            name: pd.Series(values, dtype=object) if name != "eid" else pd.Series(values, dtype=int)
+            for name, values in columns.items()
+        }
+    )
 
 
 def _lump_others(keyed: pd.DataFrame, top: int, by: str) -> pd.DataFrame:
-    totals = keyed.groupby("key")["event"].nunique().sort_values(ascending=False, kind="stable")
+    totals = keyed.groupby("key")["eid"].nunique().sort_values(ascending=False, kind="stable")
     if len(totals) <= top:
         return keyed
     keep = set(totals.index[:top])
@@ -426,33 +547,29 @@ def _lump_others(keyed: pd.DataFrame, top: int, by: str) -> pd.DataFrame:
 # --------------------------------------------------------------------------- timeline + evidence
 
 
-def meeting_timeline(data, **filters) -> pd.DataFrame:
+def meeting_timeline(data, *, top: int | None = None, **filters) -> pd.DataFrame:
     """Events on a time line: one row per (event, pair) with date, mode, status, evidence.
 
     ``pair`` is the ``"A – B"`` label, ``pair_id`` its ids; filters are those of
-    :func:`meeting_events`. Sorted by pair, then date.
+    :func:`meeting_events`; ``top`` keeps the pairs with the most meetings
+    (``attrs["pairs_not_shown"]`` counts the others). Sorted by pair, then date.
     """
-    events = meeting_events(data, **filters)
-    wanted = set(events.attrs.get("actors") or [])
-    keyed = _keyed(events, "pair", wanted).rename(columns={"key": "pair", "key_id": "pair_id"})
-    keyed = keyed.sort_values(["pair", "when"], kind="stable").reset_index(drop=True)
-    keyed.attrs = events.attrs
-    return keyed
-
-
-def date_label(start, end=None, precision=None) -> str:
-    """A meeting date as precise as it is known: ``2023-03-20 – 2023-03-22``, ``2022-12``."""
-    if start is None or pd.isna(start):
-        return ""
-    fmt = {"month": "%Y-%m", "year": "%Y"}.get(
-        precision if isinstance(precision, str) else "", "%Y-%m-%d"
+    data = meeting_data(data)
+    resolved, events, wanted, left_out = _select(data, **filters)
+    keyed = _keyed(resolved, events, "pair", wanted).rename(
+        columns={"key": "pair", "key_id": "pair_id"}
     )
-    text = pd.Timestamp(start).strftime(fmt)
-    if end is not None and not pd.isna(end):
-        last = pd.Timestamp(end).strftime(fmt)
-        if last != text:
-            text += f" – {last}"
-    return text
+    hidden = 0
+    if top is not None:
+        sizes = keyed["pair"].value_counts().sort_index()
+        sizes = sizes.sort_values(ascending=False, kind="stable")
+        hidden = max(len(sizes) - top, 0)
+        keyed = keyed[keyed["pair"].isin(set(sizes.index[:top]))]
+    events = _with_lists(events[events.index.isin(keyed["eid"])], resolved)
+    out = keyed.join(events[EVENT_COLUMNS], on="eid").drop(columns="eid")
+    out = out.sort_values(["pair", "when"], kind="stable").reset_index(drop=True)
+    out.attrs = {"left_out": left_out, "actors": sorted(wanted), "pairs_not_shown": hidden}
+    return out
 
 
 def meeting_reports(data, meeting_ids: Iterable[str] | None = None) -> pd.DataFrame:
@@ -465,15 +582,7 @@ def meeting_reports(data, meeting_ids: Iterable[str] | None = None) -> pd.DataFr
     table = _as_table(data)
     if meeting_ids is not None:
         table = table[table["meeting_id"].isin(set(meeting_ids))]
-    out = table.assign(
-        participants=table["actor_names"].map(", ".join),
-        meeting_date=[
-            date_label(s, e, p)
-            for s, e, p in zip(
-                table["date_start"], table["date_end"], table["precision"], strict=True
-            )
-        ],
-    )
+    out = table.assign(participants=table["actor_names"].map(", ".join))
     columns = [
         "published",
         "source",

@@ -28,6 +28,7 @@ from ._common import (
     article_meta,
     as_set,
     date_mask,
+    plain_strings,
     resolve_actor_keys,
     value_mask,
 )
@@ -78,7 +79,8 @@ def network_data(analysis, meeting_statuses: Iterable[str] = ("happened",)) -> N
         meta[["article_id", "published", "language", "source"]], on="article_id", how="left"
     )
     instances["date"] = instances["date"].fillna(instances["published"])
-    mentions = analysis.mentions[["article_id", "actor_id"]].merge(
+    instances = plain_strings(instances)
+    mentions = plain_strings(analysis.mentions[["article_id", "actor_id"]]).merge(
         meta[["article_id", "published", "language", "source"]], on="article_id", how="left"
     )
     actors = analysis.actors[["actor_id", "name", "type", "country"]]

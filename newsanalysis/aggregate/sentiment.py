@@ -18,6 +18,7 @@ from ._common import (
     check_period,
     date_mask,
     period_start,
+    plain_strings,
     resolve_actor_keys,
     value_mask,
 )
@@ -40,7 +41,8 @@ def quotes_table(analysis) -> pd.DataFrame:
     speaker = quotes["speaker"].astype("string")
     key = speaker_id.fillna(speaker).fillna(UNATTRIBUTED)
     display = speaker_id.map(names).astype("string").fillna(speaker).fillna(UNATTRIBUTED)
-    return quotes.assign(speaker_key=key.astype(object), speaker_name=display.astype(object))
+    out = quotes.assign(speaker_key=key.astype(object), speaker_name=display.astype(object))
+    return plain_strings(out)
 
 
 def _as_table(data) -> pd.DataFrame:

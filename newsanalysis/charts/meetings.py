@@ -211,6 +211,9 @@ def meeting_timeline_chart(timeline: pd.DataFrame, title: str | None = None) -> 
     note = _left_out_note({**timeline.attrs, "period": "day"})
     if note:
         subtitle += f" · {note}"
+    hidden = timeline.attrs.get("pairs_not_shown", 0)
+    if hidden:
+        subtitle += f"<br>{plural(hidden, 'other pair')} not shown (pick actors to see them)"
     base_layout(fig, title, subtitle, height=max(320, 170 + 48 * len(pairs)))
     fig.update_yaxes(
         categoryorder="array", categoryarray=pairs[::-1], title_text="", automargin=True

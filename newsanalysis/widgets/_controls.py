@@ -237,6 +237,8 @@ def sync_figure(widget: go.FigureWidget, fig: go.Figure) -> None:
         if len(fig.data) > len(widget.data):
             widget.add_traces(list(fig.data[len(widget.data) :]))
         layout = fig.layout.to_plotly_json()
+        if widget.layout.template.to_plotly_json():
+            layout.pop("template", None)  # the charts share one template: set it once
         for key in set(widget.layout.to_plotly_json()) - set(layout) - {"template"}:
             layout[key] = None
         widget.layout.update(layout, overwrite=True)

@@ -11,10 +11,10 @@ import pandas as pd
 from ..aggregate.meetings import (
     DEFAULT_STATUSES,
     STATUS_ORDER,
+    meeting_data,
     meeting_frequency,
     meeting_reports,
     meeting_timeline,
-    meetings_table,
 )
 from ..charts.export import export_name
 from ..charts.meetings import (
@@ -44,6 +44,8 @@ TABLE_COLUMNS = {
     "evidence": "Sentence",
 }
 TOP_KEYS = 8
+#: pairs shown on the timeline (the busiest; picking actors narrows the view)
+TIMELINE_PAIRS = 15
 
 
 class MeetingExplorer(Explorer):
@@ -71,11 +73,12 @@ class MeetingExplorer(Explorer):
         by: str = "pair",
         export_dir: str | os.PathLike | None = None,
     ):
-        self.data = meetings_table(analysis)
-        self.actors = ActorPicker(_actor_counts(self.data), "Actors (meetings reported)")
+        self.data = meeting_data(analysis)
+        table = self.data.table
+        self.actors = ActorPicker(_actor_counts(table), "Actors (meetings reported)")
         if actors:
             self.actors.value = actors
-        dates = pd.concat([self.data["date_start"], self.data["published"]])
+        dates = pd.concat([table["date_start"], table["published"]])
         self.dates = month_range_slider(dates, "Dates")
         self.period = toggle("Period", ["week", "month", "quarter", "year"], period)
         self.group = toggle("Group by", ["pair", "actor", "mode"], by)
@@ -86,17 +89,17 @@ class MeetingExplorer(Explorer):
             indent=False,
             layout=widgets.Layout(width="460px"),
         )
-        present = set(self.data["status"].dropna())
+        present = set(table["status"].dropna())
         statuses = [s for s in STATUS_ORDER if s in present] + sorted(present - set(STATUS_ORDER))
         for s in DEFAULT_STATUSES:  # always offer the two counted by default
             if s not in statuses:
                 statuses.insert(0 if s == "happened" else 1, s)
         self.statuses = choice_list("Status", statuses, DEFAULT_STATUSES, rows=5)
-        self.modes = choice_list("Mode", sorted(self.data["mode"].dropna().unique()), rows=5)
+        self.modes = choice_list("Mode", sorted(table["mode"].dropna().unique()), rows=5)
         self.languages = choice_list(
-            "Language", sorted(self.data["language"].dropna().unique()), rows=3
+            "Language", sorted(table["language"].dropna().unique()), rows=3
         )
-        self.sources = choice_list("Source", sorted(self.data["source"].dropna().unique()), rows=4)
+        self.sources = choice_list("Source", sorted(table["source"].dropna().unique()), rows=4)
         hint = widgets.HTML("<span style='color:#666'>none selected = all</span>")
         controls = widgets.HBox(
             [
@@ -141,7 +144,7 @@ class MeetingExplorer(Explorer):
         names = self.actors.names()
         period, by = self.period.value, self.group.value
         if self.view.value == "timeline":
-            timeline = meeting_timeline(self.data, **filters)
+            timeline = meeting_timeline(self.data, top=TIMELINE_PAIRS, **filters)
             title = _timeline_title(names)
             ids = [m for ids in timeline["meeting_ids"] for m in ids]
             fig = meeting_timeline_chart(timeline, title=title)

@@ -48,6 +48,7 @@ def test_meeting_explorer_filters_update_the_chart_in_place(demo):
     ]
     assert "held talks in the Kremlin on Tuesday" in explorer.table.value
     assert "href='https://news.example.org/reuters-2023-03-21'" in explorer.table.value
+    assert widget.layout.template.layout.plot_bgcolor == "white"  # the charts' own template
 
 
 def test_meeting_explorer_controls(demo):

@@ -10,6 +10,7 @@ import anywidget
 import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 import traitlets
 
 TABLE_ROWS = 200
@@ -215,6 +216,7 @@ export default {
 def figure_widget() -> go.FigureWidget:
     """An empty FigureWidget that follows the width of its cell."""
     widget = go.FigureWidget()
+    widget.layout.template = pio.templates["plotly_white"]  # the charts' template, set once
     widget._config = {"responsive": True, "displaylogo": False}
     return widget
 
@@ -237,8 +239,8 @@ def sync_figure(widget: go.FigureWidget, fig: go.Figure) -> None:
         if len(fig.data) > len(widget.data):
             widget.add_traces(list(fig.data[len(widget.data) :]))
         layout = fig.layout.to_plotly_json()
-        if widget.layout.template.to_plotly_json():
-            layout.pop("template", None)  # the charts share one template: set it once
+        if layout.get("template") == widget.layout.template.to_plotly_json():
+            layout.pop("template")  # unchanged (the charts share one): do not resend it
         for key in set(widget.layout.to_plotly_json()) - set(layout) - {"template"}:
             layout[key] = None
         widget.layout.update(layout, overwrite=True)

@@ -55,6 +55,7 @@ from .charts import (
     sentiment_over_time_chart_mpl,
 )
 from .charts.export import INSTALL_HINT, write_image
+from .charts.tables import title_link
 from .errors import NewsAnalysisError
 
 TABLE_LIMIT = 500
@@ -358,11 +359,11 @@ def _table(rows: pd.DataFrame, columns: dict[str, str]) -> str:
 
 
 def _cell(column: str, record: dict) -> str:
+    if column == "title":
+        return title_link(record, new_tab=False)
     value = record.get(column)
     if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
         return ""
-    if column == "title" and isinstance(record.get("url"), str):
-        return f"<a href='{html.escape(record['url'])}'>{html.escape(str(value))}</a>"
     if isinstance(value, pd.Timestamp):
         return f"{value:%Y-%m-%d}"
     if isinstance(value, float):

@@ -228,3 +228,30 @@ def test_export_with_kaleido_and_system_chromium(demo, tmp_path):
     png = (tmp_path / "m.png").read_bytes()
     width = int.from_bytes(png[16:20], "big")
     assert width >= 1400  # scale 2: report quality
+
+
+def test_html_table_links_titles_escapes_and_caps_rows():
+    from newsanalysis.charts.tables import html_table
+
+    rows = pd.DataFrame(
+        {
+            "title": ["Xi <b>visits</b>", None],
+            "url": ["https://example.org/a?x=1&y=2", None],
+            "article_id": ["a", "seed-1"],
+            "sentiment": [0.25, -0.5],
+        }
+    )
+    page = html_table(rows, {"title": "Article", "sentiment": "Sentiment"}, limit=1)
+    assert "<a href='https://example.org/a?x=1&amp;y=2'" in page
+    assert "Xi &lt;b&gt;visits&lt;/b&gt;" in page and "+0.25" in page
+    assert "Showing 1 of 2 rows" in page and "seed-1" not in page
+    assert "article seed-1" in html_table(rows.iloc[1:], {"title": "Article"})  # no title: the id
+
+
+def test_period_ticks_label_every_month_when_few():
+    from newsanalysis.charts.style import period_ticks
+
+    months = pd.to_datetime(["2022-02-01", "2023-03-01"])
+    assert period_ticks(months, "month")["dtick"] == "M1"
+    assert "dtick" not in period_ticks(pd.to_datetime(["2015-01-01", "2023-03-01"]), "month")
+    assert period_ticks(months, "quarter")["dtick"] == "M3"

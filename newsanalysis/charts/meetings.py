@@ -23,6 +23,7 @@ from .style import (
     colour_for,
     empty_figure,
     iso_dates,
+    period_ticks,
     plural,
     wrap,
 )
@@ -135,9 +136,7 @@ def meeting_frequency_chart(freq: pd.DataFrame, title: str | None = None) -> go.
     )
     fig.update_xaxes(
         title_text=f"{period.capitalize()} of the meeting",
-        type="date",
-        tickformat=PERIOD_TICKFORMAT[period],
-        ticklabelmode="period",
+        **period_ticks(freq["period"], period),
     )
     fig.update_yaxes(
         title_text="Meetings (distinct events)", rangemode="tozero", tick0=0, dtick=_dtick(freq)

@@ -19,6 +19,7 @@ from .style import (
     colour_for,
     empty_figure,
     iso_dates,
+    period_ticks,
     plural,
     wrap,
 )
@@ -211,9 +212,7 @@ def sentiment_over_time_chart(over_time: pd.DataFrame, title: str | None = None)
     )
     fig.update_xaxes(
         title_text=f"{period.capitalize()} of publication",
-        type="date",
-        tickformat=PERIOD_TICKFORMAT[period],
-        ticklabelmode="period",
+        **period_ticks(over_time["period"], period),
     )
     fig.update_layout(
         showlegend=True,

@@ -99,6 +99,23 @@ def iso_dates(values) -> list[str]:
     ]
 
 
+def period_ticks(periods, period: str, most: int = 24) -> dict:
+    """x-axis settings for period charts: a label under every period when they are few.
+
+    Labels sit in the middle of their period (``ticklabelmode="period"``), like the bars.
+    """
+    settings = dict(type="date", tickformat=PERIOD_TICKFORMAT[period], ticklabelmode="period")
+    stamps = pd.to_datetime(pd.Series(list(periods))).dropna()
+    if stamps.empty or period == "week":
+        return settings
+    months = {"month": 1, "quarter": 3, "year": 12}[period]
+    first, last = stamps.min(), stamps.max()
+    span = (last.year - first.year) * 12 + last.month - first.month
+    if span // months + 1 <= most:
+        settings.update(dtick=f"M{months}", tick0=first.strftime("%Y-%m-01"))
+    return settings
+
+
 def colour_for(index: int, label: str = "") -> str:
     """Palette colour number ``index`` (grey for the lumped "other" group)."""
     if label.startswith("other"):

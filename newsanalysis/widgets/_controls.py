@@ -13,8 +13,6 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import traitlets
 
-TABLE_ROWS = 200
-
 
 class ActorPicker(widgets.VBox):
     """A search box over a multi-select list of actors (label "Xi Jinping · 12").
@@ -245,54 +243,3 @@ def sync_figure(widget: go.FigureWidget, fig: go.Figure) -> None:
             layout[key] = None
         widget.layout.update(layout, overwrite=True)
         widget.layout.autosize = True
-
-
-def html_table(rows: pd.DataFrame, columns: dict[str, str], limit: int = TABLE_ROWS) -> str:
-    """The rows behind a view as an HTML table; ``columns`` maps column -> header.
-
-    A ``title`` column becomes a link to the row's ``url``; dates show as ``YYYY-MM-DD``;
-    at most ``limit`` rows (the CSV export has all of them).
-    """
-    if rows.empty:
-        return "<div class='na-table na-empty' style='color:#666'>No rows behind this view.</div>"
-    shown = rows.head(limit)
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in columns.values())
-    body = []
-    for record in shown.to_dict("records"):
-        cells = []
-        for column in columns:
-            cells.append(f"<td>{_cell(column, record)}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    more = (
-        f"<div style='color:#666;margin-top:4px'>Showing {limit:,} of {len(rows):,} rows; "
-        "Export writes them all to CSV.</div>"
-        if len(rows) > limit
-        else f"<div style='color:#666;margin-top:4px'>{len(rows):,} row(s).</div>"
-    )
-    return (
-        "<div class='na-table' style='max-height:380px;overflow:auto;border:1px solid #ddd'>"
-        "<table style='border-collapse:collapse;font-size:12px;width:100%'>"
-        f"<thead style='position:sticky;top:0;background:#f4f4f4'><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(body)}</tbody></table></div>{more}"
-        "<style>.na-table td,.na-table th{padding:3px 6px;border-bottom:1px solid #eee;"
-        "text-align:left;vertical-align:top}.na-table tr:nth-child(even){background:#fafafa}</style>"
-    )
-
-
-def _cell(column: str, record: dict) -> str:
-    value = record.get(column)
-    if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
-        return ""
-    if column == "title":
-        url = record.get("url")
-        text = html.escape(str(value))
-        if isinstance(url, str) and url:
-            return f"<a href='{html.escape(url)}' target='_blank' rel='noopener'>{text}</a>"
-        return text
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
-    if isinstance(value, float):
-        return f"{value:+.2f}"
-    if isinstance(value, list | tuple):
-        return html.escape(", ".join(map(str, value)))
-    return html.escape(str(value))

@@ -19,11 +19,11 @@ from ..aggregate.network import (
 )
 from ..charts.export import export_name
 from ..charts.network import actor_network_chart, actor_network_chart_mpl, layout_positions
+from ..charts.tables import html_table
 from ._base import Explorer
 from ._controls import (
     ActorPicker,
     choice_list,
-    html_table,
     month_range_slider,
     slider_bounds,
     toggle,

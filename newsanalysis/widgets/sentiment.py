@@ -23,11 +23,11 @@ from ..charts.sentiment import (
     sentiment_over_time_chart,
     sentiment_over_time_chart_mpl,
 )
+from ..charts.tables import html_table
 from ._base import Explorer
 from ._controls import (
     ActorPicker,
     choice_list,
-    html_table,
     month_range_slider,
     slider_bounds,
     toggle,

@@ -181,3 +181,12 @@ def test_sync_figure_replaces_stale_properties():
     assert widget.data[0].marker.pattern.shape is None
     sync_figure(widget, go.Figure(go.Scatter(x=[5], y=[5])))
     assert [t.type for t in widget.data] == ["scatter"] and widget.data[0].x == (5,)
+
+
+def test_default_min_weight_keeps_the_first_view_readable():
+    from newsanalysis.widgets.network import default_min_weight
+
+    assert default_min_weight(pd.Series([1, 1, 2]), most=5) == 1
+    weights = pd.Series([9, 7, 5, 3, 3, 2, 1, 1])
+    assert default_min_weight(weights, most=3) == 4  # keeps 9, 7, 5
+    assert (weights >= default_min_weight(weights, most=4)).sum() <= 4

@@ -23,7 +23,7 @@ from .meetings import (
     meeting_timeline_chart,
     meeting_timeline_chart_mpl,
 )
-from .network import actor_network_chart, actor_network_chart_mpl, layout_positions
+from .network import actor_network_chart, actor_network_chart_mpl, layout_positions, place_nodes
 from .sentiment import (
     sentiment_by_speaker_chart,
     sentiment_by_speaker_chart_mpl,
@@ -45,6 +45,7 @@ __all__ = [
     "find_chromium",
     "is_empty",
     "layout_positions",
+    "place_nodes",
     "meeting_frequency_chart",
     "meeting_frequency_chart_mpl",
     "meeting_timeline_chart",

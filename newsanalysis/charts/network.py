@@ -75,6 +75,42 @@ def layout_positions(
     return {node: (float(px), float(py)) for node, (px, py) in positions.items()}
 
 
+def place_nodes(
+    positions: dict[str, tuple[float, float]],
+    nodes: pd.DataFrame,
+    edges: pd.DataFrame,
+    seed: int = 7,
+) -> dict[str, tuple[float, float]]:
+    """Positions for ``nodes`` that keep the ones already placed where they were.
+
+    When at least half of the nodes have a position, the others are placed by a spring
+    layout around them (the known ones fixed), so a filter change does not reshuffle the
+    picture. Otherwise (a mostly new set of actors) the view gets a fresh layout, which
+    suits it better than a corner of the old one. Returns the updated mapping.
+    """
+    shown = list(nodes["actor_id"])
+    known = [a for a in shown if a in positions]
+    if not shown:
+        return dict(positions)
+    out = dict(positions)
+    if len(known) * 2 < len(shown):
+        out.update(layout_positions(nodes, edges, seed=seed))
+        return out
+    missing = [a for a in shown if a not in positions]
+    if not missing:
+        return out
+    graph = network_graph(edges[edges["source_id"].isin(shown) & edges["target_id"].isin(shown)])
+    graph.add_nodes_from(shown)
+    start = {a: positions[a] for a in known}
+    spread = _spread(start, set(known))
+    k = spread / math.sqrt(max(len(shown), 1))
+    pos = nx.spring_layout(
+        graph, pos=start, fixed=known, k=k, weight="weight", seed=seed, iterations=60
+    )
+    out.update({a: (float(pos[a][0]), float(pos[a][1])) for a in missing})
+    return out
+
+
 def _group_layout(sub: nx.Graph, seed: int) -> dict:
     """Kamada-Kawai (even spacing) for groups up to 150 actors, spring layout beyond."""
     if sub.number_of_nodes() <= 150:

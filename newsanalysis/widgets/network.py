@@ -18,7 +18,7 @@ from ..aggregate.network import (
     network_nodes,
 )
 from ..charts.export import export_name
-from ..charts.network import actor_network_chart, actor_network_chart_mpl, layout_positions
+from ..charts.network import actor_network_chart, actor_network_chart_mpl, place_nodes
 from ..charts.tables import html_table
 from ._base import Explorer
 from ._controls import (
@@ -39,8 +39,11 @@ TABLE_COLUMNS = {
     "title": "Article",
     "sentence": "Sentence",
 }
-#: nodes given a fixed position up front (the most connected ones)
-LAYOUT_NODES = 400
+#: actors shown at first, and the most links a first view should draw (a readable picture)
+DEFAULT_NODES = 40
+DEFAULT_LINKS = 150
+#: actors named on the chart (the most mentioned; hover shows the others)
+LABELS = 15
 EVIDENCE_ROWS = 5000
 
 
@@ -67,12 +70,12 @@ class ActorNetworkExplorer(Explorer):
         full_edges = network_edges(self.data)
         self._all_nodes = network_nodes(self.data)
         self._communities = communities(full_edges)
+        self.positions: dict[str, tuple[float, float]] = {}  # filled view by view
         ranked = _rank_nodes(self._all_nodes, full_edges)
-        keep = set(ranked["actor_id"].head(LAYOUT_NODES))
-        self.positions = layout_positions(
-            ranked[ranked["actor_id"].isin(keep)],
-            full_edges[full_edges["source_id"].isin(keep) & full_edges["target_id"].isin(keep)],
-        )
+        top = set(ranked["actor_id"].head(DEFAULT_NODES))
+        top_weights = full_edges.loc[
+            full_edges["source_id"].isin(top) & full_edges["target_id"].isin(top), "weight"
+        ]
         picker_rows = self._all_nodes.rename(columns={"mentions": "n"})[["actor_id", "name", "n"]]
         self.actors = ActorPicker(picker_rows, "Actors (mentions)")
         if actors:
@@ -92,7 +95,7 @@ class ActorNetworkExplorer(Explorer):
         self.kinds = choice_list("Links", list(EDGE_KINDS), EDGE_KINDS, rows=3, labels=KIND_LABELS)
         max_weight = int(full_edges["weight"].max()) if len(full_edges) else 1
         self.min_weight = widgets.IntSlider(
-            value=1,
+            value=default_min_weight(top_weights),
             min=1,
             max=max(max_weight, 2),
             description="Min weight",
@@ -100,7 +103,7 @@ class ActorNetworkExplorer(Explorer):
             continuous_update=False,
         )
         self.max_nodes = widgets.IntSlider(
-            value=40,
+            value=DEFAULT_NODES,
             min=5,
             max=150,
             step=5,
@@ -189,11 +192,23 @@ class ActorNetworkExplorer(Explorer):
             title += f" around {dict((v, k) for k, v in self.focus.options).get(focus, focus)}"
         elif names:
             title += f": links of {', '.join(names[:4])}" + (" …" if len(names) > 4 else "")
-        fig = actor_network_chart(nodes, edges, self.positions, evidence, title=title)
-        static = lambda: actor_network_chart_mpl(nodes, edges, self.positions, title=title)  # noqa: E731
+        self.positions = place_nodes(self.positions, nodes, edges)
+        fig = actor_network_chart(
+            nodes, edges, self.positions, evidence, labels=LABELS, title=title
+        )
+        positions = dict(self.positions)
+        static = lambda: actor_network_chart_mpl(nodes, edges, positions, LABELS, title)  # noqa: E731
         focus_name = self.actors.names([focus]) if focus else None
         stem = export_name("network", names, f"focus-{focus_name[0]}" if focus_name else None)
         return fig, evidence, html_table(evidence, TABLE_COLUMNS), stem, static
+
+
+def default_min_weight(weights: pd.Series, most: int = DEFAULT_LINKS) -> int:
+    """The smallest minimum link weight that leaves at most ``most`` links (a readable start)."""
+    if len(weights) <= most:
+        return 1
+    ordered = weights.sort_values(ascending=False).to_numpy()
+    return int(ordered[most]) + 1 if ordered[most] < ordered[0] else int(ordered[0])
 
 
 def _rank_nodes(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:

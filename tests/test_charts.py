@@ -251,7 +251,7 @@ def test_html_table_links_titles_escapes_and_caps_rows():
 def test_period_ticks_label_every_month_when_few():
     from newsanalysis.charts.style import period_ticks
 
-    months = pd.to_datetime(["2022-02-01", "2023-03-01"])
+    months = pd.to_datetime(["2022-02-01", "2023-01-01"])
     assert period_ticks(months, "month")["dtick"] == "M1"
     assert "dtick" not in period_ticks(pd.to_datetime(["2015-01-01", "2023-03-01"]), "month")
     assert period_ticks(months, "quarter")["dtick"] == "M3"

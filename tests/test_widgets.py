@@ -160,7 +160,9 @@ def test_export_writes_chart_and_rows(demo, tmp_path, no_chromium):
         assert (tmp_path / f"{stem}.{suffix}").is_file(), suffix
     assert "wrote" in explorer.status.value and "matplotlib" in explorer.status.value
     assert len(pd.read_csv(tmp_path / f"{stem}.csv")) == len(explorer.rows) == 4
-    files = QuoteSentimentExplorer(demo, speakers=["Xi Jinping"]).export(tmp_path, formats=["html"])
+    files = QuoteSentimentExplorer(demo, speakers=["Xi Jinping"]).export(
+        tmp_path, formats=["html", "csv"]
+    )
     assert files["path"].map(lambda p: p.name).tolist() == [
         "sentiment_xi-jinping.html",
         "sentiment_xi-jinping.csv",

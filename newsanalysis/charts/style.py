@@ -99,7 +99,7 @@ def iso_dates(values) -> list[str]:
     ]
 
 
-def period_ticks(periods, period: str, most: int = 24) -> dict:
+def period_ticks(periods, period: str, most: int = 13) -> dict:
     """x-axis settings for period charts: a label under every period when they are few.
 
     Labels sit in the middle of their period (``ticklabelmode="period"``), like the bars.

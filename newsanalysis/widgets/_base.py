@@ -96,26 +96,28 @@ class Explorer(widgets.VBox):
 
     # ------------------------------------------------------------------ export
 
-    def export(self, folder: str | os.PathLike | None = None, formats=FORMATS) -> pd.DataFrame:
+    def export(
+        self, folder: str | os.PathLike | None = None, formats=(*FORMATS, "csv")
+    ) -> pd.DataFrame:
         """Write the current chart (PNG at scale 2, SVG, PDF, HTML) and its rows (CSV).
 
         Files go to ``folder`` (default: the Folder box, ``exports/`` next to the
         notebook) and are named after the view, e.g.
-        ``meetings_xi-jinping_vladimir-putin_month.png``. Returns the files written.
+        ``meetings_xi-jinping_vladimir-putin_month.png``. ``formats`` picks among png,
+        svg, pdf, html and csv. Returns the files written.
         """
         folder = Path(folder or self.export_dir.value or DEFAULT_EXPORT_DIR)
+        wanted = [f.lower().lstrip(".") for f in formats]
         fig = self._current if self._current is not None else go.Figure(self.figure)
-        written = export_figure(fig, folder, self._stem, formats=formats, static=self._static)
-        csv = export_table(self.rows, folder, self._stem)
-        return pd.concat(
-            [
-                written,
-                pd.DataFrame(
-                    [("csv", csv, "pandas", f"{len(self.rows):,} rows")], columns=written.columns
-                ),
-            ],
-            ignore_index=True,
-        )
+        images = [f for f in wanted if f != "csv"]
+        written = export_figure(fig, folder, self._stem, formats=images, static=self._static)
+        if "csv" in wanted:
+            csv = export_table(self.rows, folder, self._stem)
+            row = pd.DataFrame(
+                [("csv", csv, "pandas", f"{len(self.rows):,} rows")], columns=written.columns
+            )
+            written = pd.concat([written, row], ignore_index=True)
+        return written
 
     def _export_clicked(self) -> None:
         self.export_button.disabled = True

@@ -59,6 +59,8 @@ from .charts.tables import title_link
 from .errors import NewsAnalysisError
 
 TABLE_LIMIT = 500
+#: rows per table in the PDF (all are in the HTML and in the explorers' CSV export)
+PDF_TABLE_LIMIT = 100
 NETWORK_NODES = 60
 
 
@@ -329,7 +331,8 @@ def _page(heading: str, header: str, sections: list[_Section], static: bool, ima
                     + "</div>"
                 )
         for caption, table, columns in section.tables:
-            body.append(f"<h3>{html.escape(caption)}</h3>{_table(table, columns)}")
+            limit = PDF_TABLE_LIMIT if static else TABLE_LIMIT
+            body.append(f"<h3>{html.escape(caption)}</h3>{_table(table, columns, limit)}")
     script = "" if static else f"<script>{plotly.offline.get_plotlyjs()}</script>"
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
@@ -338,18 +341,18 @@ def _page(heading: str, header: str, sections: list[_Section], static: bool, ima
     )
 
 
-def _table(rows: pd.DataFrame, columns: dict[str, str]) -> str:
+def _table(rows: pd.DataFrame, columns: dict[str, str], limit: int = TABLE_LIMIT) -> str:
     if rows.empty:
         return "<p class='note'>Nothing to show.</p>"
-    shown = rows.head(TABLE_LIMIT)
+    shown = rows.head(limit)
     head = "".join(f"<th>{html.escape(h)}</th>" for h in columns.values())
     lines = []
     for record in shown.to_dict("records"):
         cells = "".join(f"<td>{_cell(c, record)}</td>" for c in columns)
         lines.append(f"<tr>{cells}</tr>")
     note = (
-        f"<p class='note'>First {TABLE_LIMIT:,} of {len(rows):,} rows.</p>"
-        if len(rows) > TABLE_LIMIT
+        f"<p class='note'>First {limit:,} of {len(rows):,} rows.</p>"
+        if len(rows) > limit
         else f"<p class='note'>{len(rows):,} row(s).</p>"
     )
     return (

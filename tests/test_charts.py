@@ -47,9 +47,11 @@ def test_meeting_frequency_chart_patterns_planned(demo):
 def test_meeting_timeline_chart(demo):
     timeline = ag.meeting_timeline(demo, statuses=None)
     fig = charts.meeting_timeline_chart(timeline)
-    status_traces = [t for t in fig.data if t.legendgroup != "modes"]
+    status_traces = [t for t in fig.data if t.meta and "status" in t.meta]
     assert sum(len(t.x) for t in status_traces) == len(timeline)
     assert {t.name.split(" (")[0] for t in status_traces} == set(timeline["status"])
+    legend = [t.name for t in fig.data if t.showlegend is not False and t.legendgroup != "modes"]
+    assert legend == [t.name for t in status_traces]  # one neutral legend entry per status
     phone = [t for t in fig.data if t.name == "phone"]
     assert phone and phone[0].marker.symbol == "triangle-up"
     # a meeting known only to the month is hollow and sits mid-month

@@ -173,6 +173,9 @@ def meeting_timeline_chart(timeline: pd.DataFrame, title: str | None = None) -> 
                 y=rows["pair"],
                 mode="markers",
                 name=f"{status} (n = {rows['event'].nunique()})",
+                legendgroup=status,
+                showlegend=False,  # the legend entry below has a neutral symbol
+                meta={"status": status},
                 marker=dict(
                     color=STATUS_COLOUR.get(status, "#555"),
                     symbol=[
@@ -185,6 +188,18 @@ def meeting_timeline_chart(timeline: pd.DataFrame, title: str | None = None) -> 
                 ),
                 hovertext=hover,
                 hoverinfo="text",
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=f"{status} (n = {rows['event'].nunique()})",
+                legendgroup=status,
+                legendgrouptitle_text="status" if status == statuses[0] else None,
+                marker=dict(color=STATUS_COLOUR.get(status, "#555"), symbol="square", size=11),
+                hoverinfo="skip",
             )
         )
     for mode in [m for m in MODE_SYMBOL if m in set(timeline["mode"])]:

@@ -56,6 +56,7 @@ class Entry:
     kind: str  # name / metonym / demonym / role / institution
     actor_id: str  # the actor (for role: the country or organisation the role is of)
     role: str | None = None
+    part: tuple[int, int] | None = None  # where the country / organisation stands in a role phrase
 
 
 @dataclass
@@ -83,6 +84,14 @@ class Lexicon:
     pair_words: tuple[str, ...]
     male_titles: frozenset[str]
     female_titles: frozenset[str]
+    cue_before: re.Pattern | None = None  # "kata Eva", "menurut Haposan"
+    cue_after: re.Pattern | None = None  # "Tumiran mengungkapkan"
+    acronym: re.Pattern | None = None
+    not_org_acronyms: frozenset[str] = frozenset()
+    place_suffixes: frozenset[str] = frozenset()
+    not_person_before: tuple[str, ...] = ()
+    org_place_before: frozenset[str] = frozenset()
+    common_any: frozenset[str] = frozenset()  # common words of any installed language
     word_case: dict[str, tuple[int, int]] = field(default_factory=dict)
     institutions: dict[str, Actor] = field(default_factory=dict)  # generated per country
 
@@ -90,6 +99,10 @@ class Lexicon:
         """A common word of the language (mostly written in lower case in running text)."""
         counts = self.word_case.get(word.lower())
         return counts is not None and counts[0] >= counts[1]
+
+    def is_common_anywhere(self, word: str) -> bool:
+        """Common in this or another installed language ("Financial Times" in Indonesian)."""
+        return self.is_common(word) or word.lower() in self.common_any
 
     def is_lowercase_word(self, word: str) -> bool:
         """A word that occurs in lower case at all (a common noun, not only a name)."""
@@ -140,9 +153,11 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         if not slot:
             continue
         for role_word, role in role_words.items():
+            head = pattern[: slot.start()].replace("{role}", role_word)
             for name, actor_id in names_by_kind[slot.group(1)]:
                 surface = pattern.replace("{role}", role_word).replace(slot.group(0), name)
-                add(surface, Entry(surface, "role", actor_id, role))
+                part = (len(head), len(head) + len(name))
+                add(surface, Entry(surface, "role", actor_id, role, part))
     institutions = _institutions(kb, section, names_by_kind, add)
     # titles and organisation heads are found by the same scan (kept apart from entities)
     for title in _words(pack, "titles") + list(role_words):
@@ -187,6 +202,12 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
             rf"(?P<tail>{'|'.join(re.escape(t) for t in sorted(tails, key=len, reverse=True))})\b"
         )
     name_run = re.compile(rf"(?<![\w{masked}]){name}")
+    before = _alternation(_words(pack, "name_cues_before"))
+    after = _alternation(_words(pack, "name_cues_after"))
+    cue_before = re.compile(rf"(?<![\w])(?i:{before}),?[ ](?P<name>{name})") if before else None
+    cue_after = (
+        re.compile(rf"(?<![\w{masked}])(?P<name>{name}),?[ ](?i:{after})\b") if after else None
+    )
     return Lexicon(
         language=code,
         automaton=automaton,
@@ -211,6 +232,14 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         female_titles=frozenset(w.lower() for w in _words(pack, "female_titles")),
         word_case=_word_case(code),
         institutions=institutions,
+        cue_before=cue_before,
+        cue_after=cue_after,
+        acronym=re.compile(rf"(?<![\w{masked}])[{UPPER}]{{3,6}}(?![\w{masked}/-])"),
+        not_org_acronyms=frozenset(_words(pack, "not_org_acronyms")),
+        place_suffixes=frozenset(w.lower() for w in _words(pack, "place_suffixes")),
+        not_person_before=tuple(w.lower() for w in _words(pack, "not_person_before")),
+        org_place_before=frozenset(w.lower() for w in _words(pack, "org_place_before")),
+        common_any=_common_elsewhere(code),
     )
 
 
@@ -236,6 +265,17 @@ def _institutions(kb: KnowledgeBase, section: dict, names_by_kind, add) -> dict[
                 surface = pattern.replace(slot.group(0), name)
                 add(surface, Entry(surface, "institution", actor_id))
     return generated
+
+
+@cache
+def _common_elsewhere(code: str) -> frozenset[str]:
+    """Common words of the other languages that have a word-case table."""
+    words: set[str] = set()
+    for path in RESOURCES.glob("word_case.*.tsv"):
+        other = path.name.split(".")[1]
+        if other != code:
+            words.update(w for w, (lo, up) in _word_case(other).items() if lo >= up and lo >= 5)
+    return frozenset(words)
 
 
 @cache

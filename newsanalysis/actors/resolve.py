@@ -92,7 +92,11 @@ def find_mentions(doc: Document, kb: KnowledgeBase, bare_names: bool = True) -> 
     masked = _mask_found(masked, state.found)
     _discover_organisations(state, masked)
     masked = _mask_found(masked, state.found)
+    _discover_cued(state, masked)
+    masked = _mask_found(masked, state.found)
     _resolve_roles(state)
+    _name_organisations(state)
+    _discover_acronyms(state, masked)
     _index_people(state)
     _partials_and_bare_names(state, masked, bare_names)
     _emit(state)
@@ -139,11 +143,29 @@ def _match_known(state: _State) -> None:
     for start, end, entry in state.entities:
         if entry.kind == "name":
             actor = state.kb.actors[entry.actor_id]
+            if actor.type == "organisation" and _is_building(state, start):
+                continue  # "di Gedung DPR"
             state.found.append(_Found(start, end, actor.actor_id, "kb"))
         elif entry.kind == "institution":
             state.found.append(_Found(start, end, entry.actor_id, "kb"))
         elif entry.kind == "metonym" and not _is_place(state, start):
             state.found.append(_Found(start, end, entry.actor_id, "metonym"))
+
+
+def _is_country_name(state: _State, pos: int) -> bool:
+    """Whether the known span at ``pos`` is a country's name (not a capital city)."""
+    for start, _end, entry in state.entities:
+        if start == pos:
+            return entry.kind == "name" and _is_country(state, entry.actor_id)
+    return False
+
+
+def _is_building(state: _State, start: int) -> bool:
+    match = _PREV_WORDS.search(state.text[max(0, start - 30) : start])
+    if not match:
+        return False
+    words = match.group(1).lower()
+    return words in state.lex.org_place_before or words.split()[-1] in state.lex.org_place_before
 
 
 def _is_place(state: _State, start: int) -> bool:
@@ -179,7 +201,7 @@ def _mask(state: _State) -> str:
 def _mask_found(masked: str, found: list[_Found]) -> str:
     chars = list(masked)
     for f in found:
-        if f.method in ("discovered", "titled", "apposition", "organisation"):
+        if f.method in ("discovered", "titled", "apposition", "organisation", "cued"):
             for i in range(f.start, f.end):
                 chars[i] = MASK_PERSON if f.method != "organisation" else MASK_ENTITY
     return "".join(chars)
@@ -218,7 +240,27 @@ def _clean_name(
         out.pop()
     if out and out[0][2].lower() in lex.particles:
         return []
-    return out
+    return out if _plausible_name(state, out) else []
+
+
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def _plausible_name(state: _State, words: list[tuple[int, int, str]]) -> bool:
+    """Not a roman numeral, a lone abbreviation ("UGM") or a place ("Jawa Barat")."""
+    if not words:
+        return False
+    if any(_ROMAN.match(w[2]) for w in words):
+        return False
+    if len(words) == 1 and words[0][2].isupper() and len(words[0][2]) > 1:
+        return False
+    following = _NEXT_WORD.match(state.text, words[-1][1])
+    return not (following and following.group(1).lower() in state.lex.place_suffixes)
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w-]+ [A-Z][\w-]+$")
+_NUMBER_BEFORE = re.compile(r"\d[\d.,]*(?: \w+)? $")
+_NEXT_WORD = re.compile(r" ([\w'’-]+)")
 
 
 def _words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -254,7 +296,11 @@ def _title_spans(state: _State, masked: str) -> list[tuple[int, int]]:
 def _discover_titled(state: _State, masked: str) -> None:
     text = state.text
     named: set[int] = set()
+    tried: list[tuple[int, int]] = []
     for t_start, t_end in _title_spans(state, masked):
+        if any(s <= t_start and t_end <= e for s, e in tried):
+            continue  # "Menko" inside "Menko Polhukam"
+        tried.append((t_start, t_end))
         m = state.lex.titled.match(masked, t_end)
         if m is None:
             continue
@@ -334,7 +380,7 @@ def _discover_organisations(state: _State, masked: str) -> None:
             for w in _MASKED_WORD.finditer(masked, h_end, m.end()):
                 word = w.group(0)
                 if (
-                    word[0] in (MASK_ENTITY,)
+                    (word[0] == MASK_ENTITY and _is_country_name(state, w.start()))
                     or lex.is_lowercase_word(word)
                     or word.lower() in ("dan", "and", "&")
                 ):
@@ -364,7 +410,64 @@ def _discover_organisations(state: _State, masked: str) -> None:
             state.found.remove(f)
         taken.append((start, end))
         surface = text[start:end].rstrip(" ,")
-        state.found.append(_Found(start, start + len(surface), None, "organisation"))
+        of = next((f.actor_id for f in inside if _is_country(state, f.actor_id)), None)
+        state.found.append(_Found(start, start + len(surface), None, "organisation", of=of))
+
+
+def _discover_cued(state: _State, masked: str) -> None:
+    """Names next to a speech verb or "menurut"/"according to" ("kata Eva")."""
+    lex, text = state.lex, state.text
+    taken = {f.start for f in state.found}
+    for pattern, keep_last in ((lex.cue_before, False), (lex.cue_after, True)):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(masked):
+            words = _words_in(text, *m.span("name"))
+            run: list[tuple[int, int, str]] = []
+            for w in words:
+                low = w[2].lower()
+                if low in lex.not_name or lex.is_common(w[2]) or low in lex.title_words:
+                    if keep_last:
+                        run = []
+                        continue
+                    break
+                run.append(w)
+            if not run or run[0][0] in taken or not _plausible_name(state, run):
+                continue
+            if len(run) == 1 and lex.is_common_anywhere(run[0][2]):
+                continue
+            taken.add(run[0][0])
+            state.found.append(_Found(run[0][0], run[-1][1], None, "cued"))
+
+
+def _discover_acronyms(state: _State, masked: str) -> None:
+    """Unknown abbreviations are organisations ("QVC", "KGB"); "Nama Panjang (NP)" defines one."""
+    lex, text = state.lex, state.text
+    defined: dict[str, str] = {}
+    orgs = {f.end: f for f in state.found if f.actor_id and not _is_person_id(state, f.actor_id)}
+    for m in lex.acronym.finditer(masked):
+        word = m.group(0)
+        if word in lex.not_org_acronyms or _ROMAN.match(word) or not any(c.isalpha() for c in word):
+            continue
+        start, end = m.span()
+        if text[start - 1 : start] == "(" and text[start - 2 : start - 1] == " ":
+            full = orgs.get(start - 2)
+            if full is None and _NAME_BEFORE.search(text, 0, start - 2):
+                continue  # "Lomba Kompetensi Siswa (LKS)": defined by a name that is no organisation
+        else:
+            full = None
+        if _NUMBER_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "46 juta KL": a unit
+        if full is not None:
+            defined[word] = full.actor_id
+            state.found.append(_Found(start, end, full.actor_id, "alias"))
+            continue
+        if word in defined:
+            state.found.append(_Found(start, end, defined[word], "alias"))
+            continue
+        actor_id = make_actor_id("organisation", word)
+        state.actors.setdefault(actor_id, Actor(actor_id, word, "organisation", None, []))
+        state.found.append(_Found(start, end, actor_id, "acronym"))
 
 
 def _trim_connector(text: str, start: int, end: int) -> int:
@@ -394,10 +497,21 @@ def _resolve_roles(state: _State) -> None:
             and state.lex.titled.match(text, end)
             and _introduces(state, end, people[i])
         ):
-            continue  # a title: "Presiden Ukraina Volodymyr Zelensky"
+            # a title ("Ketua Umum Partai Golkar Aburizal Bakrie"): the organisation
+            # named in it is a mention of its own
+            if entry.part is not None and not _is_country(state, entry.actor_id):
+                state.found.append(
+                    _Found(start + entry.part[0], start + entry.part[1], entry.actor_id, "kb")
+                )
+            continue
         end = _with_demonstrative(state, end)
         holder = state.kb.holder(entry.role, entry.actor_id, state.doc.published)
         state.found.append(_Found(start, end, holder, "role", entry.role, entry.actor_id))
+
+
+def _is_country(state: _State, actor_id: str) -> bool:
+    actor = state.kb.actors.get(actor_id)
+    return actor is not None and actor.type == "country"
 
 
 def _is_person_id(state: _State, actor_id: str) -> bool:
@@ -425,9 +539,8 @@ def _person_name(state: _State, f: _Found) -> str:
     return re.sub(r"\s+", " ", state.text[f.start : f.end])
 
 
-def _index_people(state: _State) -> None:
-    """Give ids to discovered people and organisations; index name parts by introduction."""
-    kb = state.kb
+def _name_organisations(state: _State) -> None:
+    """Ids of discovered organisations (a shortened name refers back to the full one)."""
     for f in state.found:
         if f.method == "organisation":
             name = _person_name(state, f)
@@ -440,8 +553,15 @@ def _index_people(state: _State) -> None:
                     f.actor_id, Actor(f.actor_id, name, "organisation", None, [])
                 )
                 f.method = "discovered"
+                if f.of:
+                    state.actors[f.actor_id].country = _country_of(state, f.of)
+
+
+def _index_people(state: _State) -> None:
+    """Give ids to discovered people; index their name parts by introduction."""
+    kb = state.kb
     people = sorted(
-        (f for f in state.found if f.method in ("kb", "titled", "apposition")),
+        (f for f in state.found if f.method in ("kb", "titled", "apposition", "cued")),
         key=lambda f: f.start,
     )
     for f in people:
@@ -559,6 +679,11 @@ def _partials_and_bare_names(state: _State, masked: str, bare_names: bool) -> No
             run = []
 
 
+def _word_before(text: str, pos: int) -> str:
+    m = _PREV_WORDS.search(text[max(0, pos - 30) : pos])
+    return m.group(1).split()[-1].lower() if m else ""
+
+
 def _after_sentence_break(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3) : pos].rstrip(" \"“'‘(")
     return not before or before[-1] in ".!?:\n"
@@ -580,6 +705,10 @@ def _take_run(state: _State, run, bare_names: bool) -> None:
         return
     if any(w[2].isupper() and len(w[2]) > 1 for w in run):
         return  # acronyms: organisations, not people
+    if any(state.lex.is_common_anywhere(w[2]) for w in run) or not _plausible_name(state, run):
+        return  # "Financial Times", "Jawa Barat"
+    if _word_before(state.text, start) in state.lex.not_person_before:
+        return  # "di Beit Hanun", "Kelurahan Talikuran"
     actor_id = _kb_person(state.kb, name) or make_actor_id("person", name)
     if actor_id not in state.kb.actors:
         state.actors.setdefault(actor_id, Actor(actor_id, name, "person", None, []))

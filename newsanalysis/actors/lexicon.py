@@ -84,13 +84,14 @@ class Lexicon:
     pair_words: tuple[str, ...]
     male_titles: frozenset[str]
     female_titles: frozenset[str]
-    cue_before: re.Pattern | None = None  # "kata Eva", "menurut Haposan"
-    cue_after: re.Pattern | None = None  # "Tumiran mengungkapkan"
+    name_after_cue: re.Pattern | None = None  # anchored after "kata", "menurut": ", Eva"
+    name_before_cue: re.Pattern | None = None  # searched before "mengatakan": "Tumiran "
     acronym: re.Pattern | None = None
     not_org_acronyms: frozenset[str] = frozenset()
     place_suffixes: frozenset[str] = frozenset()
     not_person_before: tuple[str, ...] = ()
     org_place_before: frozenset[str] = frozenset()
+    predicative_before: frozenset[str] = frozenset()
     common_any: frozenset[str] = frozenset()  # common words of any installed language
     word_case: dict[str, tuple[int, int]] = field(default_factory=dict)
     institutions: dict[str, Actor] = field(default_factory=dict)  # generated per country
@@ -148,22 +149,29 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
             names_by_kind["country"].append((alias, actor_id))
         elif kind == "name" and actor.type in ("organisation", "group"):
             names_by_kind["org"].append((alias, actor_id))
+    org_roles = set(section.get("org_roles", []))
     for pattern in section.get("role_patterns", []):
         slot = re.search(r"\{(country|org|demonym)\}", pattern)
         if not slot:
             continue
         for role_word, role in role_words.items():
+            if slot.group(1) == "org" and role not in org_roles:
+                continue  # "juru bicara Kremlin", not "perdana menteri Kremlin"
             head = pattern[: slot.start()].replace("{role}", role_word)
             for name, actor_id in names_by_kind[slot.group(1)]:
                 surface = pattern.replace("{role}", role_word).replace(slot.group(0), name)
                 part = (len(head), len(head) + len(name))
                 add(surface, Entry(surface, "role", actor_id, role, part))
     institutions = _institutions(kb, section, names_by_kind, add)
-    # titles and organisation heads are found by the same scan (kept apart from entities)
+    # titles, organisation heads and speech cues are found by the same scan (kept apart)
     for title in _words(pack, "titles") + list(role_words):
         add(title, Entry(title.lower(), "title", ""))
     for head in _words(pack, "org_heads"):
         add(head, Entry(head, "org_head", ""))
+    for cue in _words(pack, "name_cues_before"):
+        add(cue, Entry(cue.lower(), "cue_before", ""))
+    for cue in _words(pack, "name_cues_after"):
+        add(cue, Entry(cue.lower(), "cue_after", ""))
     for key, items in entries.items():
         automaton.add_word(key, (len(key) - 1, tuple(items)))
     automaton.make_automaton()
@@ -202,12 +210,6 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
             rf"(?P<tail>{'|'.join(re.escape(t) for t in sorted(tails, key=len, reverse=True))})\b"
         )
     name_run = re.compile(rf"(?<![\w{masked}]){name}")
-    before = _alternation(_words(pack, "name_cues_before"))
-    after = _alternation(_words(pack, "name_cues_after"))
-    cue_before = re.compile(rf"(?<![\w])(?i:{before}),?[ ](?P<name>{name})") if before else None
-    cue_after = (
-        re.compile(rf"(?<![\w{masked}])(?P<name>{name}),?[ ](?i:{after})\b") if after else None
-    )
     return Lexicon(
         language=code,
         automaton=automaton,
@@ -232,13 +234,14 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         female_titles=frozenset(w.lower() for w in _words(pack, "female_titles")),
         word_case=_word_case(code),
         institutions=institutions,
-        cue_before=cue_before,
-        cue_after=cue_after,
+        name_after_cue=re.compile(rf",?[ ](?P<name>{name})"),
+        name_before_cue=re.compile(rf"(?<![\w{masked}])(?P<name>{name}),?[ ]$"),
         acronym=re.compile(rf"(?<![\w{masked}])[{UPPER}]{{3,6}}(?![\w{masked}/-])"),
         not_org_acronyms=frozenset(_words(pack, "not_org_acronyms")),
         place_suffixes=frozenset(w.lower() for w in _words(pack, "place_suffixes")),
         not_person_before=tuple(w.lower() for w in _words(pack, "not_person_before")),
         org_place_before=frozenset(w.lower() for w in _words(pack, "org_place_before")),
+        predicative_before=frozenset(w.lower() for w in _words(pack, "predicative_before")),
         common_any=_common_elsewhere(code),
     )
 

@@ -66,6 +66,8 @@ class _State:
     titles: list[tuple[int, int]] = field(default_factory=list)
     heads: list[tuple[int, int]] = field(default_factory=list)
     head_starts: set[int] = field(default_factory=set)
+    cues: list[tuple[str, int, int]] = field(default_factory=list)
+    dateline_end: int = 0
     found: list[_Found] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
     roles: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
@@ -131,6 +133,8 @@ def _match_known(state: _State) -> None:
             elif entry.kind == "org_head":
                 if surface == entry.surface:
                     state.heads.append((start, end))
+            elif entry.kind in ("cue_before", "cue_after"):
+                state.cues.append((entry.kind, start, end))
             elif _case_ok(surface, entry.surface):
                 candidates.append((start, -end, entry))
                 break
@@ -140,7 +144,11 @@ def _match_known(state: _State) -> None:
         if start >= last_end:
             state.entities.append((start, -neg_end, entry))
             last_end = -neg_end
+    dateline = _DATELINE.match(text)
+    state.dateline_end = dateline.end() if dateline else 0
     for start, end, entry in state.entities:
+        if end <= state.dateline_end:
+            continue  # "Hongkong (CNN) -", "JAKARTA, KOMPAS.com -": where and who reports
         if entry.kind == "name":
             actor = state.kb.actors[entry.actor_id]
             if actor.type == "organisation" and _is_building(state, start):
@@ -152,6 +160,13 @@ def _match_known(state: _State) -> None:
             state.found.append(_Found(start, end, entry.actor_id, "metonym"))
 
 
+#: a news dateline: place names, then the agency in brackets or after a comma, then a dash
+_DATELINE = re.compile(
+    r"\s*(?P<place>[A-Z][\w.'’-]*(?:[ ,/]+[A-Z][\w.'’-]*){0,3})"
+    r"(?:\s*\([^)\n]{1,40}\)\s*[-–—]?|,\s*[\w.]+\.(?:com|co\.id|id|net)\s*[-–—])"
+)
+
+
 def _is_country_name(state: _State, pos: int) -> bool:
     """Whether the known span at ``pos`` is a country's name (not a capital city)."""
     for start, _end, entry in state.entities:
@@ -161,11 +176,16 @@ def _is_country_name(state: _State, pos: int) -> bool:
 
 
 def _is_building(state: _State, start: int) -> bool:
+    return _follows(state, start, state.lex.org_place_before)
+
+
+def _follows(state: _State, start: int, words: frozenset[str]) -> bool:
+    """Whether the one or two words before ``start`` are one of ``words``."""
     match = _PREV_WORDS.search(state.text[max(0, start - 30) : start])
     if not match:
         return False
-    words = match.group(1).lower()
-    return words in state.lex.org_place_before or words.split()[-1] in state.lex.org_place_before
+    before = match.group(1).lower()
+    return before in words or before.split()[-1] in words
 
 
 def _is_place(state: _State, start: int) -> bool:
@@ -418,26 +438,40 @@ def _discover_cued(state: _State, masked: str) -> None:
     """Names next to a speech verb or "menurut"/"according to" ("kata Eva")."""
     lex, text = state.lex, state.text
     taken = {f.start for f in state.found}
-    for pattern, keep_last in ((lex.cue_before, False), (lex.cue_after, True)):
-        if pattern is None:
+    for kind, start, end in state.cues:
+        if kind == "cue_before":
+            m = lex.name_after_cue.match(masked, end)
+            keep_last = False
+        else:
+            m = lex.name_before_cue.search(masked, max(0, start - 80), start)
+            keep_last = True
+        if m is None:
             continue
-        for m in pattern.finditer(masked):
-            words = _words_in(text, *m.span("name"))
-            run: list[tuple[int, int, str]] = []
-            for w in words:
-                low = w[2].lower()
-                if low in lex.not_name or lex.is_common(w[2]) or low in lex.title_words:
-                    if keep_last:
-                        run = []
-                        continue
-                    break
-                run.append(w)
-            if not run or run[0][0] in taken or not _plausible_name(state, run):
-                continue
-            if len(run) == 1 and lex.is_common_anywhere(run[0][2]):
-                continue
-            taken.add(run[0][0])
-            state.found.append(_Found(run[0][0], run[-1][1], None, "cued"))
+        run: list[tuple[int, int, str]] = []
+        for w in _split_words(text, *m.span("name")):
+            low = w[2].lower()
+            if low in lex.not_name or lex.is_common(w[2]) or low in lex.title_words:
+                if keep_last:
+                    run = []
+                    continue
+                break
+            run.append(w)
+        if not run or run[0][0] in taken or not _plausible_name(state, run):
+            continue
+        if len(run) == 1 and lex.is_common_anywhere(run[0][2]):
+            continue
+        taken.add(run[0][0])
+        state.found.append(_Found(run[0][0], run[-1][1], None, "cued"))
+
+
+def _split_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Words of a name run (single spaces between them) as (start, end, word without '.')."""
+    out, pos = [], start
+    for word in text[start:end].split(" "):
+        if word:
+            out.append((pos, pos + len(word), word.rstrip(".")))
+        pos += len(word) + 1
+    return out
 
 
 def _discover_acronyms(state: _State, masked: str) -> None:
@@ -503,6 +537,12 @@ def _resolve_roles(state: _State) -> None:
                 state.found.append(
                     _Found(start + entry.part[0], start + entry.part[1], entry.actor_id, "kb")
                 )
+            continue
+        if _follows(state, start, state.lex.predicative_before):
+            # "sejak menjadi pemimpin China": a description; the country stays a mention
+            if entry.part is not None:
+                part = (start + entry.part[0], start + entry.part[1])
+                state.found.append(_Found(*part, entry.actor_id, "kb"))
             continue
         end = _with_demonstrative(state, end)
         holder = state.kb.holder(entry.role, entry.actor_id, state.doc.published)
@@ -585,9 +625,7 @@ def _index_people(state: _State) -> None:
         if f.role:
             state.roles.setdefault(f.actor_id, []).append((f.role, f.of))
         for part in _name_parts(state, actor.name):
-            intros = state.intro.setdefault(part, [])
-            if not any(a == f.actor_id for _, a in intros):
-                intros.append((f.start, f.actor_id))
+            _introduce(state, part, f.start, f.actor_id)
 
 
 def _qualifier_actor(state: _State, start: int, end: int) -> str | None:
@@ -597,6 +635,13 @@ def _qualifier_actor(state: _State, start: int, end: int) -> str | None:
             return f.actor_id
     entry = _entity_at(state, start, end)
     return entry.actor_id if entry is not None and entry.kind != "title" else None
+
+
+def _introduce(state: _State, part: str, pos: int, actor_id: str) -> None:
+    """Record that ``actor_id`` was introduced at ``pos`` with the name part ``part``."""
+    intros = state.intro.setdefault(part, [])
+    if all(a != actor_id for _, a in intros):
+        intros.append((pos, actor_id))
 
 
 def _kb_person(kb: KnowledgeBase, name: str) -> str | None:
@@ -658,7 +703,7 @@ def _partials_and_bare_names(state: _State, masked: str, bare_names: bool) -> No
     lex, text = state.lex, state.text
     starts = {s for s in state.doc._sentence_starts} if state.doc.sentences else {0}
     for m in lex.name_run.finditer(masked):
-        words = _words_in(text, m.start(), m.end())
+        words = _split_words(text, m.start(), m.end())
         if (
             words
             and (words[0][0] in starts or _after_sentence_break(text, words[0][0]))
@@ -714,7 +759,7 @@ def _take_run(state: _State, run, bare_names: bool) -> None:
         state.actors.setdefault(actor_id, Actor(actor_id, name, "person", None, []))
     state.found.append(_Found(start, end, actor_id, "name"))
     for part in _name_parts(state, name):
-        state.intro.setdefault(part, []).append((start, actor_id))
+        _introduce(state, part, start, actor_id)
 
 
 # --------------------------------------------------------------------------- output
@@ -722,7 +767,10 @@ def _take_run(state: _State, run, bare_names: bool) -> None:
 
 def _emit(state: _State) -> None:
     doc, kb = state.doc, state.kb
-    found = sorted((f for f in state.found if f.actor_id), key=lambda f: (f.start, -f.end))
+    found = sorted(
+        (f for f in state.found if f.actor_id and f.start >= state.dateline_end),
+        key=lambda f: (f.start, -f.end),
+    )
     mentions: list[Mention] = []
     last_end = -1
     surfaces: dict[str, list[str]] = {}

@@ -30,7 +30,7 @@ MASK_ROLE = "¤"  # a role phrase ("presiden Rusia")
 MASK_PERSON = "¶"  # a person of the knowledge base
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-NAME_WORD = rf"(?:[{UPPER}][\w'’]*(?:-[\w'’]+)*|[{UPPER}]\.)"
+NAME_WORD = rf"(?:[{UPPER}]\w*(?:['’-]\w+)*|[{UPPER}]\.)"
 ACRONYM = rf"[{UPPER}][{UPPER}0-9-]+\b"
 
 
@@ -75,8 +75,8 @@ class Lexicon:
     not_name: frozenset[str]
     particles: frozenset[str]
     demonstratives: frozenset[str]
-    place_markers: tuple[str, ...]
-    place_exceptions: tuple[str, ...]
+    metonym_before: frozenset[str]
+    metonym_after: frozenset[str]
     pronouns_person: frozenset[str]
     pronouns_plural: frozenset[str]
     pronouns_male: frozenset[str]
@@ -92,6 +92,8 @@ class Lexicon:
     not_person_before: tuple[str, ...] = ()
     org_place_before: frozenset[str] = frozenset()
     predicative_before: frozenset[str] = frozenset()
+    qualified_titles: frozenset[str] = frozenset()
+    next_name: re.Pattern | None = None  # ", Jurgen Klopp" after a qualifier
     common_any: frozenset[str] = frozenset()  # common words of any installed language
     word_case: dict[str, tuple[int, int]] = field(default_factory=dict)
     institutions: dict[str, Actor] = field(default_factory=dict)  # generated per country
@@ -223,8 +225,10 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         not_name=frozenset(not_name),
         particles=particles,
         demonstratives=frozenset(w.lower() for w in _words(pack, "demonstratives")),
-        place_markers=tuple(w.lower() for w in _words(pack, "place_markers")),
-        place_exceptions=tuple(w.lower() for w in _words(pack, "place_marker_exceptions")),
+        metonym_before=frozenset(w.lower() for w in _words(pack, "metonym_before")),
+        metonym_after=frozenset(
+            w.lower() for w in _words(pack, "metonym_verbs_after") + _words(pack, "name_cues_after")
+        ),
         pronouns_person=frozenset(w.lower().lstrip("-") for w in _words(pack, "pronouns_person")),
         pronouns_plural=frozenset(w.lower() for w in _words(pack, "pronouns_plural")),
         pronouns_male=frozenset(w.lower() for w in _words(pack, "pronouns_male")),
@@ -242,6 +246,8 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         not_person_before=tuple(w.lower() for w in _words(pack, "not_person_before")),
         org_place_before=frozenset(w.lower() for w in _words(pack, "org_place_before")),
         predicative_before=frozenset(w.lower() for w in _words(pack, "predicative_before")),
+        qualified_titles=frozenset(w.lower() for w in _words(pack, "qualified_titles")),
+        next_name=re.compile(rf",?[ ](?:(?i:{title_alt})\.?[ ])?(?P<name>{name})"),
         common_any=_common_elsewhere(code),
     )
 
@@ -277,7 +283,7 @@ def _common_elsewhere(code: str) -> frozenset[str]:
     for path in RESOURCES.glob("word_case.*.tsv"):
         other = path.name.split(".")[1]
         if other != code:
-            words.update(w for w, (lo, up) in _word_case(other).items() if lo >= up and lo >= 5)
+            words.update(w for w, (lo, up) in _word_case(other).items() if lo * 2 >= up and lo >= 5)
     return frozenset(words)
 
 

@@ -156,7 +156,7 @@ def _match_known(state: _State) -> None:
             state.found.append(_Found(start, end, actor.actor_id, "kb"))
         elif entry.kind == "institution":
             state.found.append(_Found(start, end, entry.actor_id, "kb"))
-        elif entry.kind == "metonym" and not _is_place(state, start):
+        elif entry.kind == "metonym" and _is_government(state, start, end):
             state.found.append(_Found(start, end, entry.actor_id, "metonym"))
 
 
@@ -164,6 +164,12 @@ def _match_known(state: _State) -> None:
 _DATELINE = re.compile(
     r"\s*(?P<place>[A-Z][\w.'’-]*(?:[ ,/]+[A-Z][\w.'’-]*){0,3})"
     r"(?:\s*\([^)\n]{1,40}\)\s*[-–—]?|,\s*[\w.]+\.(?:com|co\.id|id|net)\s*[-–—])"
+)
+
+
+_CAPITALISED_AFTER = re.compile(r" [A-Z]")
+_CAPITALISED_BEFORE = re.compile(
+    r"[A-Za-z][\w.-]*[A-Z][\w.-]* $|(?<![.!?:\"“] )\b[A-Z][\w.-]*,? $"  # "DKI Jakarta", "Tendean, Jakarta"
 )
 
 
@@ -188,17 +194,22 @@ def _follows(state: _State, start: int, words: frozenset[str]) -> bool:
     return before in words or before.split()[-1] in words
 
 
-def _is_place(state: _State, start: int) -> bool:
-    """Whether the capital at ``start`` is a place ("di Moskow") rather than a government."""
-    before = state.text[max(0, start - 40) : start].lower()
-    match = _PREV_WORDS.search(before)
-    if not match:
+def _is_government(state: _State, start: int, end: int) -> bool:
+    """Whether the capital at ``[start, end)`` stands for its government.
+
+    Only where a government acts: after words like "dukungan", "oleh", "untuk" or before
+    a speech or stance verb ("Moskow menolak"). Next to another capitalised word it is part
+    of a longer name ("Real Madrid", "DKI Jakarta", "Jakarta Selatan"); elsewhere a place.
+    """
+    text, lex = state.text, state.lex
+    if _CAPITALISED_AFTER.match(text, end) or _CAPITALISED_BEFORE.search(
+        text, max(0, start - 40), start
+    ):
         return False
-    words = match.group(1)
-    if any(words.endswith(e) for e in state.lex.place_exceptions):
-        return False
-    last = words.split()[-1]
-    return last in state.lex.place_markers or words in state.lex.place_markers
+    following = _NEXT_WORD.match(text, end)
+    if following and following.group(1).lower() in lex.metonym_after:
+        return True
+    return _follows(state, start, lex.metonym_before)
 
 
 def _mask(state: _State) -> str:
@@ -238,7 +249,7 @@ def _entity_at(state: _State, start: int, end: int) -> Entry | None:
 
 
 def _clean_name(
-    state: _State, start: int, words: list[tuple[int, int, str]]
+    state: _State, start: int, words: list[tuple[int, int, str]], qualified: bool = False
 ) -> list[tuple[int, int, str]]:
     """Name words after a title: leading common words extend the title ("Menteri Pertanian
     Syahrul"), and the name stops at the first common word, day, month or non-name word."""
@@ -248,6 +259,7 @@ def _clean_name(
         words[i][0] in state.head_starts
         or lex.is_lowercase_word(words[i][2])
         or words[i][2].lower() in lex.not_name
+        or words[i][2].lower() in lex.title_words  # "nominee Gov. Mike Pence"
     ):
         i += 1
     out = []
@@ -256,6 +268,9 @@ def _clean_name(
         if low in lex.not_name or lex.is_common(w[2]) or low in lex.title_words:
             break
         out.append(w)
+    if qualified:  # "Menteri Perhubungan Budi Karya": a portfolio word before the name
+        while len(out) > 2 and _sometimes_lowercase(lex, out[0][2]):
+            out = out[1:]
     while out and out[-1][2].lower() in lex.particles:
         out.pop()
     if out and out[0][2].lower() in lex.particles:
@@ -264,6 +279,11 @@ def _clean_name(
 
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def _sometimes_lowercase(lex: Lexicon, word: str) -> bool:
+    counts = lex.word_case.get(word.lower())
+    return counts is not None and counts[0] >= 5 and counts[0] * 25 >= counts[1]
 
 
 def _plausible_name(state: _State, words: list[tuple[int, int, str]]) -> bool:
@@ -324,7 +344,18 @@ def _discover_titled(state: _State, masked: str) -> None:
         m = state.lex.titled.match(masked, t_end)
         if m is None:
             continue
-        words = _clean_name(state, m.start("name"), _words_in(text, *m.span("name")))
+        title = re.sub(r"\s+", " ", text[t_start:t_end].lower().rstrip("."))
+        qualified = title in state.lex.qualified_titles
+        words = _clean_name(state, m.start("name"), _words_in(text, *m.span("name")), qualified)
+        if qualified:
+            # "pelatih Liverpool, Jurgen Klopp", "Kapolda Jateng Irjen Rycko Amelza": the
+            # first run is what the title is of, the name comes next
+            nxt = state.lex.next_name.match(masked, m.end("name"))
+            later = _clean_name(state, 0, _words_in(text, *nxt.span("name"))) if nxt else []
+            if later and len(words) <= 2:
+                words = later
+            elif len(words) == 1:
+                continue  # "Kapolda Jateng", "Menteri Perhubungan": no name
         if not words or words[0][0] in named:
             continue
         start, end = words[0][0], words[-1][1]
@@ -405,7 +436,12 @@ def _discover_organisations(state: _State, masked: str) -> None:
                     or word.lower() in ("dan", "and", "&")
                 ):
                     end = w.end()
-                elif word.startswith("(") or word.isupper():
+                elif word.startswith("("):
+                    close = text.find(")", w.start(), w.start() + 12)
+                    if close < 0:
+                        break
+                    end = close + 1
+                elif word.isupper():
                     end = w.end()
                 elif first and word[0].isupper() and word.lower() not in lex.not_name:
                     end = w.end()
@@ -478,10 +514,10 @@ def _discover_acronyms(state: _State, masked: str) -> None:
     """Unknown abbreviations are organisations ("QVC", "KGB"); "Nama Panjang (NP)" defines one."""
     lex, text = state.lex, state.text
     defined: dict[str, str] = {}
-    orgs = {f.end: f for f in state.found if f.actor_id and not _is_person_id(state, f.actor_id)}
+    orgs = {f.end: f for f in state.found if f.actor_id and _is_organisation(state, f.actor_id)}
     for m in lex.acronym.finditer(masked):
         word = m.group(0)
-        if word in lex.not_org_acronyms or _ROMAN.match(word) or not any(c.isalpha() for c in word):
+        if word in lex.not_org_acronyms or word.lower() in lex.title_words or _ROMAN.match(word):
             continue
         start, end = m.span()
         if text[start - 1 : start] == "(" and text[start - 2 : start - 1] == " ":
@@ -547,6 +583,15 @@ def _resolve_roles(state: _State) -> None:
         end = _with_demonstrative(state, end)
         holder = state.kb.holder(entry.role, entry.actor_id, state.doc.published)
         state.found.append(_Found(start, end, holder, "role", entry.role, entry.actor_id))
+
+
+def _is_organisation(state: _State, actor_id: str) -> bool:
+    actor = (
+        state.kb.actors.get(actor_id)
+        or state.actors.get(actor_id)
+        or state.lex.institutions.get(actor_id)
+    )
+    return actor is not None and actor.type in ("organisation", "group")
 
 
 def _is_country(state: _State, actor_id: str) -> bool:

@@ -297,3 +297,36 @@ def test_pipeline_fills_mentions_and_actors_tables():
             ["start", "end", "surface"]
         ].itertuples(index=False)
     )
+
+
+def test_english_descriptions_and_pairs(kb):
+    text = (
+        "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Monday. "
+        "The two leaders discussed Ukraine. Kremlin spokesman Dmitry Peskov said the talks "
+        "were useful. The spokesman added that both sides agreed. "
+        "The Russian leader thanked Xi."
+    )
+    doc = _doc(text, "en", date(2023, 3, 21))
+    find_mentions(doc, kb)
+
+    def names(surface: str) -> list[str | None]:
+        return sorted(
+            doc.actor_name(m.actor_id) for m in resolve_reference(doc, *_at(doc, surface))
+        )
+
+    assert names("The two leaders") == ["Vladimir Putin", "Xi Jinping"]
+    assert names("The spokesman") == ["Dmitry Peskov"]
+    assert names("both sides") == []
+    assert names("The Russian leader") == ["Vladimir Putin"]
+    assert _who(doc, "Moscow") is None  # "in Moscow": a place
+    assert _who(doc, "Kremlin") == "Kremlin"
+
+
+def test_analyze_uses_the_knowledge_base_it_is_given():
+    corpus = na.load_table(
+        pd.DataFrame({"content": ["Jubir Wang menolak tuduhan itu."], "date": ["2023-03-17"]})
+    )
+    kb = load_kb(pd.DataFrame([{"name": "Wang Wenbin", "type": "person", "aliases": "Jubir Wang"}]))
+    result = na.analyze(corpus, engine="serial", kb=kb)
+    assert "per:wang-wenbin" in set(result.mentions["actor_id"])
+    assert "per:wang-wenbin" in set(result.actors["actor_id"])

@@ -891,6 +891,8 @@ def resolve_reference(doc: Document, start: int, end: int) -> list[Mention]:
         surface.startswith(p + " ") for p in lex.pair_words
     )
     if is_pair:
+        if surface not in lex.pronouns_plural and role_key is None:
+            return []  # "kedua negara", "both sides": not two people
         people = _last_people(doc, before, start, role_key, kb, info["roles"], 2)
         if len(people) == 2:
             return [Mention(start, end, doc.text[start:end], a, "plural") for a in people]

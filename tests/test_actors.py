@@ -330,3 +330,17 @@ def test_analyze_uses_the_knowledge_base_it_is_given():
     result = na.analyze(corpus, engine="serial", kb=kb)
     assert "per:wang-wenbin" in set(result.mentions["actor_id"])
     assert "per:wang-wenbin" in set(result.actors["actor_id"])
+
+
+def test_untitled_names_skip_places_and_subjects_are_opt_in(kb):
+    text = (
+        "Warga Kutai Kartanegara menyambut Haposan Hutagalung. Hanung juga menjamin pasokan aman."
+    )
+    doc = _doc(text, published=date(2014, 8, 25))
+    find_mentions(doc, kb)
+    assert _who(doc, "Haposan Hutagalung") == "Haposan Hutagalung"
+    assert _who(doc, "Kutai Kartanegara") is None  # a place
+    assert _who(doc, "Hanung") is None
+    find_mentions(doc, kb, subject_names=True)
+    assert _who(doc, "Hanung") == "Hanung"
+    assert doc.mention_at(*_at(doc, "Hanung")).method == "subject"

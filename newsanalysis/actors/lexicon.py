@@ -95,6 +95,9 @@ class Lexicon:
     qualified_titles: frozenset[str] = frozenset()
     next_name: re.Pattern | None = None  # ", Jurgen Klopp" after a qualifier
     common_any: frozenset[str] = frozenset()  # common words of any installed language
+    places: frozenset[str] = frozenset()  # lower-cased place names (resources/actors/places.txt)
+    subject_after: frozenset[str] = frozenset()
+    verb_prefixes: tuple[str, ...] = ()
     word_case: dict[str, tuple[int, int]] = field(default_factory=dict)
     institutions: dict[str, Actor] = field(default_factory=dict)  # generated per country
 
@@ -106,6 +109,15 @@ class Lexicon:
     def is_common_anywhere(self, word: str) -> bool:
         """Common in this or another installed language ("Financial Times" in Indonesian)."""
         return self.is_common(word) or word.lower() in self.common_any
+
+    def is_verb(self, word: str) -> bool:
+        """A common word with a verb prefix of the language ("mendukung", "dipilih")."""
+        low = word.lower()
+        return (
+            self.is_common(low) and low.startswith(self.verb_prefixes)
+            if self.verb_prefixes
+            else False
+        )
 
     def is_lowercase_word(self, word: str) -> bool:
         """A word that occurs in lower case at all (a common noun, not only a name)."""
@@ -249,6 +261,9 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         qualified_titles=frozenset(w.lower() for w in _words(pack, "qualified_titles")),
         next_name=re.compile(rf",?[ ](?:(?i:{title_alt})\.?[ ])?(?P<name>{name})"),
         common_any=_common_elsewhere(code),
+        places=_places(),
+        subject_after=frozenset(w.lower() for w in _words(pack, "subject_words_after")),
+        verb_prefixes=tuple(w.lower() for w in _words(pack, "verb_prefixes")),
     )
 
 
@@ -274,6 +289,14 @@ def _institutions(kb: KnowledgeBase, section: dict, names_by_kind, add) -> dict[
                 surface = pattern.replace(slot.group(0), name)
                 add(surface, Entry(surface, "institution", actor_id))
     return generated
+
+
+@cache
+def _places() -> frozenset[str]:
+    path = RESOURCES / "places.txt"
+    if not path.exists():
+        return frozenset()
+    return frozenset(line.strip().lower() for line in path.open(encoding="utf-8") if line.strip())
 
 
 @cache

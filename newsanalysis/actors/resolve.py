@@ -68,15 +68,21 @@ class _State:
     head_starts: set[int] = field(default_factory=set)
     cues: list[tuple[str, int, int]] = field(default_factory=list)
     dateline_end: int = 0
+    subject_names: bool = False
     found: list[_Found] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
     roles: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
     intro: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # name part -> intros
 
 
-def find_mentions(doc: Document, kb: KnowledgeBase, bare_names: bool = True) -> None:
+def find_mentions(
+    doc: Document, kb: KnowledgeBase, bare_names: bool = True, subject_names: bool = False
+) -> None:
     """Fill ``doc.mentions`` (sorted by start) and ``doc.actors`` for one article.
 
+    ``subject_names`` also takes a lone capitalised word that opens a clause before a verb
+    for a person ("Hanung juga menjamin"): more recall, but teams, brands and companies
+    are taken too ("Liverpool meraih"), so it is off by default.
     ``bare_names`` also finds untitled personal names of two or more capitalised words
     (more recall, some precision lost: see ``docs/actors.md`` for the measured cost).
     """
@@ -100,6 +106,7 @@ def find_mentions(doc: Document, kb: KnowledgeBase, bare_names: bool = True) -> 
     _name_organisations(state)
     _discover_acronyms(state, masked)
     _index_people(state)
+    state.subject_names = subject_names
     _partials_and_bare_names(state, masked, bare_names)
     _emit(state)
 
@@ -294,6 +301,8 @@ def _plausible_name(state: _State, words: list[tuple[int, int, str]]) -> bool:
         return False
     if len(words) == 1 and words[0][2].isupper() and len(words[0][2]) > 1:
         return False
+    if " ".join(w[2] for w in words).lower() in state.lex.places:
+        return False  # "warga Kutai Kartanegara"
     following = _NEXT_WORD.match(state.text, words[-1][1])
     return not (following and following.group(1).lower() in state.lex.place_suffixes)
 
@@ -769,6 +778,31 @@ def _partials_and_bare_names(state: _State, masked: str, bare_names: bool) -> No
             run = []
 
 
+def _is_subject(state: _State, word: tuple[int, int, str]) -> bool:
+    """A lone capitalised word opening a clause and followed by a verb: a person's name."""
+    lex, text = state.lex, state.text
+    start, end, w = word
+    low = w.lower()
+    if (
+        len(w) < 3
+        or w.isupper()
+        or (low.endswith("nya") and lex.is_common(low[:-3]))  # "Baterainya"
+        or low in lex.places
+        or lex.is_common_anywhere(w)
+        or lex.is_lowercase_word(w)
+        or low in lex.not_name
+        or low in lex.title_words
+    ):
+        return False
+    before = text[max(0, start - 2) : start]
+    if not (start == 0 or before.endswith(", ") or _after_sentence_break(text, start)):
+        return False
+    following = _NEXT_WORD.match(text, end)
+    return bool(following) and (
+        following.group(1).lower() in lex.subject_after or lex.is_verb(following.group(1))
+    )
+
+
 def _word_before(text: str, pos: int) -> str:
     m = _PREV_WORDS.search(text[max(0, pos - 30) : pos])
     return m.group(1).split()[-1].lower() if m else ""
@@ -789,7 +823,13 @@ def _take_run(state: _State, run, bare_names: bool) -> None:
         state.found.append(_Found(start, end, known, "partial"))
         return
     if len(run) == 1:
-        # one word: a part of a person introduced earlier, word by word ("Xi", "Kuleba")
+        # one word: a part of a person introduced earlier ("Xi", "Kuleba"), or the
+        # subject of a clause ("Hanung juga menjamin")
+        if state.subject_names and _is_subject(state, run[0]):
+            actor_id = make_actor_id("person", name)
+            state.actors.setdefault(actor_id, Actor(actor_id, name, "person", None, []))
+            state.found.append(_Found(start, end, actor_id, "subject"))
+            _introduce(state, name.lower(), start, actor_id)
         return
     if not bare_names or any(w[2].lower() in state.lex.particles for w in (run[0], run[-1])):
         return
@@ -797,6 +837,8 @@ def _take_run(state: _State, run, bare_names: bool) -> None:
         return  # acronyms: organisations, not people
     if any(state.lex.is_common_anywhere(w[2]) for w in run) or not _plausible_name(state, run):
         return  # "Financial Times", "Jawa Barat"
+    if name.lower() in state.lex.places:
+        return  # "Kutai Kartanegara"
     if _word_before(state.text, start) in state.lex.not_person_before:
         return  # "di Beit Hanun", "Kelurahan Talikuran"
     actor_id = _kb_person(state.kb, name) or make_actor_id("person", name)

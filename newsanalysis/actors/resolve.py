@@ -152,7 +152,8 @@ def _match_known(state: _State) -> None:
             state.entities.append((start, -neg_end, entry))
             last_end = -neg_end
     dateline = _DATELINE.match(text)
-    state.dateline_end = dateline.end() if dateline else 0
+    if dateline and _is_dateline_place(state, dateline):
+        state.dateline_end = dateline.end()
     for start, end, entry in state.entities:
         if end <= state.dateline_end:
             continue  # "Hongkong (CNN) -", "JAKARTA, KOMPAS.com -": where and who reports
@@ -178,6 +179,19 @@ _CAPITALISED_AFTER = re.compile(r" [A-Z]")
 _CAPITALISED_BEFORE = re.compile(
     r"[A-Za-z][\w.-]*[A-Z][\w.-]* $|(?<![.!?:\"“] )\b[A-Z][\w.-]*,? $"  # "DKI Jakarta", "Tendean, Jakarta"
 )
+
+
+def _is_dateline_place(state: _State, match: re.Match) -> bool:
+    """A dateline starts with a place: written in capitals, or a known place or country."""
+    place = match.group("place").strip(" ,")
+    if place.isupper() or place.lower() in state.lex.places:
+        return True
+    return any(
+        s == match.start("place")
+        and entry.kind in ("name", "metonym")
+        and _is_country(state, entry.actor_id)
+        for s, _e, entry in state.entities
+    )
 
 
 def _is_country_name(state: _State, pos: int) -> bool:
@@ -592,6 +606,10 @@ def _resolve_roles(state: _State) -> None:
         end = _with_demonstrative(state, end)
         holder = state.kb.holder(entry.role, entry.actor_id, state.doc.published)
         state.found.append(_Found(start, end, holder, "role", entry.role, entry.actor_id))
+        if holder is None and entry.part is not None:
+            # unresolved ("Ketua MK" without a date): the organisation is still mentioned
+            part = (start + entry.part[0], start + entry.part[1])
+            state.found.append(_Found(*part, entry.actor_id, "kb"))
 
 
 def _is_organisation(state: _State, actor_id: str) -> bool:

@@ -192,7 +192,11 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
 
     months = [m for m in pack.get("dates", {}).get("months", {})]
     weekdays = [d for d in pack.get("dates", {}).get("weekdays", {})]
-    not_name = {w.lower() for w in _words(pack, "not_name_words") + months + weekdays}
+    # organisation heads ("Kantor", "Komisi", "Partai") are never part of a personal name
+    not_name = {
+        w.lower()
+        for w in _words(pack, "not_name_words") + months + weekdays + _words(pack, "org_heads")
+    }
     particles = frozenset(w.lower() for w in _words(pack, "name_particles"))
     titles = _words(pack, "titles") + list(role_words)
     title_alt = _alternation(titles)
@@ -252,7 +256,7 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         institutions=institutions,
         name_after_cue=re.compile(rf",?[ ](?P<name>{name})"),
         name_before_cue=re.compile(rf"(?<![\w{masked}])(?P<name>{name}),?[ ]$"),
-        acronym=re.compile(rf"(?<![\w{masked}])[{UPPER}]{{3,6}}(?![\w{masked}/-])"),
+        acronym=re.compile(rf"(?<![\w{masked}/-])[{UPPER}]{{3,6}}(?![\w{masked}/-])"),
         not_org_acronyms=frozenset(_words(pack, "not_org_acronyms")),
         place_suffixes=frozenset(w.lower() for w in _words(pack, "place_suffixes")),
         not_person_before=tuple(w.lower() for w in _words(pack, "not_person_before")),

@@ -519,6 +519,8 @@ def _discover_cued(state: _State, masked: str) -> None:
             continue
         if len(run) == 1 and lex.is_common_anywhere(run[0][2]):
             continue
+        if any(ts <= run[0][0] < te for ts, te in state.titles):
+            continue  # "Menko Polhukam menyampaikan": a title, not a name
         taken.add(run[0][0])
         state.found.append(_Found(run[0][0], run[-1][1], None, "cued"))
 
@@ -551,6 +553,8 @@ def _discover_acronyms(state: _State, masked: str) -> None:
             full = None
         if _NUMBER_BEFORE.search(text, max(0, start - 12), start):
             continue  # "46 juta KL": a unit
+        if full is None and _spells_phrase_before(text, start, word):
+            continue  # "Net Interest Margin NIM": the abbreviation of a phrase, no organisation
         if full is not None:
             defined[word] = full.actor_id
             state.found.append(_Found(start, end, full.actor_id, "alias"))
@@ -561,6 +565,14 @@ def _discover_acronyms(state: _State, masked: str) -> None:
         actor_id = make_actor_id("organisation", word)
         state.actors.setdefault(actor_id, Actor(actor_id, word, "organisation", None, []))
         state.found.append(_Found(start, end, actor_id, "acronym"))
+
+
+def _spells_phrase_before(text: str, start: int, word: str) -> bool:
+    """Whether ``word`` is the initials of the capitalised words right before it."""
+    before = re.findall(r"[\w'’-]+", text[max(0, start - 80) : start])[-8:]
+    capitals = "".join(w[0] for w in before if w[:1].isupper())
+    initials = "".join(w[0] for w in before).upper()  # "Return on Equity ROE"
+    return capitals.endswith(word) or initials.endswith(word)
 
 
 def _trim_connector(text: str, start: int, end: int) -> int:
@@ -821,9 +833,10 @@ def _is_subject(state: _State, word: tuple[int, int, str]) -> bool:
     )
 
 
-def _word_before(text: str, pos: int) -> str:
-    m = _PREV_WORDS.search(text[max(0, pos - 30) : pos])
-    return m.group(1).split()[-1].lower() if m else ""
+def _words_before(text: str, pos: int) -> list[str]:
+    """The one or two words before ``pos`` (lower case), nearest last."""
+    m = _PREV_WORDS.search(text[max(0, pos - 40) : pos])
+    return m.group(1).lower().split() if m else []
 
 
 def _after_sentence_break(text: str, pos: int) -> bool:
@@ -857,8 +870,8 @@ def _take_run(state: _State, run, bare_names: bool) -> None:
         return  # "Financial Times", "Jawa Barat"
     if name.lower() in state.lex.places:
         return  # "Kutai Kartanegara"
-    if _word_before(state.text, start) in state.lex.not_person_before:
-        return  # "di Beit Hanun", "Kelurahan Talikuran"
+    if any(w in state.lex.not_person_before for w in _words_before(state.text, start)):
+        return  # "di Beit Hanun", "Kelurahan Talikuran", "Bandara Internasional Sepinggan"
     actor_id = _kb_person(state.kb, name) or make_actor_id("person", name)
     if actor_id not in state.kb.actors:
         state.actors.setdefault(actor_id, Actor(actor_id, name, "person", None, []))

@@ -69,6 +69,7 @@ class _State:
     cues: list[tuple[str, int, int]] = field(default_factory=list)
     dateline_end: int = 0
     subject_names: bool = False
+    headlines: dict[int, bool] = field(default_factory=dict)
     found: list[_Found] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
     roles: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
@@ -161,6 +162,8 @@ def _match_known(state: _State) -> None:
             actor = state.kb.actors[entry.actor_id]
             if actor.type == "organisation" and _is_building(state, start):
                 continue  # "di Gedung DPR"
+            if actor.type == "country" and _inside_longer_name(state, start, end):
+                continue  # "New Jersey", "Laut China Selatan", "Michael Jordan"
             state.found.append(_Found(start, end, actor.actor_id, "kb"))
         elif entry.kind == "institution":
             state.found.append(_Found(start, end, entry.actor_id, "kb"))
@@ -179,6 +182,24 @@ _CAPITALISED_AFTER = re.compile(r" [A-Z]")
 _CAPITALISED_BEFORE = re.compile(
     r"[A-Za-z][\w.-]*[A-Z][\w.-]* $|(?<![.!?:\"“] )\b[A-Z][\w.-]*,? $"  # "DKI Jakarta", "Tendean, Jakarta"
 )
+
+
+def _inside_longer_name(state: _State, start: int, end: int) -> bool:
+    """A capitalised word (not a title, not a sentence start) right before or after."""
+    text, lex = state.text, state.lex
+    after = _NEXT_WORD.match(text, end)
+    if after and after.group(1)[:1].isupper() and after.group(1).lower() not in lex.title_words:
+        if not any(s == end + 1 for s, _e, _x in state.entities):
+            return True
+    before = _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before and before.group(1).lower() not in lex.title_words:
+        if _after_sentence_break(text, before.start(1)):
+            return False  # "New Zealand" aside, a sentence may start with a word before it
+        return not any(e == start - 1 for _s, e, _x in state.entities)
+    return False
+
+
+_CAPITALISED_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")
 
 
 def _is_dateline_place(state: _State, match: re.Match) -> bool:
@@ -327,7 +348,7 @@ _NEXT_WORD = re.compile(r" ([\w'’-]+)")
 
 
 def _words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0).rstrip(".")) for m in _WORD.finditer(text, start, end)]
+    return [_word(m.start(), m.group(0)) for m in _WORD.finditer(text, start, end)]
 
 
 def _title_info(
@@ -530,9 +551,17 @@ def _split_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     out, pos = [], start
     for word in text[start:end].split(" "):
         if word:
-            out.append((pos, pos + len(word), word.rstrip(".")))
+            out.append(_word(pos, word))
         pos += len(word) + 1
     return out
+
+
+def _word(pos: int, word: str) -> tuple[int, int, str]:
+    """(start, end, word): a final period dropped from the word, a possessive ("Clinton's")
+    from the word and its span."""
+    if word.endswith(("'s", "’s")) and len(word) > 3:
+        word = word[:-2]
+    return (pos, pos + len(word), word.rstrip("."))
 
 
 def _discover_acronyms(state: _State, masked: str) -> None:
@@ -544,6 +573,13 @@ def _discover_acronyms(state: _State, masked: str) -> None:
         word = m.group(0)
         if word in lex.not_org_acronyms or word.lower() in lex.title_words or _ROMAN.match(word):
             continue
+        if (
+            lex.is_common_anywhere(word)
+            or lex.is_lowercase_word(word)
+            or _CAPS_NEIGHBOUR.search(text, max(0, m.start() - 30), min(len(text), m.end() + 30))
+            and _in_caps_run(text, m.start(), m.end())
+        ):
+            continue  # "FULL TEXT", "THE": words written in capitals
         start, end = m.span()
         if text[start - 1 : start] == "(" and text[start - 2 : start - 1] == " ":
             full = orgs.get(start - 2)
@@ -565,6 +601,16 @@ def _discover_acronyms(state: _State, masked: str) -> None:
         actor_id = make_actor_id("organisation", word)
         state.actors.setdefault(actor_id, Actor(actor_id, word, "organisation", None, []))
         state.found.append(_Found(start, end, actor_id, "acronym"))
+
+
+_CAPS_NEIGHBOUR = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _in_caps_run(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``[start, end)`` stands next to another word in capitals."""
+    before = re.search(r"([A-Z]{2,})\W{1,3}$", text[max(0, start - 30) : start])
+    after = re.match(r"\W{1,3}([A-Z]{2,})\b", text[end : end + 30])
+    return bool(before or after)
 
 
 def _spells_phrase_before(text: str, start: int, word: str) -> bool:
@@ -808,6 +854,21 @@ def _partials_and_bare_names(state: _State, masked: str, bare_names: bool) -> No
             run = []
 
 
+def _in_headline(state: _State, pos: int) -> bool:
+    """Whether ``pos`` is in a title-case sentence (a headline) of four or more words."""
+    index = state.doc.sentence_index(pos)
+    cache = state.headlines
+    if index not in cache:
+        start, end = state.doc.sentences[index] if state.doc.sentences else (0, len(state.text))
+        words = _LETTER_WORD.findall(state.text, start, end)
+        # title case: only short function words ("at", "of", "the") stay in lower case
+        cache[index] = len(words) >= 4 and not any(w.islower() and len(w) > 4 for w in words)
+    return cache[index]
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 def _is_subject(state: _State, word: tuple[int, int, str]) -> bool:
     """A lone capitalised word opening a clause and followed by a verb: a person's name."""
     lex, text = state.lex, state.text
@@ -864,6 +925,8 @@ def _take_run(state: _State, run, bare_names: bool) -> None:
         return
     if not bare_names or any(w[2].lower() in state.lex.particles for w in (run[0], run[-1])):
         return
+    if _in_headline(state, start):
+        return  # "Elizabeth Warren Hammers Wells Fargo": every word is capitalised
     if any(w[2].isupper() and len(w[2]) > 1 for w in run):
         return  # acronyms: organisations, not people
     if any(state.lex.is_common_anywhere(w[2]) for w in run) or not _plausible_name(state, run):

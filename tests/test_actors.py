@@ -344,3 +344,21 @@ def test_untitled_names_skip_places_and_subjects_are_opt_in(kb):
     find_mentions(doc, kb, subject_names=True)
     assert _who(doc, "Hanung") == "Hanung"
     assert doc.mention_at(*_at(doc, "Hanung")).method == "subject"
+
+
+def test_abbreviations_defined_in_the_article_and_office_titles(kb):
+    text = (
+        "Ketua Komite Olahraga Nasional Indonesia (KONI) Marciano Norman hadir. KONI menolak. "
+        "Kabid Humas Polda Metro Jaya Kombes Argo Yuwono mengatakan itu. "
+        "Menpora Imam Nahrawi datang. Harga naik, kata Net Interest Margin NIM."
+    )
+    doc = _doc(text, published=date(2019, 9, 10))
+    find_mentions(doc, kb)
+    koni = doc.mention_at(*_at(doc, "Komite Olahraga")).actor_id
+    assert doc.actors[koni].name == "Komite Olahraga Nasional Indonesia"
+    assert doc.actors[koni].country == "IDN"
+    assert _who(doc, "KONI menolak") == "Komite Olahraga Nasional Indonesia"
+    assert _who(doc, "Argo Yuwono") == "Argo Yuwono"
+    assert _who(doc, "Humas") is None  # part of the title, not a name
+    assert _who(doc, "Imam Nahrawi") == "Imam Nahrawi"
+    assert _who(doc, "NIM") is None  # the abbreviation of the phrase before it

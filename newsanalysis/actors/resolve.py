@@ -298,7 +298,8 @@ def _clean_name(
     lex = state.lex
     i = 0  # "Ketua Serikat Petani ...": organisation heads and common words are no name
     while i < len(words) and (
-        words[i][0] in state.head_starts
+        _in_title(state, words[i][0])  # "Kabid Humas"
+        or words[i][0] in state.head_starts
         or lex.is_lowercase_word(words[i][2])
         or words[i][2].lower() in lex.not_name
         or words[i][2].lower() in lex.title_words  # "nominee Gov. Mike Pence"
@@ -334,8 +335,8 @@ def _plausible_name(state: _State, words: list[tuple[int, int, str]]) -> bool:
         return False
     if any(_ROMAN.match(w[2]) for w in words):
         return False
-    if len(words) == 1 and words[0][2].isupper() and len(words[0][2]) > 1:
-        return False
+    if len(words) == 1 and (len(words[0][2]) < 2 or (words[0][2].isupper())):
+        return False  # "M", "UGM"
     if " ".join(w[2] for w in words).lower() in state.lex.places:
         return False  # "warga Kutai Kartanegara"
     following = _NEXT_WORD.match(state.text, words[-1][1])
@@ -345,6 +346,10 @@ def _plausible_name(state: _State, words: list[tuple[int, int, str]]) -> bool:
 _NAME_BEFORE = re.compile(r"[A-Z][\w-]+ [A-Z][\w-]+$")
 _NUMBER_BEFORE = re.compile(r"\d[\d.,]*(?: \w+)? $")
 _NEXT_WORD = re.compile(r" ([\w'’-]+)")
+
+
+def _in_title(state: _State, pos: int) -> bool:
+    return any(s <= pos < e for s, e in state.titles)
 
 
 def _words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -474,6 +479,8 @@ def _discover_organisations(state: _State, masked: str) -> None:
             first = True
             for w in _MASKED_WORD.finditer(masked, h_end, m.end()):
                 word = w.group(0)
+                if text[w.start() - 1] == "(":
+                    word = "(" + word  # "Komite Olahraga Nasional Indonesia (KONI)"
                 if (
                     (word[0] == MASK_ENTITY and _is_country_name(state, w.start()))
                     or lex.is_lowercase_word(word)
@@ -510,7 +517,17 @@ def _discover_organisations(state: _State, masked: str) -> None:
             state.found.remove(f)
         taken.append((start, end))
         surface = text[start:end].rstrip(" ,")
-        of = next((f.actor_id for f in inside if _is_country(state, f.actor_id)), None)
+        of = next(
+            (
+                entry.actor_id
+                for s, e, entry in state.entities
+                if start <= s
+                and e <= end
+                and entry.kind == "name"
+                and _is_country(state, entry.actor_id)
+            ),
+            None,
+        )
         state.found.append(_Found(start, start + len(surface), None, "organisation", of=of))
 
 
@@ -569,6 +586,10 @@ def _discover_acronyms(state: _State, masked: str) -> None:
     lex, text = state.lex, state.text
     defined: dict[str, str] = {}
     orgs = {f.end: f for f in state.found if f.actor_id and _is_organisation(state, f.actor_id)}
+    for f in orgs.values():  # "Komite Olahraga Nasional Indonesia (KONI)"
+        inner = _ABBREVIATION_AFTER.search(text, f.start, f.end)
+        if inner:
+            defined[inner.group(0).strip(" ()")] = f.actor_id
     for m in lex.acronym.finditer(masked):
         word = m.group(0)
         if word in lex.not_org_acronyms or word.lower() in lex.title_words or _ROMAN.match(word):
@@ -709,11 +730,15 @@ def _person_name(state: _State, f: _Found) -> str:
     return re.sub(r"\s+", " ", state.text[f.start : f.end])
 
 
+_ABBREVIATION_AFTER = re.compile(r"\s*\([^)]*\)$")
+
+
 def _name_organisations(state: _State) -> None:
     """Ids of discovered organisations (a shortened name refers back to the full one)."""
     for f in state.found:
         if f.method == "organisation":
-            name = _person_name(state, f)
+            # "Komite Olahraga Nasional Indonesia (KONI)": the name without its abbreviation
+            name = _ABBREVIATION_AFTER.sub("", _person_name(state, f))
             earlier = _earlier_org(state, name)
             if earlier:
                 f.actor_id, f.method = earlier, "partial"

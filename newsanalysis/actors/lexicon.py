@@ -93,6 +93,8 @@ class Lexicon:
     org_place_before: frozenset[str] = frozenset()
     predicative_before: frozenset[str] = frozenset()
     qualified_titles: frozenset[str] = frozenset()
+    lowercase_titles: frozenset[str] = frozenset()
+    org_connector_words: frozenset[str] = frozenset()
     next_name: re.Pattern | None = None  # ", Jurgen Klopp" after a qualifier
     common_any: frozenset[str] = frozenset()  # common words of any installed language
     places: frozenset[str] = frozenset()  # lower-cased place names (resources/actors/places.txt)
@@ -263,6 +265,8 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         org_place_before=frozenset(w.lower() for w in _words(pack, "org_place_before")),
         predicative_before=frozenset(w.lower() for w in _words(pack, "predicative_before")),
         qualified_titles=frozenset(w.lower() for w in _words(pack, "qualified_titles")),
+        lowercase_titles=frozenset(w.lower() for w in _words(pack, "lowercase_titles")),
+        org_connector_words=frozenset(w.lower() for w in _words(pack, "org_connectors")),
         next_name=re.compile(rf",?[ ](?:(?i:{title_alt})\.?[ ])?(?P<name>{name})"),
         common_any=_common_elsewhere(code),
         places=_places(),

@@ -137,7 +137,8 @@ def _match_known(state: _State) -> None:
         surface = text[start:end]
         for entry in entries:
             if entry.kind == "title":
-                state.titles.append((start, end))
+                if not (entry.surface in lex.lowercase_titles and not surface.islower()):
+                    state.titles.append((start, end))
             elif entry.kind == "org_head":
                 if surface == entry.surface:
                     state.heads.append((start, end))
@@ -391,8 +392,8 @@ def _discover_titled(state: _State, masked: str) -> None:
             continue  # "Menko" inside "Menko Polhukam"
         tried.append((t_start, t_end))
         m = state.lex.titled.match(masked, t_end)
-        if m is None:
-            continue
+        if m is None or _in_title(state, m.start("name")):
+            continue  # "Plt Kepala Dinas ...": the inner title introduces the name
         title = re.sub(r"\s+", " ", text[t_start:t_end].lower().rstrip("."))
         qualified = title in state.lex.qualified_titles
         words = _clean_name(state, m.start("name"), _words_in(text, *m.span("name")), qualified)
@@ -476,7 +477,7 @@ def _discover_organisations(state: _State, masked: str) -> None:
                 continue
             m = lex.org_head.match(masked, h_end)
             end = h_end
-            first = True
+            first, after_connector = True, False
             for w in _MASKED_WORD.finditer(masked, h_end, m.end()):
                 word = w.group(0)
                 if text[w.start() - 1] == "(":
@@ -494,11 +495,18 @@ def _discover_organisations(state: _State, masked: str) -> None:
                     end = close + 1
                 elif word.isupper():
                     end = w.end()
-                elif first and word[0].isupper() and word.lower() not in lex.not_name:
-                    end = w.end()
+                elif (
+                    (first or after_connector)
+                    and word[0].isupper()
+                    and word.lower() not in lex.not_name
+                ):
+                    end = w.end()  # "Partai Buruh", "Kementerian Komunikasi dan Informatika"
+                    if after_connector:
+                        break
                 else:
                     break
                 first = False
+                after_connector = word.lower() in lex.org_connector_words
             end = _trim_connector(text, h_start, end)
             if end > h_end:
                 spans.append((h_start, end))

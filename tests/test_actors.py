@@ -362,3 +362,34 @@ def test_abbreviations_defined_in_the_article_and_office_titles(kb):
     assert _who(doc, "Humas") is None  # part of the title, not a name
     assert _who(doc, "Imam Nahrawi") == "Imam Nahrawi"
     assert _who(doc, "NIM") is None  # the abbreviation of the phrase before it
+
+
+@pytest.mark.parametrize("language", ["id", "en", "other"])
+def test_any_text_gives_consistent_mentions(kb, language):
+    """Mentions stay inside the text, match their surface, do not overlap, and every
+    actor they point to is in ``doc.actors`` (property test over arbitrary text)."""
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(
+        list("aeiouKPJWXZ ,.()“”'-\n")
+        + ["Putin", "Wang Yi", "presiden Rusia", "ia", "İ", "Beijing"]
+    )
+
+    @hypothesis.settings(max_examples=60, deadline=None)
+    @hypothesis.given(st.lists(alphabet, max_size=60).map("".join))
+    def check(text):
+        doc = _doc(text, language, date(2023, 3, 17))
+        find_mentions(doc, kb)
+        last_end = 0
+        for m in doc.mentions:
+            assert 0 <= m.start < m.end <= len(text)
+            assert text[m.start : m.end] == m.surface
+            assert m.start >= last_end
+            last_end = m.end
+            assert m.actor_id in doc.actors
+        for start in range(0, len(text), 7):
+            for ref in resolve_reference(doc, start, min(len(text), start + 3)):
+                assert ref.actor_id in doc.actors
+
+    check()

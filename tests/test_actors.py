@@ -393,3 +393,14 @@ def test_any_text_gives_consistent_mentions(kb, language):
                 assert ref.actor_id in doc.actors
 
     check()
+
+
+def test_pronoun_after_a_quote_is_its_speaker(kb):
+    text = (
+        "“Putin tidak akan datang,” kata juru bicara Kementerian Luar Negeri China Wang Wenbin. "
+        "Ia menambahkan bahwa Xi siap."
+    )
+    doc = _doc(text)
+    find_mentions(doc, kb)
+    refs = resolve_reference(doc, *_at(doc, "Ia"))
+    assert [doc.actor_name(m.actor_id) for m in refs] == ["Wang Wenbin"]

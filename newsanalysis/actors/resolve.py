@@ -203,6 +203,19 @@ def _inside_longer_name(state: _State, start: int, end: int) -> bool:
 _CAPITALISED_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")
 
 
+def _after_cue(state: _State, pos: int) -> bool:
+    """Whether a speech cue ("kata", "ujar", "said") stands right before ``pos``."""
+    return any(kind == "cue_before" and 0 < pos - end <= 2 for kind, _s, end in state.cues) or any(
+        0 < pos - e <= 2 and state.text[e:pos].strip(" ,") == "" and _in_title_after_cue(state, s)
+        for s, e in state.titles
+    )
+
+
+def _in_title_after_cue(state: _State, title_start: int) -> bool:
+    """A title right after a cue: "kata juru bicara Wang Wenbin"."""
+    return any(kind == "cue_before" and 0 < title_start - end <= 2 for kind, _s, end in state.cues)
+
+
 def _is_dateline_place(state: _State, match: re.Match) -> bool:
     """A dateline starts with a place: written in capitals, or a known place or country."""
     place = match.group("place").strip(" ,")
@@ -1014,7 +1027,12 @@ def _emit(state: _State) -> None:
             if s != actor.name and s not in actor.aliases:
                 actor.aliases.append(s)
         doc.actors[m.actor_id] = actor
-    doc.extra["actors"] = {"kb": kb, "lexicon": state.lex, "roles": state.roles}
+    doc.extra["actors"] = {
+        "kb": kb,
+        "lexicon": state.lex,
+        "roles": state.roles,
+        "speakers": {m.start for m in mentions if _after_cue(state, m.start)},
+    }
 
 
 # --------------------------------------------------------------------------- references
@@ -1087,13 +1105,31 @@ def _salient(
     by_sentence: dict[int, list[Mention]] = {}
     for m in before:
         by_sentence.setdefault(doc.sentence_index(m.start), []).append(m)
+    speakers = doc.extra["actors"].get("speakers", set())
     for index in sorted(by_sentence, reverse=True):
         if index < sentence - 3:
             break
-        for m in by_sentence[index]:
-            if gender is None or _gender(doc, m.actor_id, lex) in (None, gender):
-                return m.actor_id
+        candidates = [
+            m
+            for m in by_sentence[index]
+            if gender is None or _gender(doc, m.actor_id, lex) in (None, gender)
+        ]
+        if index != sentence:  # the subject of an earlier sentence: the speaker of
+            # "..., kata X", else the first person outside quotation marks
+            quoted = _quoted_spans(doc, *doc.sentences[index]) if doc.sentences else []
+            outside = [m for m in candidates if not any(a <= m.start < b for a, b in quoted)]
+            spoken = [m for m in outside if m.start in speakers]
+            candidates = spoken or outside or candidates
+        if candidates:
+            return candidates[0].actor_id
     return None
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+
+
+def _quoted_spans(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(doc.text, start, end)]
 
 
 def _gender(doc: Document, actor_id: str, lex: Lexicon) -> str | None:

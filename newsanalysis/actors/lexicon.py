@@ -95,6 +95,7 @@ class Lexicon:
     qualified_titles: frozenset[str] = frozenset()
     lowercase_titles: frozenset[str] = frozenset()
     org_connector_words: frozenset[str] = frozenset()
+    modifier_starts: frozenset[str] = frozenset()  # first words of title modifiers, and "yang"
     next_name: re.Pattern | None = None  # ", Jurgen Klopp" after a qualifier
     common_any: frozenset[str] = frozenset()  # common words of any installed language
     places: frozenset[str] = frozenset()  # lower-cased place names (resources/actors/places.txt)
@@ -267,6 +268,9 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         qualified_titles=frozenset(w.lower() for w in _words(pack, "qualified_titles")),
         lowercase_titles=frozenset(w.lower() for w in _words(pack, "lowercase_titles")),
         org_connector_words=frozenset(w.lower() for w in _words(pack, "org_connectors")),
+        modifier_starts=frozenset(
+            [w.split()[0].lower() for w in _words(pack, "title_modifiers")] + ["yang"]
+        ),
         next_name=re.compile(rf",?[ ](?:(?i:{title_alt})\.?[ ])?(?P<name>{name})"),
         common_any=_common_elsewhere(code),
         places=_places(),

@@ -70,6 +70,7 @@ class _State:
     dateline_end: int = 0
     subject_names: bool = False
     headlines: dict[int, bool] = field(default_factory=dict)
+    title_chars: set[int] | None = None  # positions inside titles, built on first use
     found: list[_Found] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
     roles: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
@@ -363,7 +364,9 @@ _NEXT_WORD = re.compile(r" ([\w'’-]+)")
 
 
 def _in_title(state: _State, pos: int) -> bool:
-    return any(s <= pos < e for s, e in state.titles)
+    if state.title_chars is None:
+        state.title_chars = {i for s, e in state.titles for i in range(s, e)}
+    return pos in state.title_chars
 
 
 def _words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -404,6 +407,10 @@ def _discover_titled(state: _State, masked: str) -> None:
         if any(s <= t_start and t_end <= e for s, e in tried):
             continue  # "Menko" inside "Menko Polhukam"
         tried.append((t_start, t_end))
+        following = _NEXT_WORD.match(masked, t_end)
+        if following and following.group(1)[0].islower():
+            if following.group(1).lower() not in state.lex.modifier_starts:
+                continue  # "warga desa", "kata dia": no name follows
         m = state.lex.titled.match(masked, t_end)
         if m is None or _in_title(state, m.start("name")):
             continue  # "Plt Kepala Dinas ...": the inner title introduces the name
@@ -878,7 +885,10 @@ def _partials_and_bare_names(state: _State, masked: str, bare_names: bool) -> No
     """Surnames and other name parts of people introduced earlier; untitled full names."""
     lex, text = state.lex, state.text
     starts = {s for s in state.doc._sentence_starts} if state.doc.sentences else {0}
+    intro, subjects = state.intro, state.subject_names
     for m in lex.name_run.finditer(masked):
+        if not subjects and " " not in m.group() and _word(0, m.group())[2].lower() not in intro:
+            continue  # one word that is no part of a name given earlier: nothing to do
         words = _split_words(text, m.start(), m.end())
         if (
             words

@@ -195,6 +195,10 @@ def test_pronouns_and_pairs(kb_without_seed_people):
     assert [doc.actor_name(m.actor_id) for m in resolve_reference(doc, end - 3, end)] == [
         "Vladimir Putin"
     ]
+    # the whole word that carries the clitic works too
+    assert [doc.actor_name(m.actor_id) for m in resolve_reference(doc, start, end)] == [
+        "Vladimir Putin"
+    ]
     english = _doc("Mr Lavrov met Ms Zakharova on Monday. She said he was tired.", "en")
     find_mentions(english, load_kb())
     she = resolve_reference(english, *_at(english, "She"))

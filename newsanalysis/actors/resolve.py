@@ -1078,7 +1078,11 @@ def resolve_reference(doc: Document, start: int, end: int) -> list[Mention]:
     before = [m for m in doc.mentions if m.end <= start and _is_person(doc, m.actor_id)]
     word = surface.lstrip("-")
     if word in lex.pronouns_person or (
-        word.endswith("nya") and "nya" in lex.pronouns_person and len(word) == 3
+        # the clitic alone ("nya") or a word that carries it ("katanya", "negaranya")
+        word.endswith("nya")
+        and "nya" in lex.pronouns_person
+        and " " not in word
+        and word not in lex.pronouns_plural  # "keduanya" is two people
     ):
         gender = "m" if word in lex.pronouns_male else "f" if word in lex.pronouns_female else None
         target = _salient(doc, before, start, gender, lex)

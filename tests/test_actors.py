@@ -408,3 +408,16 @@ def test_pronoun_after_a_quote_is_its_speaker(kb):
     find_mentions(doc, kb)
     refs = resolve_reference(doc, *_at(doc, "Ia"))
     assert [doc.actor_name(m.actor_id) for m in refs] == ["Wang Wenbin"]
+
+
+def test_organisation_names_end_with_their_place(kb):
+    doc = _doc(
+        "Majelis hakim Pengadilan Negeri Jakarta Selatan menolak gugatan itu. "
+        "Juru bicara Kementerian Luar Negeri Wang Wenbin membantah.",
+        published=date(2019, 9, 10),
+    )
+    find_mentions(doc, kb)
+    court = doc.mention_at(*_at(doc, "Pengadilan"))
+    assert court.surface == "Pengadilan Negeri Jakarta Selatan"
+    ministry = doc.mention_at(*_at(doc, "Kementerian"))
+    assert ministry.surface == "Kementerian Luar Negeri"  # the name after it is no place

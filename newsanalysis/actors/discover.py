@@ -236,6 +236,9 @@ def _discover_organisations(state: _State, masked: str) -> None:
                     if after_connector:
                         break
                 else:
+                    place = _place_at(state, text, w.start())
+                    if place:  # "Pengadilan Negeri Jakarta Selatan", "Polda Jawa Tengah"
+                        end = place
                     break
                 first = False
                 after_connector = word.lower() in lex.org_connector_words
@@ -362,6 +365,21 @@ def _spells_phrase_before(text: str, start: int, word: str) -> bool:
     capitals = "".join(w[0] for w in before if w[:1].isupper())
     initials = "".join(w[0] for w in before).upper()  # "Return on Equity ROE"
     return capitals.endswith(word) or initials.endswith(word)
+
+
+def _place_at(state: _State, text: str, pos: int) -> int:
+    """End of a known place name (one to three words, with a direction) at ``pos``, else 0."""
+    words = _split_words(text, pos, min(len(text), pos + 60))[:4]
+    best = 0
+    for n in range(1, len(words) + 1):
+        name = " ".join(w[2] for w in words[:n]).rstrip(",.")
+        if not name[:1].isupper():
+            break
+        if name.lower() in state.lex.places:
+            best = words[n - 1][1]
+        elif n > 1 and words[n - 1][2].lower() in state.lex.place_suffixes and best:
+            best = words[n - 1][1]
+    return best
 
 
 def _trim_connector(text: str, start: int, end: int) -> int:

@@ -8,6 +8,11 @@ and a fixed seed, at most one sentence per article; the dev/test split is by a h
 the article id.
 
     .venv/bin/python scripts/sample_meeting_sentences.py > gold/meetings/candidates.jsonl
+    .venv/bin/python scripts/sample_meeting_sentences.py --round 2 \
+        > gold/meetings/candidates_round2.jsonl
+
+Round 2 (GUIDELINE §9.5) is enriched: only sentences where a trigger is directly
+followed or preceded by a capitalised word, from articles not used in round 1.
 
 The trigger patterns here are deliberately broader than the extractor's vocabulary:
 they select what to annotate, and the annotator decides what is an event.
@@ -77,6 +82,22 @@ QUOTA_EN = {
 }
 
 
+QUOTA_ID_2 = {"in_person": 50, "visit": 30, "talks": 8, "summit": 8, "phone": 10, "virtual": 4}
+QUOTA_EN_2 = {"in_person": 18, "visit": 8, "talks": 4, "summit": 2, "phone": 4}
+SEED_2 = 20191202
+
+
+def _enriched(families: dict[str, str]) -> re.Pattern[str]:
+    """A trigger right after/before a capitalised word, not followed by a demonstrative."""
+    trig = "|".join(v[3:-3] for k, v in families.items() if k != "idiom")
+    after = (
+        rf"(?i:{trig})\s+(?:(?i:kerja|kenegaraan|resmi|balasan|state|official)\s+)?"
+        r"(?:(?i:dengan|ke|kepada|with|to)\s+)?[A-Z]"
+    )
+    before = rf"[A-Z][\w.'-]*\s+(?:(?i:telah|sudah|akan|bakal|has|have|will)\s+)?(?i:{trig})"
+    return re.compile(rf"(?:{after}|{before})(?!\w*\s+(?:itu|tersebut|ini)\b)")
+
+
 def split_of(article_id: str) -> str:
     digest = hashlib.md5(article_id.encode("utf-8")).hexdigest()
     return "test" if int(digest[:8], 16) % 100 < TEST_PERCENT else "dev"
@@ -90,12 +111,14 @@ def _family(sentence: str, families: dict[str, re.Pattern]) -> str | None:
     return None
 
 
-def candidates(records, language: str, families: dict[str, str]):
+def candidates(records, language: str, families: dict[str, str], enriched=None, skip=()):
     """(family, candidate dict) for every trigger sentence of every article."""
     compiled = {
         k: re.compile(v, re.IGNORECASE if k != "summit" else 0) for k, v in families.items()
     }
     for rec in records:
+        if rec["article_id"] in skip:
+            continue
         text = clean_text(rec["text"] or "").text
         doc = Document(rec["article_id"], text, language)
         for n, (s, e) in enumerate(doc.sentences):
@@ -104,6 +127,8 @@ def candidates(records, language: str, families: dict[str, str]):
                 continue
             family = _family(sentence, compiled)
             if family is None:
+                continue
+            if enriched is not None and not enriched.search(PRESS.sub(" ", sentence)):
                 continue
             if not rec.get("news", True):
                 family = "offtopic"
@@ -188,10 +213,26 @@ def sample(pool, quotas: dict[str, int], rng: random.Random) -> list[dict]:
 
 
 def main() -> None:
+    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "2":
+        return main_round2()
     rng = random.Random(SEED)
     chosen = sample(candidates(click_id_records(), "id", FAMILIES_ID), QUOTA_ID, rng)
     chosen += sample(candidates(polnear_records(), "en", FAMILIES_EN), QUOTA_EN, rng)
     for cand in chosen:
+        sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
+
+
+def main_round2() -> None:
+    rng = random.Random(SEED_2)
+    round1 = ROOT / "gold" / "meetings" / "candidates.jsonl"
+    used = {json.loads(line)["article_id"] for line in round1.open(encoding="utf-8")}
+    news = (r for r in click_id_records() if r["news"])
+    pool = candidates(news, "id", FAMILIES_ID, _enriched(FAMILIES_ID), used)
+    chosen = sample(pool, QUOTA_ID_2, rng)
+    pool = candidates(polnear_records(), "en", FAMILIES_EN, _enriched(FAMILIES_EN), used)
+    chosen += sample(pool, QUOTA_EN_2, rng)
+    for cand in chosen:
+        cand["round"] = 2
         sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
 
 

@@ -11,8 +11,14 @@ the article id.
     .venv/bin/python scripts/sample_meeting_sentences.py --round 2 \
         > gold/meetings/candidates_round2.jsonl
 
+    .venv/bin/python scripts/sample_meeting_sentences.py --round 3 \
+        > gold/meetings/candidates_round3.jsonl
+
 Round 2 (GUIDELINE §9.5) is enriched: only sentences where a trigger is directly
 followed or preceded by a capitalised word, from articles not used in round 1.
+Round 3 (GUIDELINE §9.6) keeps only a meeting verb directly followed (optionally after
+"dengan"/"with") by a title word or a two-word capitalised name, from articles not
+used before.
 
 The trigger patterns here are deliberately broader than the extractor's vocabulary:
 they select what to annotate, and the annotator decides what is an event.
@@ -85,6 +91,19 @@ QUOTA_EN = {
 QUOTA_ID_2 = {"in_person": 50, "visit": 30, "talks": 8, "summit": 8, "phone": 10, "virtual": 4}
 QUOTA_EN_2 = {"in_person": 18, "visit": 8, "talks": 4, "summit": 2, "phone": 4}
 SEED_2 = 20191202
+SEED_3 = 20191203
+QUOTA_ID_3 = {"in_person": 40, "visit": 8, "talks": 6, "phone": 6}
+QUOTA_EN_3 = {"in_person": 12, "visit": 3}
+_TITLES = (
+    r"Presiden|Perdana|Menteri|Menlu|Ketua|Wakil|Gubernur|Raja|Kanselir|Sekjen|Dubes"
+    r"|Duta|Kepala|President|Prime|Secretary|Sen\.|Gov\.|Senator|Governor|Chancellor"
+)
+ROUND3 = re.compile(
+    r"(?i:bertemu|menemui|pertemuan|bertatap muka|berunding|bertelepon|menelepon"
+    r"|melalui telepon|menerima kunjungan|mengunjungi|met|meet|meets|talks|visited|spoke)"
+    r"\s+(?:(?i:dengan|with)\s+)?"
+    rf"(?:{_TITLES}|[A-Z][a-z]+\s+[A-Z][a-z]+)\b"
+)
 
 
 def _enriched(families: dict[str, str]) -> re.Pattern[str]:
@@ -215,6 +234,8 @@ def sample(pool, quotas: dict[str, int], rng: random.Random) -> list[dict]:
 def main() -> None:
     if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "2":
         return main_round2()
+    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "3":
+        return main_round3()
     rng = random.Random(SEED)
     chosen = sample(candidates(click_id_records(), "id", FAMILIES_ID), QUOTA_ID, rng)
     chosen += sample(candidates(polnear_records(), "en", FAMILIES_EN), QUOTA_EN, rng)
@@ -233,6 +254,21 @@ def main_round2() -> None:
     chosen += sample(pool, QUOTA_EN_2, rng)
     for cand in chosen:
         cand["round"] = 2
+        sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
+
+
+def main_round3() -> None:
+    rng = random.Random(SEED_3)
+    used = set()
+    for name in ("candidates.jsonl", "candidates_round2.jsonl"):
+        path = ROOT / "gold" / "meetings" / name
+        used |= {json.loads(line)["article_id"] for line in path.open(encoding="utf-8")}
+    news = (r for r in click_id_records() if r["news"])
+    chosen = sample(candidates(news, "id", FAMILIES_ID, ROUND3, used), QUOTA_ID_3, rng)
+    pool = candidates(polnear_records(), "en", FAMILIES_EN, ROUND3, used)
+    chosen += sample(pool, QUOTA_EN_3, rng)
+    for cand in chosen:
+        cand["round"] = 3
         sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
 
 

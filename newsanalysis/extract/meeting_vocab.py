@@ -71,6 +71,11 @@ class MeetingVocab:
     location: re.Pattern[str] | None
     between: re.Pattern[str] | None
     joiners: re.Pattern[str] | None
+    object_breaks: re.Pattern[str] | None
+    nominal: re.Pattern[str] | None
+    object_required: re.Pattern[str] | None
+    place_before: re.Pattern[str] | None
+    at_place: re.Pattern[str] | None
     home_country: str | None
 
     def mode_rank(self, mode: str) -> int:
@@ -97,7 +102,7 @@ def vocab(language: str) -> MeetingVocab | None:
         count = re.compile(section["count"].replace("{numbers}", number_words), re.IGNORECASE)
     breaks = _alternation(section.get("clause_breaks", []))
     clause_break = re.compile(
-        r"[;:()\[\]]|\s[—–-]{1,2}\s|—" + (rf"|(?<![\w-])(?:{breaks})(?![\w-])" if breaks else ""),
+        r"[;:]|\s[—–-]{1,2}\s|—" + (rf"|(?<![\w-])(?:{breaks})(?![\w-])" if breaks else ""),
         re.IGNORECASE,
     )
     prepositions = section.get("destination", [])
@@ -145,5 +150,18 @@ def vocab(language: str) -> MeetingVocab | None:
         location=location,
         between=_words(section.get("between", [])),
         joiners=_words(section.get("joiners", [])),
+        object_breaks=_words(section.get("object_breaks", [])),
+        nominal=_words(section.get("nominal", [])),
+        object_required=_words(section.get("object_required", [])),
+        at_place=(
+            re.compile(rf"(?<![\w-])(?:{_alternation(section['at_place'])})\s+$", re.IGNORECASE)
+            if section.get("at_place")
+            else None
+        ),
+        place_before=(
+            re.compile(rf"(?<![\w-])(?:{_alternation(section['place_before'])})\s*$", re.IGNORECASE)
+            if section.get("place_before")
+            else None
+        ),
         home_country=section.get("home_country"),
     )

@@ -52,6 +52,9 @@ _WORD = re.compile(r"\S+")
 _QUOTE = re.compile(r"[\"“”]")
 #: an affiliation (country / organisation) at most this many characters from a person
 _AFFILIATION_GAP = 25
+#: a hosting verb needs its object after at most this many lower-case words ("menjamu
+#: diplomat top China Wang Yi"); "hosting a competing event after a feud with" has more
+_OBJECT_GAP = 3
 #: "pertemuan itu" refers to an event told at most this many sentences before
 _ANAPHORA_REACH = 8
 
@@ -144,20 +147,34 @@ def _sentence_events(doc, v, sentence, matches, earlier: list[_Event]) -> list[_
 
 def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
     text = doc.text
-    lo, hi = _clause(doc, v, sentence, t_start, t_end)
+    lo, hi_full = _clause(doc, v, sentence, t_start, t_end)
+    hi = _object_end(v, text, t_end, hi_full)
+    hi = _place_end(doc, v, t_end, hi)
     trigger_text = text[t_start:t_end]
     event = _Event(lo, hi, mode, [trigger_text], sentence)
     event.hosting = bool(v.hosting and v.hosting.fullmatch(trigger_text))
-    after_between = _between_start(v, text, t_end, hi)
-    mentions = _clause_mentions(doc, lo if after_between is None else after_between, hi)
+    after_between = _between_start(v, text, t_end, hi_full)
+    nominal = bool(v.nominal and v.nominal.fullmatch(trigger_text))
+    if after_between is not None:
+        mentions = _clause_mentions(doc, after_between, hi_full)
+    elif nominal and _mention_starting_at(doc, _skip_spaces(text, t_end)) is not None:
+        # "pertemuan Firli dengan TGB": the participants follow the noun
+        mentions = _clause_mentions(doc, t_end, hi)
+        after_between = t_end
+    else:
+        mentions = _clause_mentions(doc, lo, hi)
     mentions = [m for m in mentions if not (m.start < t_end and t_start < m.end)]
+    mentions = _drop_parenthetical(doc.text, mentions)
     places = [m for m in mentions if _is_place(doc, v, m)]
     people = [m for m in mentions if m not in places]
     people = _drop_affiliations(doc, v, people, t_start, t_end)
-    people += _references(doc, v, lo, hi, people)
+    if after_between is None:
+        people += _references(doc, v, lo, hi, people)
     people.sort(key=lambda m: m.start)
     if after_between is None and not any(m.start < t_start for m in people):
-        subject = _sentence_subject(doc, sentence, lo, people)
+        subject = _main_subject_after(doc, hi_full, sentence) or _sentence_subject(
+            doc, sentence, lo, people
+        )
         if subject is not None:
             people.insert(0, subject)
     for m in people:
@@ -167,19 +184,57 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
     if mode == "visit":
         places += _clause_places(doc, v, lo, hi, places)
         _visit_roles(doc, v, event, people, places, t_start, t_end)
-    event.status = _marked_status(v, text, lo, t_start, t_end, hi)
+    event.status = _marked_status(v, text, lo, t_start, t_end, hi_full)
     event.count = _count(v, text, lo, hi)
     event.location = (
-        event.location or _location(doc, v, t_end, hi) or _location(doc, v, lo, t_start)
+        event.location or _location(doc, v, t_end, hi_full) or _location(doc, v, lo, t_start)
     )
     if event.count is None:
         event.date = _date(doc, v, lo, t_start, t_end)
     return event
 
 
+def _place_end(doc, v, t_end, hi) -> int:
+    """After a named object, "di <Place>" / "in <Place>" starts the place of the meeting:
+    names after it are the place ("menemui KH Ma'ruf Amin di kediaman Ma'ruf, ...,
+    Jakarta Pusat"), not participants."""
+    if v.at_place is None:
+        return hi
+    text = doc.text
+    for m in _PLACE_WORD.finditer(text, t_end, hi):
+        if v.at_place.search(text, m.start(), m.end()) and _clause_mentions(doc, t_end, m.start()):
+            return m.start()
+    return hi
+
+
+_PLACE_WORD = re.compile(r"(?<![\w-])\w+\s+")
+
+
+def _drop_parenthetical(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Bank Sentral Eropa (European Central Bank/ECB)": the name in brackets right after
+    another name is the same actor, whatever id it got."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out and text[out[-1].end : m.start].strip() == "(":
+            continue
+        out.append(m)
+    return out
+
+
+def _object_end(v, text, t_end, hi) -> int:
+    """After the trigger, the participants end where the topic or a relative clause
+    begins ("bertemu Jokowi terkait revisi UU KPK")."""
+    if v.object_breaks is not None:
+        m = v.object_breaks.search(text, t_end, hi)
+        if m:
+            hi = m.start()
+    return hi
+
+
 def _clause(doc, v, sentence, t_start, t_end) -> tuple[int, int]:
     """The clause of a trigger: cut at breaks; after the trigger, at the first comma
-    unless a name follows it (an apposition)."""
+    unless a capitalised word follows it (an apposition or a list of names:
+    "bertemu Wakil Presiden terpilih, KH Ma'ruf Amin")."""
     text = doc.text
     s_lo, s_hi = sentence
     lo = s_lo
@@ -192,10 +247,8 @@ def _clause(doc, v, sentence, t_start, t_end) -> tuple[int, int]:
         comma = text.find(",", pos, hi)
         if comma < 0:
             break
-        nxt = comma + 1
-        while nxt < hi and text[nxt] == " ":
-            nxt += 1
-        if _mention_starting_at(doc, nxt) is None:
+        nxt = _skip_spaces(text, comma + 1)
+        if nxt >= hi or not text[nxt].isupper():
             hi = comma
             break
         pos = nxt
@@ -220,18 +273,32 @@ def _anaphoric(v, text, t_start, t_end) -> bool:
 def _is_place(doc, v, m: Mention) -> bool:
     """A country-type mention introduced by a place preposition ("di Moskow", "in Hanoi")."""
     actor = doc.actors.get(m.actor_id)
-    if actor is None or actor.type != "country" or v.destination is None:
+    if actor is None:
         return False
-    return v.destination.search(doc.text, max(0, m.start - 12), m.start) is not None
+    lo = max(0, m.start - 12)
+    if actor.type != "person" and v.at_place and v.at_place.search(doc.text, lo, m.start):
+        return True
+    if actor.type != "country" or v.place_before is None:
+        return False
+    return v.place_before.search(doc.text, lo, m.start) is not None
 
 
 def _drop_affiliations(doc, v, mentions: list[Mention], t_start: int, t_end: int) -> list[Mention]:
     """Drop countries/organisations that qualify a nearby person ("Presiden AS Donald Trump",
     "mitranya dari Ukraina, Dmytro Kuleba") unless a joiner ("dan") links them."""
+    text = doc.text
+    organisations = [m for m in mentions if _type(doc, m.actor_id) == "organisation"]
+    mentions = [
+        m
+        for m in mentions
+        if not (
+            _type(doc, m.actor_id) == "country"
+            and any(0 <= m.start - o.end <= 2 for o in organisations)
+        )
+    ]
     persons = [m for m in mentions if _type(doc, m.actor_id) == "person"]
     if not persons:
         return mentions
-    text = doc.text
     kept = []
     for m in mentions:
         if _type(doc, m.actor_id) == "person":
@@ -266,6 +333,16 @@ def _references(doc, v, lo, hi, have: list[Mention]) -> list[Mention]:
     return out
 
 
+def _main_subject_after(doc, hi, sentence) -> Mention | None:
+    """ "setelah bertemu dengan X, Wakil KSAD melanjutkan ...": a subordinate clause
+    followed by a comma and a name shares that name's subject."""
+    text = doc.text
+    if hi >= sentence[1] or text[hi : hi + 1] != ",":
+        return None
+    m = _mention_starting_at(doc, _skip_spaces(text, hi + 1))
+    return m if m is not None and _type(doc, m.actor_id) in ("person", "organisation") else None
+
+
 def _sentence_subject(doc, sentence, lo, have: list[Mention]) -> Mention | None:
     """The first person (else organisation) of the sentence before the clause, outside
     quotation marks: the subject an elliptical or subordinate clause shares."""
@@ -275,7 +352,8 @@ def _sentence_subject(doc, sentence, lo, have: list[Mention]) -> Mention | None:
     candidates = [
         m
         for m in _clause_mentions(doc, sentence[0], lo)
-        if m.actor_id not in taken and not _inside_quotes(doc.text, sentence[0], m.start)
+        if m.actor_id not in taken
+        and not _inside_quotes(doc.text, doc.paragraphs[doc.paragraph_index(m.start)][0], m.start)
     ]
     for wanted in ("person", "organisation"):
         for m in candidates:
@@ -289,7 +367,18 @@ def _visit_roles(doc, v, event: _Event, people, places, t_start, t_end) -> None:
     text = doc.text
     trigger_text = text[t_start:t_end]
     before = [m for m in people if m.start < t_start]
-    after = [m for m in people if m.start >= t_end]
+    after = [m for m in people if m.start >= t_end and _type(doc, m.actor_id) != "country"]
+    if v.object_required and v.object_required.fullmatch(trigger_text):
+        first = next((m for m in people if m.start >= t_end), None)
+        between = text[t_end : first.start].split() if first is not None else []
+        if (
+            first is None
+            or sum(1 for w in between if w[:1].islower()) > _OBJECT_GAP
+            or _type(doc, first.actor_id) not in ("person", "country")
+            or (between and v.joiners and v.joiners.fullmatch(between[0]))
+        ):
+            event.participants.clear()
+            return
     passive_host = v.passive_hosting and v.passive_hosting.fullmatch(trigger_text)
     passive_visited = v.passive_visited and v.passive_visited.fullmatch(trigger_text)
     destination = _destination(doc, v, places, t_end, event)
@@ -300,6 +389,7 @@ def _visit_roles(doc, v, event: _Event, people, places, t_start, t_end) -> None:
     elif after:
         event.host_id = after[0].actor_id
     if destination is None:
+        _require_counterpart(event, before)
         return
     event.location = destination.surface
     country = _country(doc, destination.actor_id)
@@ -313,15 +403,24 @@ def _visit_roles(doc, v, event: _Event, people, places, t_start, t_end) -> None:
             event.participants.append(local.actor_id)
             event.surfaces[local.actor_id] = local.surface
         return
-    if len(event.participants) >= 2 or event.host_id is not None:
+    if event.host_id is not None:
         return
-    visitor = event.participants[0] if event.participants else None
-    home = _country(doc, visitor) if visitor else None
-    if country is None or country == (home or v.home_country):
-        return  # a domestic visit is not an interaction
-    event.participants.append(destination.actor_id)
-    event.surfaces[destination.actor_id] = destination.surface
+    visitor = before[0].actor_id if before else (event.participants or [None])[0]
+    home = (_country(doc, visitor) if visitor else None) or v.home_country
+    if country is None or home is None or country == home:
+        _require_counterpart(event, before)
+        return  # a domestic visit (or one we cannot tell) is not an interaction
+    if destination.actor_id not in event.participants:
+        event.participants.append(destination.actor_id)
+        event.surfaces[destination.actor_id] = destination.surface
     event.host_id = destination.actor_id
+
+
+def _require_counterpart(event: _Event, visitors: list[Mention]) -> None:
+    """A visit without a host or a foreign destination has no counterpart: the people
+    named before the verb are fellow visitors ("Jokowi dan Iriana mengunjungi ...")."""
+    if event.host_id is None and not event.hosting:
+        event.participants.clear()
 
 
 def _destination(doc, v, places, t_end, event: _Event) -> Mention | None:
@@ -603,8 +702,19 @@ def _clause_mentions(doc: Document, lo: int, hi: int) -> list[Mention]:
 
 
 def _mention_starting_at(doc: Document, pos: int) -> Mention | None:
-    found = _clause_mentions(doc, pos, pos + 1)
-    return found[0] if found else None
+    """The (longest) mention that starts at ``pos``."""
+    starts = doc.extra.get("_mention_starts")
+    if starts is None or len(starts) != len(doc.mentions):
+        _clause_mentions(doc, 0, 0)
+        starts = doc.extra["_mention_starts"]
+    i = bisect.bisect_left(starts, pos)
+    found = None
+    while i < len(starts) and starts[i] == pos:
+        m = doc.mentions[i]
+        if found is None or m.end > found.end:
+            found = m
+        i += 1
+    return found
 
 
 def _skip_spaces(text: str, pos: int) -> int:

@@ -245,3 +245,27 @@ def test_gold_set_shape():
         for e in g["events"]:
             assert e["status"] in statuses and e["mode"] in CAMEO
             assert len([p for p in e["participants"] if not p.startswith("?")]) >= 2
+
+
+def test_every_trigger_holds_an_anchor():
+    """The Aho-Corasick prefilter may only skip sentences without any trigger."""
+    from newsanalysis.lang import get_pack
+
+    samples = {
+        "id": "mengunjungi menemui menelepon menyambangi bertemu pertemuan kunjungan "
+        "menjamu dijamu lawatan bertandang sowan menerima kedatangan berunding negosiasi "
+        "pembicaraan bilateral berdialog KTT pertemuan puncak di sela-sela KTT melalui "
+        "telepon bertelepon ditelepon panggilan telepon konferensi video video call "
+        "telekonferensi secara virtual pertemuan daring bertatap muka bersilaturahmi "
+        "berjumpa bersua ketemu mempertemukan rapat tertutup dengan makan siang bersama",
+        "en": "met meet meeting visited hosted welcomed talks negotiations summit on the "
+        "sidelines of spoke by phone phone call video conference virtual meeting sat down "
+        "with face-to-face huddled with conferred with dined with had lunch with trip to",
+    }
+    for language, text in samples.items():
+        v = vocab(language)
+        anchors = get_pack(language)["meetings"]["anchors"]
+        found = list(v.trigger.finditer(text))
+        assert len(found) > 20
+        for m in found:
+            assert any(a in m.group(0).lower() for a in anchors), m.group(0)

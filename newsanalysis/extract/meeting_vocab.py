@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import ahocorasick
+
 from ..lang import get_pack
 
 #: status of an event whose clause carries no marker
@@ -77,6 +79,7 @@ class MeetingVocab:
     place_before: re.Pattern[str] | None
     at_place: re.Pattern[str] | None
     home_country: str | None
+    anchors: ahocorasick.Automaton | None
 
     def mode_rank(self, mode: str) -> int:
         return self.modes.index(mode) if mode in self.modes else len(self.modes)
@@ -164,4 +167,16 @@ def vocab(language: str) -> MeetingVocab | None:
             else None
         ),
         home_country=section.get("home_country"),
+        anchors=_automaton(section.get("anchors", [])),
     )
+
+
+def _automaton(words: list[str]) -> ahocorasick.Automaton | None:
+    """An Aho-Corasick automaton of the (lower-case) anchor words, or None without any."""
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word.lower(), word)
+    automaton.make_automaton()
+    return automaton

@@ -96,20 +96,36 @@ def extract_meetings(doc: Document) -> list[dict[str, Any]]:
     if v is None or not doc.text:
         return []
     text = doc.text
-    found = list(v.trigger.finditer(text))
-    if not found:
-        return []
-    blocked = [m.span() for m in v.not_trigger.finditer(text)] if v.not_trigger else []
     by_sentence: dict[int, list[re.Match[str]]] = {}
-    for m in found:
-        if any(s < m.end() and m.start() < e for s, e in blocked):
+    for index in _candidate_sentences(doc, v):
+        s_lo, s_hi = doc.sentences[index]
+        found = list(v.trigger.finditer(text, s_lo, s_hi))
+        if not found:
             continue
-        by_sentence.setdefault(doc.sentence_index(m.start()), []).append(m)
+        blocked = (
+            [m.span() for m in v.not_trigger.finditer(text, s_lo, s_hi)] if v.not_trigger else []
+        )
+        kept = [m for m in found if not any(s < m.end() and m.start() < e for s, e in blocked)]
+        if kept:
+            by_sentence[index] = kept
+    if not by_sentence:
+        return []
     events: list[_Event] = []
     for index in sorted(by_sentence):
         sentence = doc.sentences[index]
         events.extend(_sentence_events(doc, v, sentence, by_sentence[index], events))
     return [_row(doc, e) for e in _merge_article(events)]
+
+
+def _candidate_sentences(doc: Document, v) -> list[int]:
+    """Indices of the sentences holding an anchor word (one Aho-Corasick pass), or of
+    every sentence when the pack has no anchors or lower-casing changes the length."""
+    if not doc.sentences:
+        return []
+    lowered = doc.text.lower()
+    if v.anchors is None or len(lowered) != len(doc.text):
+        return list(range(len(doc.sentences)))
+    return sorted({doc.sentence_index(end) for end, _ in v.anchors.iter(lowered)})
 
 
 def meetings_table(doc: Document):

@@ -200,7 +200,9 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
     if mode == "visit":
         places += _clause_places(doc, v, lo, hi, places)
         _visit_roles(doc, v, event, people, places, t_start, t_end)
-    event.status = _marked_status(v, text, lo, t_start, t_end, hi_full)
+    # markers after the trigger only for nouns ("pertemuan yang akan digelar",
+    # "pertemuan itu dibatalkan"); after a verb they belong to the next clause
+    event.status = _marked_status(v, text, lo, t_start, t_end, sentence[1] if nominal else t_end)
     event.count = _count(v, text, lo, hi)
     event.location = (
         event.location or _location(doc, v, t_end, hi_full) or _location(doc, v, lo, t_start)

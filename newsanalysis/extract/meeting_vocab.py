@@ -78,6 +78,7 @@ class MeetingVocab:
     object_required: re.Pattern[str] | None
     place_before: re.Pattern[str] | None
     at_place: re.Pattern[str] | None
+    group_noun: re.Pattern[str] | None
     home_country: str | None
     anchors: ahocorasick.Automaton | None
 
@@ -156,6 +157,11 @@ def vocab(language: str) -> MeetingVocab | None:
         object_breaks=_words(section.get("object_breaks", [])),
         nominal=_words(section.get("nominal", [])),
         object_required=_words(section.get("object_required", [])),
+        group_noun=(
+            re.compile(rf"(?<![\w-])(?:{_alternation(section['group_nouns'])})\s+$", re.IGNORECASE)
+            if section.get("group_nouns")
+            else None
+        ),
         at_place=(
             re.compile(rf"(?<![\w-])(?:{_alternation(section['at_place'])})\s+$", re.IGNORECASE)
             if section.get("at_place")

@@ -166,6 +166,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
     lo, hi_full = _clause(doc, v, sentence, t_start, t_end)
     hi = _object_end(v, text, t_end, hi_full)
     hi = _place_end(doc, v, t_end, hi)
+    hi = _tail_end(doc, t_end, hi)
     trigger_text = text[t_start:t_end]
     event = _Event(lo, hi, mode, [trigger_text], sentence)
     event.hosting = bool(v.hosting and v.hosting.fullmatch(trigger_text))
@@ -204,12 +205,28 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
     # "pertemuan itu dibatalkan"); after a verb they belong to the next clause
     event.status = _marked_status(v, text, lo, t_start, t_end, sentence[1] if nominal else t_end)
     event.count = _count(v, text, lo, hi)
+    brk = v.clause_break.search(text, t_end, sentence[1])
+    place_hi = brk.start() if brk else sentence[1]  # a place may follow commas
     event.location = (
-        event.location or _location(doc, v, t_end, hi_full) or _location(doc, v, lo, t_start)
+        event.location or _location(doc, v, t_end, place_hi) or _location(doc, v, lo, t_start)
     )
     if event.count is None:
         event.date = _date(doc, v, lo, t_start, t_end)
     return event
+
+
+def _tail_end(doc, t_end, hi) -> int:
+    """After the first name following the trigger, a run of three lower-case words starts
+    a new phrase (purpose, complement): "bertemu Presiden Jokowi menyerahkan surat
+    pengunduran diri ... KONI oleh KPK" ends before "menyerahkan"."""
+    first = next(iter(_clause_mentions(doc, t_end, hi)), None)
+    if first is None:
+        return hi
+    m = _LOWER_RUN.search(doc.text, first.end, hi)
+    return m.start() if m else hi
+
+
+_LOWER_RUN = re.compile(r"(?<![\w-])[a-z][\w-]*\s+[a-z][\w-]*\s+[a-z][\w-]*(?![\w-])")
 
 
 def _place_end(doc, v, t_end, hi) -> int:
@@ -233,8 +250,10 @@ def _drop_parenthetical(text: str, mentions: list[Mention]) -> list[Mention]:
     another name is the same actor, whatever id it got."""
     out: list[Mention] = []
     for m in mentions:
-        if out and text[out[-1].end : m.start].strip() == "(":
-            continue
+        if out:
+            gap = text[out[-1].end : m.start]
+            if len(gap) <= 40 and gap.count("(") > gap.count(")"):
+                continue
         out.append(m)
     return out
 
@@ -251,8 +270,9 @@ def _object_end(v, text, t_end, hi) -> int:
 
 def _clause(doc, v, sentence, t_start, t_end) -> tuple[int, int]:
     """The clause of a trigger: cut at breaks; after the trigger, at the first comma
-    unless a capitalised word follows it (an apposition or a list of names:
-    "bertemu Wakil Presiden terpilih, KH Ma'ruf Amin")."""
+    unless no name came yet and a capitalised word follows (the name in apposition to a
+    title: "bertemu Wakil Presiden terpilih, KH Ma'ruf Amin"; but "kunjungan Erdogan,
+    Kepala Rostec ..." ends at the comma)."""
     text = doc.text
     s_lo, s_hi = sentence
     lo = s_lo
@@ -266,7 +286,7 @@ def _clause(doc, v, sentence, t_start, t_end) -> tuple[int, int]:
         if comma < 0:
             break
         nxt = _skip_spaces(text, comma + 1)
-        if nxt >= hi or not text[nxt].isupper():
+        if nxt >= hi or not text[nxt].isupper() or _clause_mentions(doc, t_end, comma):
             hi = comma
             break
         pos = nxt
@@ -296,6 +316,8 @@ def _is_place(doc, v, m: Mention) -> bool:
     lo = max(0, m.start - 12)
     if actor.type != "person" and v.at_place and v.at_place.search(doc.text, lo, m.start):
         return True
+    if actor.type == "country" and v.group_noun and v.group_noun.search(doc.text, lo - 4, m.start):
+        return True  # "tokoh Papua": people of a place
     if actor.type != "country" or v.place_before is None:
         return False
     return v.place_before.search(doc.text, lo, m.start) is not None

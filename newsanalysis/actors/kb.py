@@ -306,6 +306,7 @@ def _merge(shipped: dict[str, pd.DataFrame], user: dict[str, pd.DataFrame]) -> K
         for aid, name in zip(ua["actor_id"], ua["name"], strict=True):
             extra_aliases.append({"actor_id": aid, "alias": name})
         ua = _frame(ua, "actors")
+        name_to_id.update(zip(ua["name"], ua["actor_id"], strict=True))
         actors = pd.concat([actors[~actors["actor_id"].isin(ua["actor_id"])], ua])
     user_aliases = [user["aliases"]] if "aliases" in user else []
     if extra_aliases:

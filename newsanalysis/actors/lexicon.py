@@ -30,7 +30,7 @@ MASK_ROLE = "¤"  # a role phrase ("presiden Rusia")
 MASK_PERSON = "¶"  # a person of the knowledge base
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-NAME_WORD = rf"(?:[{UPPER}][\w'’]*(?:-[\w'’]+)*|[{UPPER}]\.)"
+NAME_WORD = rf"(?:[{UPPER}]\w*(?:['’-]\w+)*|[{UPPER}]\.)"
 ACRONYM = rf"[{UPPER}][{UPPER}0-9-]+\b"
 
 
@@ -75,8 +75,8 @@ class Lexicon:
     not_name: frozenset[str]
     particles: frozenset[str]
     demonstratives: frozenset[str]
-    place_markers: tuple[str, ...]
-    place_exceptions: tuple[str, ...]
+    metonym_before: frozenset[str]
+    metonym_after: frozenset[str]
     pronouns_person: frozenset[str]
     pronouns_plural: frozenset[str]
     pronouns_male: frozenset[str]
@@ -92,7 +92,14 @@ class Lexicon:
     not_person_before: tuple[str, ...] = ()
     org_place_before: frozenset[str] = frozenset()
     predicative_before: frozenset[str] = frozenset()
+    qualified_titles: frozenset[str] = frozenset()
+    lowercase_titles: frozenset[str] = frozenset()
+    org_connector_words: frozenset[str] = frozenset()
+    next_name: re.Pattern | None = None  # ", Jurgen Klopp" after a qualifier
     common_any: frozenset[str] = frozenset()  # common words of any installed language
+    places: frozenset[str] = frozenset()  # lower-cased place names (resources/actors/places.txt)
+    subject_after: frozenset[str] = frozenset()
+    verb_prefixes: tuple[str, ...] = ()
     word_case: dict[str, tuple[int, int]] = field(default_factory=dict)
     institutions: dict[str, Actor] = field(default_factory=dict)  # generated per country
 
@@ -104,6 +111,15 @@ class Lexicon:
     def is_common_anywhere(self, word: str) -> bool:
         """Common in this or another installed language ("Financial Times" in Indonesian)."""
         return self.is_common(word) or word.lower() in self.common_any
+
+    def is_verb(self, word: str) -> bool:
+        """A common word with a verb prefix of the language ("mendukung", "dipilih")."""
+        low = word.lower()
+        return (
+            self.is_common(low) and low.startswith(self.verb_prefixes)
+            if self.verb_prefixes
+            else False
+        )
 
     def is_lowercase_word(self, word: str) -> bool:
         """A word that occurs in lower case at all (a common noun, not only a name)."""
@@ -178,7 +194,11 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
 
     months = [m for m in pack.get("dates", {}).get("months", {})]
     weekdays = [d for d in pack.get("dates", {}).get("weekdays", {})]
-    not_name = {w.lower() for w in _words(pack, "not_name_words") + months + weekdays}
+    # organisation heads ("Kantor", "Komisi", "Partai") are never part of a personal name
+    not_name = {
+        w.lower()
+        for w in _words(pack, "not_name_words") + months + weekdays + _words(pack, "org_heads")
+    }
     particles = frozenset(w.lower() for w in _words(pack, "name_particles"))
     titles = _words(pack, "titles") + list(role_words)
     title_alt = _alternation(titles)
@@ -223,8 +243,10 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         not_name=frozenset(not_name),
         particles=particles,
         demonstratives=frozenset(w.lower() for w in _words(pack, "demonstratives")),
-        place_markers=tuple(w.lower() for w in _words(pack, "place_markers")),
-        place_exceptions=tuple(w.lower() for w in _words(pack, "place_marker_exceptions")),
+        metonym_before=frozenset(w.lower() for w in _words(pack, "metonym_before")),
+        metonym_after=frozenset(
+            w.lower() for w in _words(pack, "metonym_verbs_after") + _words(pack, "name_cues_after")
+        ),
         pronouns_person=frozenset(w.lower().lstrip("-") for w in _words(pack, "pronouns_person")),
         pronouns_plural=frozenset(w.lower() for w in _words(pack, "pronouns_plural")),
         pronouns_male=frozenset(w.lower() for w in _words(pack, "pronouns_male")),
@@ -236,13 +258,20 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         institutions=institutions,
         name_after_cue=re.compile(rf",?[ ](?P<name>{name})"),
         name_before_cue=re.compile(rf"(?<![\w{masked}])(?P<name>{name}),?[ ]$"),
-        acronym=re.compile(rf"(?<![\w{masked}])[{UPPER}]{{3,6}}(?![\w{masked}/-])"),
+        acronym=re.compile(rf"(?<![\w{masked}/-])[{UPPER}]{{3,6}}(?![\w{masked}/-])"),
         not_org_acronyms=frozenset(_words(pack, "not_org_acronyms")),
         place_suffixes=frozenset(w.lower() for w in _words(pack, "place_suffixes")),
         not_person_before=tuple(w.lower() for w in _words(pack, "not_person_before")),
         org_place_before=frozenset(w.lower() for w in _words(pack, "org_place_before")),
         predicative_before=frozenset(w.lower() for w in _words(pack, "predicative_before")),
+        qualified_titles=frozenset(w.lower() for w in _words(pack, "qualified_titles")),
+        lowercase_titles=frozenset(w.lower() for w in _words(pack, "lowercase_titles")),
+        org_connector_words=frozenset(w.lower() for w in _words(pack, "org_connectors")),
+        next_name=re.compile(rf",?[ ](?:(?i:{title_alt})\.?[ ])?(?P<name>{name})"),
         common_any=_common_elsewhere(code),
+        places=_places(),
+        subject_after=frozenset(w.lower() for w in _words(pack, "subject_words_after")),
+        verb_prefixes=tuple(w.lower() for w in _words(pack, "verb_prefixes")),
     )
 
 
@@ -271,13 +300,21 @@ def _institutions(kb: KnowledgeBase, section: dict, names_by_kind, add) -> dict[
 
 
 @cache
+def _places() -> frozenset[str]:
+    path = RESOURCES / "places.txt"
+    if not path.exists():
+        return frozenset()
+    return frozenset(line.strip().lower() for line in path.open(encoding="utf-8") if line.strip())
+
+
+@cache
 def _common_elsewhere(code: str) -> frozenset[str]:
     """Common words of the other languages that have a word-case table."""
     words: set[str] = set()
     for path in RESOURCES.glob("word_case.*.tsv"):
         other = path.name.split(".")[1]
         if other != code:
-            words.update(w for w, (lo, up) in _word_case(other).items() if lo >= up and lo >= 5)
+            words.update(w for w, (lo, up) in _word_case(other).items() if lo * 2 >= up and lo >= 5)
     return frozenset(words)
 
 

@@ -10,6 +10,7 @@ not scored). Spans are compared in tokens: *exact* needs the same first and last
     python -m newsanalysis.evaluate.ner                 # dev split
     python -m newsanalysis.evaluate.ner --split train   # the split rules were not tuned on
     python -m newsanalysis.evaluate.ner --no-bare-names --errors 30
+    python -m newsanalysis.evaluate.ner --subject-names  # lone clause subjects as people
 
 Use dev to find errors; report train as the held-out figure.
 """
@@ -82,10 +83,12 @@ def gold_entities(sentence: Sentence) -> set[tuple[str, int, int]]:
     return out
 
 
-def predicted_entities(sentence: Sentence, kb, bare_names: bool) -> set[tuple[str, int, int, str]]:
+def predicted_entities(
+    sentence: Sentence, kb, bare_names: bool, subject_names: bool = False
+) -> set[tuple[str, int, int, str]]:
     """``(type, first token, last token, method)`` of the mentions found in a sentence."""
     doc = Document("ner", sentence.text, "id", None)
-    find_mentions(doc, kb, bare_names=bare_names)
+    find_mentions(doc, kb, bare_names=bare_names, subject_names=subject_names)
     offsets = sentence.offsets()
     out = set()
     for mention in doc.mentions:
@@ -102,7 +105,13 @@ def predicted_entities(sentence: Sentence, kb, bare_names: bool) -> set[tuple[st
     return out
 
 
-def score(sentences: list[Sentence], kb=None, bare_names: bool = True, errors: int = 0) -> dict:
+def score(
+    sentences: list[Sentence],
+    kb=None,
+    bare_names: bool = True,
+    errors: int = 0,
+    subject_names: bool = False,
+) -> dict:
     """Exact and overlap P/R/F1 per type; with ``errors``, print that many misses of each kind."""
     kb = kb or load_kb()
     counts = {(mode, t): Counter() for mode in ("exact", "overlap") for t in TYPES}
@@ -110,7 +119,7 @@ def score(sentences: list[Sentence], kb=None, bare_names: bool = True, errors: i
     shown = Counter()
     for sentence in sentences:
         gold = gold_entities(sentence)
-        predicted = predicted_entities(sentence, kb, bare_names)
+        predicted = predicted_entities(sentence, kb, bare_names, subject_names)
         for kind in TYPES:
             g = {(s, e) for k, s, e in gold if k == kind}
             p = {(s, e, m) for k, s, e, m in predicted if k == kind}
@@ -174,6 +183,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--path", type=Path, help="a CoNLL file instead of the shared split")
     parser.add_argument("--shared", help="the shared data folder (default ../shared)")
     parser.add_argument("--no-bare-names", action="store_true", help="only titled / known names")
+    parser.add_argument(
+        "--subject-names",
+        action="store_true",
+        help="also lone words opening a clause before a verb",
+    )
     parser.add_argument("--errors", type=int, default=0, help="print this many FPs and FNs")
     args = parser.parse_args(argv)
     if args.path:
@@ -187,9 +201,17 @@ def main(argv: list[str] | None = None) -> None:
     kb = load_kb()
     for path in paths:
         sentences = read_conll(path)
-        result = score(sentences, kb, bare_names=not args.no_bare_names, errors=args.errors)
+        result = score(
+            sentences,
+            kb,
+            bare_names=not args.no_bare_names,
+            errors=args.errors,
+            subject_names=args.subject_names,
+        )
+        bare = "off" if args.no_bare_names else "on"
+        subject = "on" if args.subject_names else "off"
         _print(
-            f"{path.name}: {len(sentences)} sentences, bare names {'off' if args.no_bare_names else 'on'}",
+            f"{path.name}: {len(sentences)} sentences, bare names {bare}, subjects {subject}",
             result,
         )
 

@@ -238,3 +238,18 @@ def test_first_tokens_of_templates():
         "{one_unit}",
     }
     assert first_tokens(r"\((?P<day>{day})\)") == {"#other"}
+
+
+def test_month_takes_year_of_earlier_date_in_sentence():
+    doc = _doc(
+        "In 2008, Obama's campaign began airing ads in mid-September. In September they paused.",
+        published=date(2016, 9, 4),
+        language="en",
+    )
+    found = find_dates(doc)
+    assert [(m.text, m.date_start) for m in found] == [
+        ("2008", date(2008, 1, 1)),
+        ("mid-September", date(2008, 9, 1)),
+        ("September", date(2016, 9, 1)),
+    ]
+    assert "year_from_context" in found[1].flags

@@ -62,6 +62,7 @@ class DateGrammar:
     anchored_dir: dict[str, int]
     parts: dict[str, str]
     prepositions: dict[str, str]
+    last_weekday_previous_week: bool
 
 
 def norm(word: str) -> str:
@@ -343,4 +344,5 @@ def grammar(code: str) -> DateGrammar | None:
         anchored_dir=_table(section, "anchored_directions"),
         parts=_table(section, "parts"),
         prepositions=_table(section, "prepositions"),
+        last_weekday_previous_week=section.get("last_weekday") == "previous_week",
     )

@@ -194,6 +194,8 @@ def _resolve_fields(
         if month is None or not 1 <= month <= 12:
             return None
         year_raw = fields.get("year")
+        if fields.get("year_shift") and published is not None:
+            year_raw = str(published.year + g.shifts.get(norm(fields["year_shift"]), 0))
         if year_raw:
             year = int(year_raw) + (2000 if len(year_raw) == 2 else 0)
             start = _safe_date(year, month, day)
@@ -265,6 +267,8 @@ def _resolve_fields(
             if shift < 0:
                 back = (today - weekday) % 7 or 7
                 day = published - timedelta(days=back)
+                if g.last_weekday_previous_week and day >= _week_start(published):
+                    day -= timedelta(weeks=1)  # "last Monday" said on a Wednesday
             else:
                 ahead = (weekday - today) % 7 or 7
                 day = published + timedelta(days=ahead)
@@ -576,9 +580,50 @@ def find_dates(doc: Document) -> list[DateMention]:
     def tense_of(span: tuple[int, int]) -> str | None:
         return _nearest_tense(g, doc.text, span, sentence_of(span[0]))
 
-    mentions = _resolve_all(g, doc.text, doc.published, tense_of)
+    mentions = _year_from_sentence(doc, _resolve_all(g, doc.text, doc.published, tense_of))
     doc.extra["dates"] = mentions
     return mentions
+
+
+_GUESSED = frozenset({"year_inferred", "assumed_past", "assumed_future", "no_tense"})
+_YEARLESS_KINDS = frozenset({"date", "weekday_date", "weekday_numeric", "month", "part_month"})
+
+
+def _year_from_sentence(doc: Document, mentions: list[DateMention]) -> list[DateMention]:
+    """A month or day without a year takes the year of an explicit date earlier in the
+    same sentence ("In 2008, ... in mid-September" -> September 2008)."""
+    out: list[DateMention] = []
+    last_year: tuple[int, int] | None = None  # (sentence index, year)
+    for m in mentions:
+        sentence = doc.sentence_index(m.start)
+        guessed = _GUESSED & set(m.flags)
+        if guessed and m.kind in _YEARLESS_KINDS and last_year and last_year[0] == sentence:
+            year = last_year[1]
+            start = _safe_date(year, m.date_start.month, m.date_start.day)
+            end = _safe_date(year, m.date_end.month, m.date_end.day)
+            if start is not None and end is not None:
+                flags = tuple(f for f in m.flags if f not in _GUESSED) + ("year_from_context",)
+                m = DateMention(m.start, m.end, m.text, start, end, m.precision, flags, m.kind)
+        elif (
+            not guessed
+            and m.date_start.year == m.date_end.year
+            and m.kind
+            not in (
+                "deictic",
+                "anchored",
+                "ago",
+                "period",
+                "period_back",
+                "weekend",
+                "weekday",
+                "weekday_week",
+                "part_period",
+                "range",
+            )
+        ):
+            last_year = (sentence, m.date_start.year)
+        out.append(m)
+    return out
 
 
 def date_for_span(doc: Document, start: int, end: int) -> DateMention | None:

@@ -236,6 +236,8 @@ def grammar(code: str) -> DateGrammar | None:
         "shift": list(_table(section, "shifts")),
         "direction": list(_table(section, "directions")),
         "back": list(section.get("period_back", [])),
+        "forward": list(section.get("period_forward", [])),
+        "after": list(section.get("trailing_words", [])),
         "part": list(_table(section, "parts")),
         "weekend": list(section.get("weekend", [])),
         "tod": list(section.get("times_of_day", [])),
@@ -254,7 +256,7 @@ def grammar(code: str) -> DateGrammar | None:
             "month_num": r"(?:1[0-2]|0?[1-9])(?!\d)",
             "day": r"(?:3[01]|[12]\d|0?[1-9])(?!\d)",
             "year": r"(?:19|20)\d\d(?!\d)",
-            "count": r"(?:\d{1,3}(?!\d)|" + alternation(numbers)[3:],
+            "count": r"(?:(?<![\d.,])\d{1,3}(?!\d)|" + alternation(numbers)[3:],
         }
     )
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -307,6 +307,13 @@ def _resolve_fields(
         start = _shift_unit(published, unit, -number)
         return _Resolved(start, published, "day", [*flags, "range", "period"])
 
+    # a period that starts at publication ("enam bulan ke depan", "the next two weeks")
+    if fields.get("forward"):
+        if not number or unit is None:
+            return None
+        end = _shift_unit(published, unit, number)
+        return _Resolved(published, end, "day", [*flags, "range", "period"])
+
     # N units ago / from now ("dua hari lalu", "three weeks ago", "dua pekan lagi")
     if fields.get("direction"):
         if not number or unit is None:
@@ -448,6 +455,8 @@ def resolve_date(
 def _resolve_all(g: DateGrammar, text: str, published: date | None, tense_of) -> list[DateMention]:
     out: list[DateMention] = []
     for match in _scan(g, text):
+        if match.kind == "not_a_date":  # "UU Nomor 30 Tahun 2002", "31 tahun ini"
+            continue
         anchored = _anchored_offset(g, match.fields)
         if anchored is not None:
             mention = _resolve_anchored(match, anchored, out, published, text)
@@ -484,11 +493,15 @@ def _resolve_anchored(
     the text before it, or from publication when there is none."""
     offset, unit = anchored
     base = next(
-        (m for m in reversed(previous) if m.precision == "day" and "range" not in m.flags),
+        (m for m in reversed(previous) if not {"range", "period", "week"} & set(m.flags)),
         None,
     )
     if base is not None:
         anchor, flags = base.date_start, ["anchored"]
+        if _COARSER[base.precision] > _COARSER.get(unit, 0):
+            unit = base.precision  # "tahun 2001 ... sebulan kemudian": still only 2001
+            if _COARSER[base.precision] >= _COARSER["month"]:
+                offset = 0
     elif published is not None:
         anchor, flags = published, ["anchored", "anchored_to_published"]
     else:
@@ -525,22 +538,18 @@ def _merge_ranges(g: DateGrammar, text: str, mentions: list[DateMention]) -> lis
             out.append(current)
             continue
         start, end = first.date_start, current.date_end
+        if "year_inferred" in first.flags and "year_inferred" not in current.flags:
+            # "1 Juli sampai dengan 9 Agustus 2009": the first date takes the second's year
+            year = current.date_start.year - (first.date_start.month > current.date_start.month)
+            moved = _safe_date(year, first.date_start.month, first.date_start.day)
+            if moved is not None:
+                start = moved
+                first = replace(first, flags=tuple(f for f in first.flags if f != "year_inferred"))
         if end < start and first.kind.startswith("weekday") and current.kind == first.kind:
             end += timedelta(weeks=1)  # "Jumat hingga Senin": the Monday after
         if end < start:
             out.append(current)
             continue
-        if (
-            first.kind in ("date", "weekday_date")
-            and "year_inferred" in first.flags
-            and ("year_inferred" not in current.flags)
-        ):
-            # "1 Januari hingga 14 Februari 2019": the first date takes the second's year
-            year = current.date_start.year - (
-                1 if first.date_start.month > current.date_start.month else 0
-            )
-            moved = _safe_date(year, first.date_start.month, first.date_start.day)
-            start = moved or start
         precision = max(first.precision, current.precision, key=_COARSER.__getitem__)
         flags = [*first.flags, *(f for f in current.flags if f not in ("until", "since"))]
         span_start = first.start

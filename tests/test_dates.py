@@ -288,3 +288,16 @@ def test_period_forward():
 
 def test_decimal_counts_are_not_counts():
     assert find_dates(_doc("Hukumannya masih 2,5 tahun lagi.")) == []
+
+
+def test_month_ranges():
+    m = resolve_date("selama September-Oktober", date(2019, 9, 10), "id", "future")
+    assert (m.date_start, m.date_end, m.precision) == (
+        date(2019, 9, 1),
+        date(2019, 10, 31),
+        "month",
+    )
+    m = resolve_date("Desember-Februari 2020", date(2019, 9, 10), "id")
+    assert (m.date_start, m.date_end) == (date(2019, 12, 1), date(2020, 2, 29))
+    m = resolve_date("January to March", date(2016, 5, 1), "en", "past")
+    assert (m.date_start, m.date_end) == (date(2016, 1, 1), date(2016, 3, 31))

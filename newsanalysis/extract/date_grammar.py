@@ -28,7 +28,7 @@ from ..lang import get_pack
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _GROUP = re.compile(r"\(\?P<(\w+)>")
 _FIRST_WORD = re.compile(r"\w+")
-_NAME_SLOTS = frozenset({"weekday", "month", "month_name"})
+_NAME_SLOTS = frozenset({"weekday", "month", "month_name", "bare_month"})
 
 
 @dataclass(frozen=True)
@@ -223,6 +223,12 @@ def grammar(code: str) -> DateGrammar | None:
         "weekday": list(_table(section, "weekdays")),
         "month": list(months),
         "month_name": [m for m in months if m not in abbreviations],
+        "bare_month": [
+            m
+            for m in months
+            if m not in abbreviations
+            and m not in {norm(w) for w in section.get("months_needing_preposition", [])}
+        ],
         "month_num": ["#digit"],
         "day": ["#digit"],
         "year": ["#digit"],

@@ -241,6 +241,16 @@ def _resolve_fields(
             elif direction > 0 and month < published.month:
                 year += 1
         r = _Resolved(date(year, month, 1), _month_end(year, month), "month", flags)
+        if fields.get("month2"):  # "September-Desember", "January to March"
+            month2 = _month_of(g, fields["month2"])
+            if month2 is None:
+                return None
+            end_year = year + (month2 < month)
+            if fields.get("year"):  # the year written is the end's: "Desember-Februari 2020"
+                year, end_year = year - (month2 < month), year
+                r.date_start = date(year, month, 1)
+            r.date_end = _month_end(end_year, month2)
+            r.flags.append("range")
         return _apply_part(r, part, published) if published else r
 
     # a year alone ("pada 2019", "awal 2020")
@@ -261,8 +271,10 @@ def _resolve_fields(
     # weekday, with or without its own direction ("Kamis", "Senin lalu", "next Tuesday")
     if weekday is not None:
         today = published.isoweekday()
-        if shift == 0:
+        if shift == 0:  # "Jumat ini", "this Tuesday": this week's, or the coming one
             day = _week_start(published) + timedelta(days=weekday - 1)
+            if day < published and tense_of() != "past":
+                day += timedelta(weeks=1)
         elif shift is not None:
             if shift < 0:
                 back = (today - weekday) % 7 or 7

@@ -4,7 +4,7 @@
 
 Prints, over the CLICK-ID articles: expressions found per kind and how many resolved;
 flags; and a sample of *unresolved candidates*: words that often belong to a date
-(weekday and month names, "lalu", "depan", "pekan", "tahun", "d/m" numbers, ...) that
+(weekday and month names, "kemarin", "sepekan", "d/m" numbers, ...) that
 are not inside any resolved expression, with their context.
 """
 
@@ -35,10 +35,7 @@ def candidate_regex(language: str) -> re.Pattern[str]:
         *(m for m in section["months"] if norm(m) not in abbreviations),
         *section.get("deictic_days", {}),
         *section.get("one_unit", {}),
-        *section.get("shifts", {}),
-        *section.get("directions", {}),
-    ]
-    words = [w for w in words if len(norm(w)) > 3]  # "ini", "lalu" alone are too common
+    ]  # shift words alone ("lalu", "lagi", "depan") are mostly not about time
     alternatives = "|".join(re.escape(norm(w)) for w in sorted(set(words), key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\b|\b\d{{1,2}}/\d{{1,2}}\b", re.IGNORECASE)
 

@@ -396,18 +396,24 @@ def _scan(g: DateGrammar, text: str) -> list[_Match]:
     The big regex is tried only where the trigger regex finds a word a pattern can
     begin with (or a digit), in text order; a match consumes its text."""
     out = []
-    dispatch, patterns = g.dispatch, g.patterns
-    digit = dispatch.get("#digit")
+    starters, pre_words, patterns = g.starters, g.pre_words, g.patterns
+    empty: frozenset[int] = frozenset()
     done = 0
     for trigger in g.trigger.finditer(text):
         pos = trigger.start()
         if pos < done:
             continue
-        word = trigger.group(0)
-        regex = digit if word[0].isdigit() else dispatch.get(word.lower())
-        if regex is None:
+        word = trigger.group(0).lower()
+        indices = starters.get("#digit" if word[0].isdigit() else word, empty)
+        if word in pre_words:  # "pada Kamis": the patterns that can begin with "Kamis"
+            after = g.pre_next.match(text, pos)
+            if after is not None:
+                following = after.group("next").lower()
+                key = "#digit" if following[0].isdigit() else following
+                indices = indices | starters.get(key, empty)
+        if not indices:
             continue
-        m = regex.match(text, pos)
+        m = g.regex_for(indices).match(text, pos)
         if m is None or m.lastgroup is None:
             continue
         done = m.end()

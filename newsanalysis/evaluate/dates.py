@@ -6,7 +6,8 @@ Gold (``gold/dates/``, annotated by us; see its README): sentences drawn at rand
 CLICK-ID (Indonesian) and PolNeAR (English, text read from ``../shared`` at run time),
 every date expression with its interval and precision, split by article into ``dev``
 (looked at while writing rules) and ``test`` (not looked at). Also the dated meetings of
-the seed article (``../shared/eval/seed_gold.json``) through :func:`date_for_span`.
+the seed article (``../shared/eval/seed_gold.json``) through :func:`date_for_span`, and
+recall on the DATETIME spans of PFSA-ID dev (``../shared/eval/pfsa-id``).
 
 Printed per set: *detection* precision / recall / F1 (a found expression overlaps a gold
 one) and *resolution* P / R / F1 (it also has the gold start, end and precision). A
@@ -132,6 +133,49 @@ def score_seed(shared: Path) -> tuple[int, int, list[str]]:
     return hits, total, errors
 
 
+def score_pfsa(shared: Path) -> tuple[int, int, int, list[str]]:
+    """Recall on the DATETIME spans of PFSA-ID dev (Kompas): (gold, found, right value,
+    errors). PFSA-ID marks only some expressions ("Senin (13/4/2020)") and no
+    publication date, so precision is not measured and yearless dates count as missed;
+    the right value is the day written in the span."""
+    import re
+
+    path = shared / "eval" / "pfsa-id" / "dev-20.txt"
+    words, spans, start = [], [], None
+    pos = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        token, label = parts[0], parts[-1]
+        if label.endswith("DATETIME") and label[:2] in ("B-", "U-"):
+            start = pos
+        words.append(token)
+        pos += len(token) + 1
+        if label.endswith("DATETIME") and label[:2] in ("L-", "U-") and start is not None:
+            spans.append((start, pos - 1))
+            start = None
+    text = " ".join(words)
+    doc = Document("pfsa-id", text, "id", None)
+    found_mentions = find_dates(doc)
+    found = right = 0
+    errors = []
+    for s, e in spans:
+        m = next((m for m in found_mentions if m.start < e and m.end > s), None)
+        numbers = re.findall(r"\d+", text[s:e])
+        if m is None:
+            errors.append(f"pfsa-id: missed {text[s:e]!r}")
+            continue
+        found += 1
+        if len(numbers) == 3:
+            day, month, year = (int(n) for n in numbers)
+            if (m.date_start.year, m.date_start.month, m.date_start.day) == (year, month, day):
+                right += 1
+            else:
+                errors.append(f"pfsa-id: {text[s:e]!r} -> {_value(m)}")
+    return len(spans), found, right, errors
+
+
 def _gold_interval(meeting: dict) -> tuple[str, str, str]:
     """The seed gold writes "2022-02" for a month; make it an interval."""
     import calendar
@@ -160,6 +204,13 @@ def main(argv: list[str] | None = None) -> None:
             print("\n".join(f"    {e}" for e in score.errors))
     hits, total, errors = score_seed(shared)
     print(f"seed meetings: date_for_span gives the gold date for {hits} of {total}")
+    if args.errors:
+        print("\n".join(f"    {e}" for e in errors))
+    gold, found, right, errors = score_pfsa(shared)
+    print(
+        f"PFSA-ID dev DATETIME (recall only, no publication dates): {gold} spans, "
+        f"found {found} (R {found / gold:.3f}), day right {right}"
+    )
     if args.errors:
         print("\n".join(f"    {e}" for e in errors))
 

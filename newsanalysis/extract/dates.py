@@ -19,14 +19,20 @@ relative forms (see ``benchmarks/bench_dates.py``).
 
 from __future__ import annotations
 
-import calendar
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
 from ..document import Document
 from .date_grammar import DateGrammar, grammar, norm
+from .date_resolve import (
+    COARSER,
+    anchored_offset,
+    resolve_fields,
+    safe_date,
+    shift_unit,
+    span_of_unit,
+)
 
 __all__ = ["DateMention", "find_dates", "resolve_date", "date_for_span", "dates_table"]
 
@@ -64,319 +70,6 @@ class DateMention:
             "flags": list(self.flags),
             "kind": self.kind,
         }
-
-
-# --------------------------------------------------------------------------- calendar helpers
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + n
-    return index // 12, index % 12 + 1
-
-
-def _week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-# --------------------------------------------------------------------------- resolution
-
-
-@dataclass
-class _Resolved:
-    date_start: date
-    date_end: date
-    precision: str
-    flags: list[str]
-
-
-def _direction(tense: str | None, flags: list[str]) -> int:
-    """-1 (past) or +1 (future) for an expression without a direction of its own."""
-    if tense == "future":
-        flags.append("assumed_future")
-        return 1
-    flags.append("assumed_past")
-    if tense is None:
-        flags.append("no_tense")
-    return -1
-
-
-def _count(g: DateGrammar, fields: dict[str, str | None]) -> tuple[int | None, str | None]:
-    """The (number, unit) of "dua hari", "3 pekan", "sepekan", "a week"."""
-    if fields.get("one_unit"):
-        return 1, g.one_unit.get(norm(fields["one_unit"]))
-    if fields.get("unit1"):
-        return 1, g.units.get(norm(fields["unit1"]))
-    raw = fields.get("count")
-    unit = g.units.get(norm(fields["unit"])) if fields.get("unit") else None
-    if raw is None:
-        return None, unit
-    number = int(raw) if raw.isdigit() else g.numbers.get(norm(raw))
-    return (number or None), unit  # 0 stands for vague words ("beberapa", "several")
-
-
-def _month_of(g: DateGrammar, raw: str) -> int | None:
-    if raw.isdigit():
-        return int(raw)
-    return g.months.get(norm(raw).rstrip("."))
-
-
-def _span_of_unit(anchor: date, unit: str, flags: list[str]) -> _Resolved:
-    """The calendar week, month or year containing ``anchor`` (or the day itself)."""
-    if unit == "week":
-        start = _week_start(anchor)
-        return _Resolved(start, start + timedelta(days=6), "day", [*flags, "week"])
-    if unit == "month":
-        return _Resolved(
-            anchor.replace(day=1), _month_end(anchor.year, anchor.month), "month", flags
-        )
-    if unit == "year":
-        return _Resolved(date(anchor.year, 1, 1), date(anchor.year, 12, 31), "year", flags)
-    return _Resolved(anchor, anchor, "day", flags)
-
-
-def _shift_unit(published: date, unit: str, n: int) -> date:
-    if unit == "day":
-        return published + timedelta(days=n)
-    if unit == "week":
-        return published + timedelta(weeks=n)
-    if unit == "month":
-        y, m = _add_months(published.year, published.month, n)
-        return date(y, m, min(published.day, calendar.monthrange(y, m)[1]))
-    return _safe_date(published.year + n, published.month, published.day) or date(
-        published.year + n, published.month, 28
-    )
-
-
-def _apply_part(r: _Resolved, part: str | None, published: date) -> _Resolved:
-    """Early / mid / late keep the whole interval and add a flag; earlier / later cut it
-    at the publication date ("earlier this month")."""
-    if not part:
-        return r
-    if part == "earlier" and r.date_start <= published <= r.date_end:
-        r.date_end = published
-    elif part == "later" and r.date_start <= published <= r.date_end:
-        r.date_start = published
-    r.flags.append(part)
-    return r
-
-
-def _resolve_fields(
-    g: DateGrammar,
-    fields: dict[str, str | None],
-    published: date | None,
-    tense_of: Callable[[], str | None],
-) -> _Resolved | None:
-    """Interval meant by one match, given its named groups."""
-    flags: list[str] = []
-    pre = fields.get("pre")
-    if pre:
-        flag = g.prepositions.get(norm(pre), "")
-        if flag:
-            flags.append(flag)
-    part = g.parts.get(norm(fields["part"])) if fields.get("part") else None
-    weekday = g.weekdays.get(norm(fields["weekday"])) if fields.get("weekday") else None
-    shift = g.shifts.get(norm(fields["shift"])) if fields.get("shift") else None
-
-    # explicit day, month (and year)
-    if fields.get("day") and fields.get("month"):
-        day, month = int(fields["day"]), _month_of(g, fields["month"])
-        if month is None or not 1 <= month <= 12:
-            return None
-        year_raw = fields.get("year")
-        if fields.get("year_shift") and published is not None:
-            year_raw = str(published.year + g.shifts.get(norm(fields["year_shift"]), 0))
-        if year_raw:
-            year = int(year_raw) + (2000 if len(year_raw) == 2 else 0)
-            start = _safe_date(year, month, day)
-        else:
-            if published is None:
-                return None
-            start = _closest_year(published, month, day, tense_of)
-            flags.append("year_inferred")
-        if start is None:
-            return None
-        end = start
-        if fields.get("day2"):
-            end = _safe_date(start.year, start.month, int(fields["day2"]))
-            if end is None or end < start:
-                return None
-            flags.append("range")
-        if weekday is not None and start.isoweekday() != weekday:
-            flags.append("weekday_mismatch")
-        return _Resolved(start, end, "day", flags)
-
-    # month with a year, a year shift or a shift ("Maret 2019", "Februari tahun lalu")
-    if fields.get("month"):
-        month = _month_of(g, fields["month"])
-        if month is None:
-            return None
-        if fields.get("year"):
-            year = int(fields["year"])
-        elif published is None:
-            return None
-        elif fields.get("year_shift"):
-            year = published.year + g.shifts.get(norm(fields["year_shift"]), 0)
-        elif shift is not None:
-            year = published.year
-            if shift < 0 and month >= published.month:
-                year -= 1
-            elif shift > 0 and month <= published.month:
-                year += 1
-        else:
-            year = published.year
-            direction = _direction(tense_of(), flags)
-            if direction < 0 and month > published.month:
-                year -= 1
-            elif direction > 0 and month < published.month:
-                year += 1
-        r = _Resolved(date(year, month, 1), _month_end(year, month), "month", flags)
-        if fields.get("month2"):  # "September-Desember", "January to March"
-            month2 = _month_of(g, fields["month2"])
-            if month2 is None:
-                return None
-            end_year = year + (month2 < month)
-            if fields.get("year"):  # the year written is the end's: "Desember-Februari 2020"
-                year, end_year = year - (month2 < month), year
-                r.date_start = date(year, month, 1)
-            r.date_end = _month_end(end_year, month2)
-            r.flags.append("range")
-        return _apply_part(r, part, published) if published else r
-
-    # a year alone ("pada 2019", "awal 2020")
-    if fields.get("year"):
-        year = int(fields["year"])
-        r = _Resolved(date(year, 1, 1), date(year, 12, 31), "year", flags)
-        return _apply_part(r, part, published) if published else r
-
-    if published is None:
-        return None
-
-    # weekday of a shifted week ("Senin pekan depan", "Monday next week")
-    if weekday is not None and fields.get("week_shift"):
-        week = g.shifts.get(norm(fields["week_shift"]), 0)
-        day = _week_start(published) + timedelta(weeks=week, days=weekday - 1)
-        return _Resolved(day, day, "day", flags)
-
-    # weekday, with or without its own direction ("Kamis", "Senin lalu", "next Tuesday")
-    if weekday is not None:
-        today = published.isoweekday()
-        if shift == 0:  # "Jumat ini", "this Tuesday": this week's, or the coming one
-            day = _week_start(published) + timedelta(days=weekday - 1)
-            if day < published and tense_of() != "past":
-                day += timedelta(weeks=1)
-        elif shift is not None:
-            if shift < 0:
-                back = (today - weekday) % 7 or 7
-                day = published - timedelta(days=back)
-                if g.last_weekday_previous_week and day >= _week_start(published):
-                    day -= timedelta(weeks=1)  # "last Monday" said on a Wednesday
-            else:
-                ahead = (weekday - today) % 7 or 7
-                day = published + timedelta(days=ahead)
-        elif weekday == today:
-            day = published
-        elif _direction(tense_of(), flags) < 0:
-            day = published - timedelta(days=(today - weekday) % 7)
-        else:
-            day = published + timedelta(days=(weekday - today) % 7)
-        return _Resolved(day, day, "day", flags)
-
-    if fields.get("deictic"):
-        offset = g.deictic.get(norm(fields["deictic"]))
-        if offset is None:
-            return None
-        day = published + timedelta(days=offset)
-        return _Resolved(day, day, "day", flags)
-
-    # the weekend: Saturday and Sunday of this, the last or the next week
-    if fields.get("_kind") == "weekend":
-        if shift is None:
-            shift = (
-                0
-                if published.isoweekday() >= 6
-                else (-1 if _direction(tense_of(), flags) < 0 else 0)
-            )
-        saturday = _week_start(published) + timedelta(weeks=shift, days=5)
-        return _Resolved(saturday, saturday + timedelta(days=1), "day", [*flags, "range"])
-
-    number, unit = _count(g, fields)
-
-    # a period that ends at publication ("sepekan terakhir", "the past two weeks")
-    if fields.get("back"):
-        if not number or unit is None:
-            return None
-        start = _shift_unit(published, unit, -number)
-        return _Resolved(start, published, "day", [*flags, "range", "period"])
-
-    # a period that starts at publication ("enam bulan ke depan", "the next two weeks")
-    if fields.get("forward"):
-        if not number or unit is None:
-            return None
-        end = _shift_unit(published, unit, number)
-        return _Resolved(published, end, "day", [*flags, "range", "period"])
-
-    # N units ago / from now ("dua hari lalu", "three weeks ago", "dua pekan lagi")
-    if fields.get("direction"):
-        if not number or unit is None:
-            return None
-        sign = g.directions.get(norm(fields["direction"]), -1)
-        return _span_of_unit(_shift_unit(published, unit, sign * number), unit, flags)
-
-    # the current, last or next week/month/year ("pekan lalu", "awal bulan depan")
-    if fields.get("unit") and shift is not None:
-        if unit is None:
-            return None
-        r = _span_of_unit(_shift_unit(published, unit, shift), unit, flags)
-        return _apply_part(r, part, published)
-    return None
-
-
-def _closest_year(
-    published: date, month: int, day: int, tense_of: Callable[[], str | None]
-) -> date | None:
-    """The year of "10/9" or "March 20": the candidate nearest publication, unless the
-    tense of the sentence points the other way by more than a month."""
-    candidates = [
-        d
-        for y in (published.year - 1, published.year, published.year + 1)
-        if (d := _safe_date(y, month, day)) is not None
-    ]
-    if not candidates:
-        return None
-    best = min(candidates, key=lambda d: abs((d - published).days))
-    distance = (best - published).days
-    tense = tense_of() if abs(distance) > 31 else None
-    if tense == "past" and distance > 31:
-        earlier = [d for d in candidates if d <= published]
-        best = max(earlier) if earlier else best
-    elif tense == "future" and distance < -31:
-        later = [d for d in candidates if d >= published]
-        best = min(later) if later else best
-    return best
-
-
-def _anchored_offset(g: DateGrammar, fields: dict[str, str | None]) -> tuple[int, str] | None:
-    """(offset, unit) of an expression counted from another date of the article."""
-    if fields.get("anchored"):
-        offset = g.anchored.get(norm(fields["anchored"]))
-        return (offset, "day") if offset is not None else None
-    if fields.get("anchored_dir"):
-        number, unit = _count(g, fields)
-        if not number or unit is None:
-            return None
-        return g.anchored_dir.get(norm(fields["anchored_dir"]), 1) * number, unit
-    return None
 
 
 # --------------------------------------------------------------------------- scanning
@@ -475,12 +168,12 @@ def _resolve_all(g: DateGrammar, text: str, published: date | None, tense_of) ->
     for match in _scan(g, text):
         if match.kind == "not_a_date":  # "UU Nomor 30 Tahun 2002", "31 tahun ini"
             continue
-        anchored = _anchored_offset(g, match.fields)
+        anchored = anchored_offset(g, match.fields)
         if anchored is not None:
             mention = _resolve_anchored(match, anchored, out, published, text)
         else:
             span = (match.start, match.end)
-            r = _resolve_fields(g, match.fields, published, lambda span=span: tense_of(span))
+            r = resolve_fields(g, match.fields, published, lambda span=span: tense_of(span))
             mention = (
                 DateMention(
                     match.start,
@@ -516,15 +209,15 @@ def _resolve_anchored(
     )
     if base is not None:
         anchor, flags = base.date_start, ["anchored"]
-        if _COARSER[base.precision] > _COARSER.get(unit, 0):
+        if COARSER[base.precision] > COARSER.get(unit, 0):
             unit = base.precision  # "tahun 2001 ... sebulan kemudian": still only 2001
-            if _COARSER[base.precision] >= _COARSER["month"]:
+            if COARSER[base.precision] >= COARSER["month"]:
                 offset = 0
     elif published is not None:
         anchor, flags = published, ["anchored", "anchored_to_published"]
     else:
         return None
-    r = _span_of_unit(_shift_unit(anchor, unit, offset), unit, flags)
+    r = span_of_unit(shift_unit(anchor, unit, offset), unit, flags)
     return DateMention(
         match.start,
         match.end,
@@ -535,9 +228,6 @@ def _resolve_anchored(
         tuple(r.flags),
         match.kind,
     )
-
-
-_COARSER = {"day": 0, "month": 1, "year": 2}
 
 
 def _merge_ranges(g: DateGrammar, text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -559,7 +249,7 @@ def _merge_ranges(g: DateGrammar, text: str, mentions: list[DateMention]) -> lis
         if "year_inferred" in first.flags and "year_inferred" not in current.flags:
             # "1 Juli sampai dengan 9 Agustus 2009": the first date takes the second's year
             year = current.date_start.year - (first.date_start.month > current.date_start.month)
-            moved = _safe_date(year, first.date_start.month, first.date_start.day)
+            moved = safe_date(year, first.date_start.month, first.date_start.day)
             if moved is not None:
                 start = moved
                 first = replace(first, flags=tuple(f for f in first.flags if f != "year_inferred"))
@@ -568,7 +258,7 @@ def _merge_ranges(g: DateGrammar, text: str, mentions: list[DateMention]) -> lis
         if end < start:
             out.append(current)
             continue
-        precision = max(first.precision, current.precision, key=_COARSER.__getitem__)
+        precision = max(first.precision, current.precision, key=COARSER.__getitem__)
         flags = [*first.flags, *(f for f in current.flags if f not in ("until", "since"))]
         span_start = first.start
         if opener is not None:
@@ -626,8 +316,8 @@ def _year_from_sentence(doc: Document, mentions: list[DateMention]) -> list[Date
         guessed = _GUESSED & set(m.flags)
         if guessed and m.kind in _YEARLESS_KINDS and last_year and last_year[0] == sentence:
             year = last_year[1]
-            start = _safe_date(year, m.date_start.month, m.date_start.day)
-            end = _safe_date(year, m.date_end.month, m.date_end.day)
+            start = safe_date(year, m.date_start.month, m.date_start.day)
+            end = safe_date(year, m.date_end.month, m.date_end.day)
             if start is not None and end is not None:
                 flags = tuple(f for f in m.flags if f not in _GUESSED) + ("year_from_context",)
                 m = DateMention(m.start, m.end, m.text, start, end, m.precision, flags, m.kind)

@@ -46,6 +46,15 @@ def test_english_expressions(row):
     _check(row, "en")
 
 
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_tables_are_large_and_real(language):
+    rows = _table(language)
+    assert len(rows) >= 80
+    sources = {row["source"] for row in rows}
+    real = {"seed", "click-id"} if language == "id" else {"polnear"}
+    assert real & sources, f"the {language} table must hold expressions from real articles"
+
+
 # --------------------------------------------------------------------------- documents
 
 SEED_EXPECTED = {
@@ -238,3 +247,57 @@ def test_first_tokens_of_templates():
         "{one_unit}",
     }
     assert first_tokens(r"\((?P<day>{day})\)") == {"#other"}
+
+
+def test_month_takes_year_of_earlier_date_in_sentence():
+    doc = _doc(
+        "In 2008, Obama's campaign began airing ads in mid-September. In September they paused.",
+        published=date(2016, 9, 4),
+        language="en",
+    )
+    found = find_dates(doc)
+    assert [(m.text, m.date_start) for m in found] == [
+        ("2008", date(2008, 1, 1)),
+        ("mid-September", date(2008, 9, 1)),
+        ("September", date(2016, 9, 1)),
+    ]
+    assert "year_from_context" in found[1].flags
+
+
+def test_anchored_to_a_year_keeps_the_year():
+    doc = _doc("Mereka bertemu sekitar tahun 2001 dan menikah sebulan kemudian.")
+    later = find_dates(doc)[-1]
+    assert (later.text, later.date_start, later.date_end, later.precision) == (
+        "sebulan kemudian",
+        date(2001, 1, 1),
+        date(2001, 12, 31),
+        "year",
+    )
+
+
+def test_law_numbers_and_ages_are_not_dates():
+    doc = _doc("Revisi UU Nomor 30 Tahun 2002 tentang KPK. Aktor berusia 31 tahun ini senang.")
+    assert find_dates(doc) == []
+
+
+def test_period_forward():
+    m = resolve_date("enam bulan ke depan", date(2019, 9, 10), "id")
+    assert (m.date_start, m.date_end) == (date(2019, 9, 10), date(2020, 3, 10))
+    assert {"range", "period"} <= set(m.flags)
+
+
+def test_decimal_counts_are_not_counts():
+    assert find_dates(_doc("Hukumannya masih 2,5 tahun lagi.")) == []
+
+
+def test_month_ranges():
+    m = resolve_date("selama September-Oktober", date(2019, 9, 10), "id", "future")
+    assert (m.date_start, m.date_end, m.precision) == (
+        date(2019, 9, 1),
+        date(2019, 10, 31),
+        "month",
+    )
+    m = resolve_date("Desember-Februari 2020", date(2019, 9, 10), "id")
+    assert (m.date_start, m.date_end) == (date(2019, 12, 1), date(2020, 2, 29))
+    m = resolve_date("January to March", date(2016, 5, 1), "en", "past")
+    assert (m.date_start, m.date_end) == (date(2016, 1, 1), date(2016, 3, 31))

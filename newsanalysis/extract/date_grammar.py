@@ -19,7 +19,7 @@ Compiled once per process and language (:func:`grammar` is cached).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -28,7 +28,7 @@ from ..lang import get_pack
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _GROUP = re.compile(r"\(\?P<(\w+)>")
 _FIRST_WORD = re.compile(r"\w+")
-_NAME_SLOTS = frozenset({"weekday", "month", "month_name"})
+_NAME_SLOTS = frozenset({"weekday", "month", "month_name", "bare_month"})
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,9 @@ class DateGrammar:
     code: str
     regex: re.Pattern[str]
     trigger: re.Pattern[str]
-    dispatch: dict[str, re.Pattern[str]]  # first word (or "#digit") -> patterns it may begin
+    starters: dict[str, frozenset[int]]  # first word (or "#digit") -> patterns it may begin
+    pre_words: frozenset[str]  # first words of the prepositions
+    pre_next: re.Pattern[str]  # a preposition and the word after it (group "next")
     patterns: list[PatternInfo]
     tense: re.Pattern[str]
     range_gap: re.Pattern[str]
@@ -62,6 +64,19 @@ class DateGrammar:
     anchored_dir: dict[str, int]
     parts: dict[str, str]
     prepositions: dict[str, str]
+    last_weekday_previous_week: bool
+    _prefix: str = ""
+    _alternatives: list[str] = field(default_factory=list)
+    _compiled: dict[frozenset[int], re.Pattern[str]] = field(default_factory=dict)
+
+    def regex_for(self, indices: frozenset[int]) -> re.Pattern[str]:
+        """The patterns ``indices`` (in pack order) as one regex, compiled once."""
+        compiled = self._compiled.get(indices)
+        if compiled is None:
+            chosen = "|".join(self._alternatives[i] for i in sorted(indices))
+            compiled = re.compile(self._prefix + chosen + r")(?!\w)", re.IGNORECASE)
+            self._compiled[indices] = compiled
+        return compiled
 
 
 def norm(word: str) -> str:
@@ -222,6 +237,12 @@ def grammar(code: str) -> DateGrammar | None:
         "weekday": list(_table(section, "weekdays")),
         "month": list(months),
         "month_name": [m for m in months if m not in abbreviations],
+        "bare_month": [
+            m
+            for m in months
+            if m not in abbreviations
+            and m not in {norm(w) for w in section.get("months_needing_preposition", [])}
+        ],
         "month_num": ["#digit"],
         "day": ["#digit"],
         "year": ["#digit"],
@@ -235,6 +256,8 @@ def grammar(code: str) -> DateGrammar | None:
         "shift": list(_table(section, "shifts")),
         "direction": list(_table(section, "directions")),
         "back": list(section.get("period_back", [])),
+        "forward": list(section.get("period_forward", [])),
+        "after": list(section.get("trailing_words", [])),
         "part": list(_table(section, "parts")),
         "weekend": list(section.get("weekend", [])),
         "tod": list(section.get("times_of_day", [])),
@@ -253,7 +276,7 @@ def grammar(code: str) -> DateGrammar | None:
             "month_num": r"(?:1[0-2]|0?[1-9])(?!\d)",
             "day": r"(?:3[01]|[12]\d|0?[1-9])(?!\d)",
             "year": r"(?:19|20)\d\d(?!\d)",
-            "count": r"(?:\d{1,3}(?!\d)|" + alternation(numbers)[3:],
+            "count": r"(?:(?<![\d.,])\d{1,3}(?!\d)|" + alternation(numbers)[3:],
         }
     )
 
@@ -284,27 +307,13 @@ def grammar(code: str) -> DateGrammar | None:
         alternatives.append(f"(?P<p{i}>{body})")
         patterns.append(PatternInfo(kind=spec.get("kind", "date"), groups=groups))
 
-    def compile_patterns(indices) -> re.Pattern[str]:
-        chosen = "|".join(alternatives[i] for i in sorted(indices))
-        return re.compile(
-            r"(?<!\w)(?:(?P<pre>" + slots["pre"] + r")\s+)?(?:" + chosen + r")(?!\w)",
-            re.IGNORECASE,
-        )
-
-    regex = compile_patterns(range(len(alternatives)))
-    # after a preposition any pattern may follow; otherwise only those that can begin with
-    # the word: a smaller regex per word is tried (compiled once per distinct set)
-    for word in vocab["pre"]:
-        starters.setdefault(_first_word(word), set()).update(range(len(alternatives)))
-    compiled: dict[frozenset[int], re.Pattern[str]] = {}
-    dispatch = {}
-    for word, indices in starters.items():
-        key = frozenset(indices)
-        if key not in compiled:
-            compiled[key] = compile_patterns(key)
-        dispatch[word] = compiled[key]
-    words = [w for w in dispatch if w != "#digit"]
+    prefix = r"(?<!\w)(?:(?P<pre>" + slots["pre"] + r")\s+)?(?:"
+    regex = re.compile(prefix + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    pre_words = frozenset(_first_word(w) for w in vocab["pre"])
+    words = [w for w in {*starters, *pre_words} if w != "#digit"]
     trigger = re.compile(r"(?<!\w)(?:\d|" + trie_regex(words) + r"(?!\w))", re.IGNORECASE)
+    # "pada", "sejak" ...: the word after the preposition decides which patterns to try
+    pre_next = re.compile(r"(?:" + slots["pre"] + r")\s+(?P<next>\w+)", re.IGNORECASE)
 
     markers = []
     for name in ("future", "past"):
@@ -323,7 +332,11 @@ def grammar(code: str) -> DateGrammar | None:
         code=code,
         regex=regex,
         trigger=trigger,
-        dispatch=dispatch,
+        starters={w: frozenset(i) for w, i in starters.items()},
+        pre_words=pre_words,
+        pre_next=pre_next,
+        _prefix=prefix,
+        _alternatives=alternatives,
         patterns=patterns,
         tense=tense,
         range_gap=range_gap,
@@ -343,4 +356,5 @@ def grammar(code: str) -> DateGrammar | None:
         anchored_dir=_table(section, "anchored_directions"),
         parts=_table(section, "parts"),
         prepositions=_table(section, "prepositions"),
+        last_weekday_previous_week=section.get("last_weekday") == "previous_week",
     )

@@ -19,14 +19,20 @@ relative forms (see ``benchmarks/bench_dates.py``).
 
 from __future__ import annotations
 
-import calendar
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
 from ..document import Document
 from .date_grammar import DateGrammar, grammar, norm
+from .date_resolve import (
+    COARSER,
+    anchored_offset,
+    resolve_fields,
+    safe_date,
+    shift_unit,
+    span_of_unit,
+)
 
 __all__ = ["DateMention", "find_dates", "resolve_date", "date_for_span", "dates_table"]
 
@@ -66,296 +72,6 @@ class DateMention:
         }
 
 
-# --------------------------------------------------------------------------- calendar helpers
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + n
-    return index // 12, index % 12 + 1
-
-
-def _week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-# --------------------------------------------------------------------------- resolution
-
-
-@dataclass
-class _Resolved:
-    date_start: date
-    date_end: date
-    precision: str
-    flags: list[str]
-
-
-def _direction(tense: str | None, flags: list[str]) -> int:
-    """-1 (past) or +1 (future) for an expression without a direction of its own."""
-    if tense == "future":
-        flags.append("assumed_future")
-        return 1
-    flags.append("assumed_past")
-    if tense is None:
-        flags.append("no_tense")
-    return -1
-
-
-def _count(g: DateGrammar, fields: dict[str, str | None]) -> tuple[int | None, str | None]:
-    """The (number, unit) of "dua hari", "3 pekan", "sepekan", "a week"."""
-    if fields.get("one_unit"):
-        return 1, g.one_unit.get(norm(fields["one_unit"]))
-    if fields.get("unit1"):
-        return 1, g.units.get(norm(fields["unit1"]))
-    raw = fields.get("count")
-    unit = g.units.get(norm(fields["unit"])) if fields.get("unit") else None
-    if raw is None:
-        return None, unit
-    number = int(raw) if raw.isdigit() else g.numbers.get(norm(raw))
-    return (number or None), unit  # 0 stands for vague words ("beberapa", "several")
-
-
-def _month_of(g: DateGrammar, raw: str) -> int | None:
-    if raw.isdigit():
-        return int(raw)
-    return g.months.get(norm(raw).rstrip("."))
-
-
-def _span_of_unit(anchor: date, unit: str, flags: list[str]) -> _Resolved:
-    """The calendar week, month or year containing ``anchor`` (or the day itself)."""
-    if unit == "week":
-        start = _week_start(anchor)
-        return _Resolved(start, start + timedelta(days=6), "day", [*flags, "week"])
-    if unit == "month":
-        return _Resolved(
-            anchor.replace(day=1), _month_end(anchor.year, anchor.month), "month", flags
-        )
-    if unit == "year":
-        return _Resolved(date(anchor.year, 1, 1), date(anchor.year, 12, 31), "year", flags)
-    return _Resolved(anchor, anchor, "day", flags)
-
-
-def _shift_unit(published: date, unit: str, n: int) -> date:
-    if unit == "day":
-        return published + timedelta(days=n)
-    if unit == "week":
-        return published + timedelta(weeks=n)
-    if unit == "month":
-        y, m = _add_months(published.year, published.month, n)
-        return date(y, m, min(published.day, calendar.monthrange(y, m)[1]))
-    return _safe_date(published.year + n, published.month, published.day) or date(
-        published.year + n, published.month, 28
-    )
-
-
-def _apply_part(r: _Resolved, part: str | None, published: date) -> _Resolved:
-    """Early / mid / late keep the whole interval and add a flag; earlier / later cut it
-    at the publication date ("earlier this month")."""
-    if not part:
-        return r
-    if part == "earlier" and r.date_start <= published <= r.date_end:
-        r.date_end = published
-    elif part == "later" and r.date_start <= published <= r.date_end:
-        r.date_start = published
-    r.flags.append(part)
-    return r
-
-
-def _resolve_fields(
-    g: DateGrammar,
-    fields: dict[str, str | None],
-    published: date | None,
-    tense_of: Callable[[], str | None],
-) -> _Resolved | None:
-    """Interval meant by one match, given its named groups."""
-    flags: list[str] = []
-    pre = fields.get("pre")
-    if pre:
-        flag = g.prepositions.get(norm(pre), "")
-        if flag:
-            flags.append(flag)
-    part = g.parts.get(norm(fields["part"])) if fields.get("part") else None
-    weekday = g.weekdays.get(norm(fields["weekday"])) if fields.get("weekday") else None
-    shift = g.shifts.get(norm(fields["shift"])) if fields.get("shift") else None
-
-    # explicit day, month (and year)
-    if fields.get("day") and fields.get("month"):
-        day, month = int(fields["day"]), _month_of(g, fields["month"])
-        if month is None or not 1 <= month <= 12:
-            return None
-        year_raw = fields.get("year")
-        if year_raw:
-            year = int(year_raw) + (2000 if len(year_raw) == 2 else 0)
-            start = _safe_date(year, month, day)
-        else:
-            if published is None:
-                return None
-            start = _closest_year(published, month, day, tense_of)
-            flags.append("year_inferred")
-        if start is None:
-            return None
-        end = start
-        if fields.get("day2"):
-            end = _safe_date(start.year, start.month, int(fields["day2"]))
-            if end is None or end < start:
-                return None
-            flags.append("range")
-        if weekday is not None and start.isoweekday() != weekday:
-            flags.append("weekday_mismatch")
-        return _Resolved(start, end, "day", flags)
-
-    # month with a year, a year shift or a shift ("Maret 2019", "Februari tahun lalu")
-    if fields.get("month"):
-        month = _month_of(g, fields["month"])
-        if month is None:
-            return None
-        if fields.get("year"):
-            year = int(fields["year"])
-        elif published is None:
-            return None
-        elif fields.get("year_shift"):
-            year = published.year + g.shifts.get(norm(fields["year_shift"]), 0)
-        elif shift is not None:
-            year = published.year
-            if shift < 0 and month >= published.month:
-                year -= 1
-            elif shift > 0 and month <= published.month:
-                year += 1
-        else:
-            year = published.year
-            direction = _direction(tense_of(), flags)
-            if direction < 0 and month > published.month:
-                year -= 1
-            elif direction > 0 and month < published.month:
-                year += 1
-        r = _Resolved(date(year, month, 1), _month_end(year, month), "month", flags)
-        return _apply_part(r, part, published) if published else r
-
-    # a year alone ("pada 2019", "awal 2020")
-    if fields.get("year"):
-        year = int(fields["year"])
-        r = _Resolved(date(year, 1, 1), date(year, 12, 31), "year", flags)
-        return _apply_part(r, part, published) if published else r
-
-    if published is None:
-        return None
-
-    # weekday of a shifted week ("Senin pekan depan", "Monday next week")
-    if weekday is not None and fields.get("week_shift"):
-        week = g.shifts.get(norm(fields["week_shift"]), 0)
-        day = _week_start(published) + timedelta(weeks=week, days=weekday - 1)
-        return _Resolved(day, day, "day", flags)
-
-    # weekday, with or without its own direction ("Kamis", "Senin lalu", "next Tuesday")
-    if weekday is not None:
-        today = published.isoweekday()
-        if shift == 0:
-            day = _week_start(published) + timedelta(days=weekday - 1)
-        elif shift is not None:
-            if shift < 0:
-                back = (today - weekday) % 7 or 7
-                day = published - timedelta(days=back)
-            else:
-                ahead = (weekday - today) % 7 or 7
-                day = published + timedelta(days=ahead)
-        elif weekday == today:
-            day = published
-        elif _direction(tense_of(), flags) < 0:
-            day = published - timedelta(days=(today - weekday) % 7)
-        else:
-            day = published + timedelta(days=(weekday - today) % 7)
-        return _Resolved(day, day, "day", flags)
-
-    if fields.get("deictic"):
-        offset = g.deictic.get(norm(fields["deictic"]))
-        if offset is None:
-            return None
-        day = published + timedelta(days=offset)
-        return _Resolved(day, day, "day", flags)
-
-    # the weekend: Saturday and Sunday of this, the last or the next week
-    if fields.get("_kind") == "weekend":
-        if shift is None:
-            shift = (
-                0
-                if published.isoweekday() >= 6
-                else (-1 if _direction(tense_of(), flags) < 0 else 0)
-            )
-        saturday = _week_start(published) + timedelta(weeks=shift, days=5)
-        return _Resolved(saturday, saturday + timedelta(days=1), "day", [*flags, "range"])
-
-    number, unit = _count(g, fields)
-
-    # a period that ends at publication ("sepekan terakhir", "the past two weeks")
-    if fields.get("back"):
-        if not number or unit is None:
-            return None
-        start = _shift_unit(published, unit, -number)
-        return _Resolved(start, published, "day", [*flags, "range", "period"])
-
-    # N units ago / from now ("dua hari lalu", "three weeks ago", "dua pekan lagi")
-    if fields.get("direction"):
-        if not number or unit is None:
-            return None
-        sign = g.directions.get(norm(fields["direction"]), -1)
-        return _span_of_unit(_shift_unit(published, unit, sign * number), unit, flags)
-
-    # the current, last or next week/month/year ("pekan lalu", "awal bulan depan")
-    if fields.get("unit") and shift is not None:
-        if unit is None:
-            return None
-        r = _span_of_unit(_shift_unit(published, unit, shift), unit, flags)
-        return _apply_part(r, part, published)
-    return None
-
-
-def _closest_year(
-    published: date, month: int, day: int, tense_of: Callable[[], str | None]
-) -> date | None:
-    """The year of "10/9" or "March 20": the candidate nearest publication, unless the
-    tense of the sentence points the other way by more than a month."""
-    candidates = [
-        d
-        for y in (published.year - 1, published.year, published.year + 1)
-        if (d := _safe_date(y, month, day)) is not None
-    ]
-    if not candidates:
-        return None
-    best = min(candidates, key=lambda d: abs((d - published).days))
-    distance = (best - published).days
-    tense = tense_of() if abs(distance) > 31 else None
-    if tense == "past" and distance > 31:
-        earlier = [d for d in candidates if d <= published]
-        best = max(earlier) if earlier else best
-    elif tense == "future" and distance < -31:
-        later = [d for d in candidates if d >= published]
-        best = min(later) if later else best
-    return best
-
-
-def _anchored_offset(g: DateGrammar, fields: dict[str, str | None]) -> tuple[int, str] | None:
-    """(offset, unit) of an expression counted from another date of the article."""
-    if fields.get("anchored"):
-        offset = g.anchored.get(norm(fields["anchored"]))
-        return (offset, "day") if offset is not None else None
-    if fields.get("anchored_dir"):
-        number, unit = _count(g, fields)
-        if not number or unit is None:
-            return None
-        return g.anchored_dir.get(norm(fields["anchored_dir"]), 1) * number, unit
-    return None
-
-
 # --------------------------------------------------------------------------- scanning
 
 
@@ -373,18 +89,24 @@ def _scan(g: DateGrammar, text: str) -> list[_Match]:
     The big regex is tried only where the trigger regex finds a word a pattern can
     begin with (or a digit), in text order; a match consumes its text."""
     out = []
-    dispatch, patterns = g.dispatch, g.patterns
-    digit = dispatch.get("#digit")
+    starters, pre_words, patterns = g.starters, g.pre_words, g.patterns
+    empty: frozenset[int] = frozenset()
     done = 0
     for trigger in g.trigger.finditer(text):
         pos = trigger.start()
         if pos < done:
             continue
-        word = trigger.group(0)
-        regex = digit if word[0].isdigit() else dispatch.get(word.lower())
-        if regex is None:
+        word = trigger.group(0).lower()
+        indices = starters.get("#digit" if word[0].isdigit() else word, empty)
+        if word in pre_words:  # "pada Kamis": the patterns that can begin with "Kamis"
+            after = g.pre_next.match(text, pos)
+            if after is not None:
+                following = after.group("next").lower()
+                key = "#digit" if following[0].isdigit() else following
+                indices = indices | starters.get(key, empty)
+        if not indices:
             continue
-        m = regex.match(text, pos)
+        m = g.regex_for(indices).match(text, pos)
         if m is None or m.lastgroup is None:
             continue
         done = m.end()
@@ -444,12 +166,14 @@ def resolve_date(
 def _resolve_all(g: DateGrammar, text: str, published: date | None, tense_of) -> list[DateMention]:
     out: list[DateMention] = []
     for match in _scan(g, text):
-        anchored = _anchored_offset(g, match.fields)
+        if match.kind == "not_a_date":  # "UU Nomor 30 Tahun 2002", "31 tahun ini"
+            continue
+        anchored = anchored_offset(g, match.fields)
         if anchored is not None:
             mention = _resolve_anchored(match, anchored, out, published, text)
         else:
             span = (match.start, match.end)
-            r = _resolve_fields(g, match.fields, published, lambda span=span: tense_of(span))
+            r = resolve_fields(g, match.fields, published, lambda span=span: tense_of(span))
             mention = (
                 DateMention(
                     match.start,
@@ -480,16 +204,20 @@ def _resolve_anchored(
     the text before it, or from publication when there is none."""
     offset, unit = anchored
     base = next(
-        (m for m in reversed(previous) if m.precision == "day" and "range" not in m.flags),
+        (m for m in reversed(previous) if not {"range", "period", "week"} & set(m.flags)),
         None,
     )
     if base is not None:
         anchor, flags = base.date_start, ["anchored"]
+        if COARSER[base.precision] > COARSER.get(unit, 0):
+            unit = base.precision  # "tahun 2001 ... sebulan kemudian": still only 2001
+            if COARSER[base.precision] >= COARSER["month"]:
+                offset = 0
     elif published is not None:
         anchor, flags = published, ["anchored", "anchored_to_published"]
     else:
         return None
-    r = _span_of_unit(_shift_unit(anchor, unit, offset), unit, flags)
+    r = span_of_unit(shift_unit(anchor, unit, offset), unit, flags)
     return DateMention(
         match.start,
         match.end,
@@ -500,9 +228,6 @@ def _resolve_anchored(
         tuple(r.flags),
         match.kind,
     )
-
-
-_COARSER = {"day": 0, "month": 1, "year": 2}
 
 
 def _merge_ranges(g: DateGrammar, text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -521,23 +246,19 @@ def _merge_ranges(g: DateGrammar, text: str, mentions: list[DateMention]) -> lis
             out.append(current)
             continue
         start, end = first.date_start, current.date_end
+        if "year_inferred" in first.flags and "year_inferred" not in current.flags:
+            # "1 Juli sampai dengan 9 Agustus 2009": the first date takes the second's year
+            year = current.date_start.year - (first.date_start.month > current.date_start.month)
+            moved = safe_date(year, first.date_start.month, first.date_start.day)
+            if moved is not None:
+                start = moved
+                first = replace(first, flags=tuple(f for f in first.flags if f != "year_inferred"))
         if end < start and first.kind.startswith("weekday") and current.kind == first.kind:
             end += timedelta(weeks=1)  # "Jumat hingga Senin": the Monday after
         if end < start:
             out.append(current)
             continue
-        if (
-            first.kind in ("date", "weekday_date")
-            and "year_inferred" in first.flags
-            and ("year_inferred" not in current.flags)
-        ):
-            # "1 Januari hingga 14 Februari 2019": the first date takes the second's year
-            year = current.date_start.year - (
-                1 if first.date_start.month > current.date_start.month else 0
-            )
-            moved = _safe_date(year, first.date_start.month, first.date_start.day)
-            start = moved or start
-        precision = max(first.precision, current.precision, key=_COARSER.__getitem__)
+        precision = max(first.precision, current.precision, key=COARSER.__getitem__)
         flags = [*first.flags, *(f for f in current.flags if f not in ("until", "since"))]
         span_start = first.start
         if opener is not None:
@@ -576,9 +297,50 @@ def find_dates(doc: Document) -> list[DateMention]:
     def tense_of(span: tuple[int, int]) -> str | None:
         return _nearest_tense(g, doc.text, span, sentence_of(span[0]))
 
-    mentions = _resolve_all(g, doc.text, doc.published, tense_of)
+    mentions = _year_from_sentence(doc, _resolve_all(g, doc.text, doc.published, tense_of))
     doc.extra["dates"] = mentions
     return mentions
+
+
+_GUESSED = frozenset({"year_inferred", "assumed_past", "assumed_future", "no_tense"})
+_YEARLESS_KINDS = frozenset({"date", "weekday_date", "weekday_numeric", "month", "part_month"})
+
+
+def _year_from_sentence(doc: Document, mentions: list[DateMention]) -> list[DateMention]:
+    """A month or day without a year takes the year of an explicit date earlier in the
+    same sentence ("In 2008, ... in mid-September" -> September 2008)."""
+    out: list[DateMention] = []
+    last_year: tuple[int, int] | None = None  # (sentence index, year)
+    for m in mentions:
+        sentence = doc.sentence_index(m.start)
+        guessed = _GUESSED & set(m.flags)
+        if guessed and m.kind in _YEARLESS_KINDS and last_year and last_year[0] == sentence:
+            year = last_year[1]
+            start = safe_date(year, m.date_start.month, m.date_start.day)
+            end = safe_date(year, m.date_end.month, m.date_end.day)
+            if start is not None and end is not None:
+                flags = tuple(f for f in m.flags if f not in _GUESSED) + ("year_from_context",)
+                m = DateMention(m.start, m.end, m.text, start, end, m.precision, flags, m.kind)
+        elif (
+            not guessed
+            and m.date_start.year == m.date_end.year
+            and m.kind
+            not in (
+                "deictic",
+                "anchored",
+                "ago",
+                "period",
+                "period_back",
+                "weekend",
+                "weekday",
+                "weekday_week",
+                "part_period",
+                "range",
+            )
+        ):
+            last_year = (sentence, m.date_start.year)
+        out.append(m)
+    return out
 
 
 def date_for_span(doc: Document, start: int, end: int) -> DateMention | None:

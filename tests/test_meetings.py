@@ -151,6 +151,7 @@ def test_future_date_makes_a_plan():
         "Jokowi dan Prabowo belum menemukan titik temu soal itu.",
         '"Kami siap," ujar Anies saat ditemui di Balai Kota, Jumat (11/10/2019).',
         "Jokowi bertemu sejumlah pengusaha di Istana.",
+        "Jokowi dan Prabowo bertemu dengan warga di Bogor.",
         "Pertemuan Bank Sentral Eropa digelar pada Kamis.",
     ],
 )

@@ -79,6 +79,7 @@ class MeetingVocab:
     place_before: re.Pattern[str] | None
     at_place: re.Pattern[str] | None
     group_noun: re.Pattern[str] | None
+    object_marker: re.Pattern[str] | None
     home_country: str | None
     anchors: ahocorasick.Automaton | None
 
@@ -157,6 +158,11 @@ def vocab(language: str) -> MeetingVocab | None:
         object_breaks=_words(section.get("object_breaks", [])),
         nominal=_words(section.get("nominal", [])),
         object_required=_words(section.get("object_required", [])),
+        object_marker=(
+            re.compile(rf"\s*(?:{_alternation(section['object_markers'])})(?![\w-])", re.IGNORECASE)
+            if section.get("object_markers")
+            else None
+        ),
         group_noun=(
             re.compile(rf"(?<![\w-])(?:{_alternation(section['group_nouns'])})\s+$", re.IGNORECASE)
             if section.get("group_nouns")

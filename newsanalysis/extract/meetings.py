@@ -198,6 +198,13 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
         if m.actor_id not in event.surfaces:
             event.participants.append(m.actor_id)
             event.surfaces[m.actor_id] = m.surface
+    if (
+        v.object_marker is not None
+        and v.object_marker.match(text, t_end)
+        and not any(m.start >= t_end for m in people)
+    ):
+        event.participants.clear()  # "bertemu dengan warga": the other side is unnamed
+        return event
     if mode == "visit":
         places += _clause_places(doc, v, lo, hi, places)
         _visit_roles(doc, v, event, people, places, t_start, t_end)
@@ -561,7 +568,7 @@ def _marked_status(v, text, lo, t_start, t_end, hi) -> str | None:
     negation_text = before
     if v.negation_exceptions:
         negation_text = v.negation_exceptions.sub(" ", before)
-    after = text[t_end : min(hi, t_end + 40)]
+    after = text[t_end : min(hi, t_end + 90)]
     for status in MARKED_STATUSES:
         pattern = v.statuses.get(status)
         scope = negation_text if status == "negated" else before

@@ -346,6 +346,23 @@ def _drop_affiliations(doc, v, mentions: list[Mention], t_start: int, t_end: int
     persons = [m for m in mentions if _type(doc, m.actor_id) == "person"]
     if not persons:
         return mentions
+    # a role phrase followed by another person's name is part of that person's title
+    # ("Utusan Presiden Rusia untuk Afghanistan, Zamir Kabulov")
+    named = [p for p in persons if p.method != "role"]
+    mentions = [
+        m
+        for m in mentions
+        if not (
+            m.method == "role"
+            and any(
+                0 < p.start - m.end <= _AFFILIATION_GAP + 15
+                and p.actor_id != m.actor_id
+                and not (v.joiners and v.joiners.search(text, m.end, p.start))
+                for p in named
+            )
+        )
+    ]
+    persons = [m for m in mentions if _type(doc, m.actor_id) == "person"]
     kept = []
     for m in mentions:
         if _type(doc, m.actor_id) == "person":

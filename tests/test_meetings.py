@@ -129,6 +129,11 @@ def test_count_has_no_date():
         ("Trump mengaku siap bertemu dengan Hassan Rouhani.", "hypothetical"),
         ("KPK meminta bertemu Jokowi untuk membahas revisi.", "requested"),
         ("Jokowi tidak hanya bertemu Prabowo kemarin.", "happened"),
+        (
+            "Trump membahas sanksi untuk membantu mengamankan pertemuan dengan Rouhani.",
+            "hypothetical",
+        ),
+        ("Paling tidak dua kali Jokowi bertemu Prabowo tahun ini.", "happened"),
     ],
 )
 def test_status_markers(text, status):

@@ -80,6 +80,7 @@ class MeetingVocab:
     at_place: re.Pattern[str] | None
     group_noun: re.Pattern[str] | None
     object_marker: re.Pattern[str] | None
+    purpose: re.Pattern[str] | None
     home_country: str | None
     anchors: ahocorasick.Automaton | None
 
@@ -158,6 +159,14 @@ def vocab(language: str) -> MeetingVocab | None:
         object_breaks=_words(section.get("object_breaks", [])),
         nominal=_words(section.get("nominal", [])),
         object_required=_words(section.get("object_required", [])),
+        purpose=(
+            re.compile(
+                rf"(?<![\w-])(?:{_alternation(section['purpose'])})((?:\s+[\w-]+){{1,3}})\s+$",
+                re.IGNORECASE,
+            )
+            if section.get("purpose")
+            else None
+        ),
         object_marker=(
             re.compile(rf"\s*(?:{_alternation(section['object_markers'])})(?![\w-])", re.IGNORECASE)
             if section.get("object_markers")

@@ -194,6 +194,10 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
         )
         if subject is not None:
             people.insert(0, subject)
+    if sum(1 for m in people if _type(doc, m.actor_id) == "person") >= 2:
+        # two people meet: the organisations and countries around them are their
+        # affiliations or the topic ("Imam bertemu Dedi Mulyadi ... depan kantor BNI")
+        people = [m for m in people if _type(doc, m.actor_id) == "person"]
     for m in people:
         if m.actor_id not in event.surfaces:
             event.participants.append(m.actor_id)
@@ -211,6 +215,8 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
     # markers after the trigger only for nouns ("pertemuan yang akan digelar",
     # "pertemuan itu dibatalkan"); after a verb they belong to the next clause
     event.status = _marked_status(v, text, lo, t_start, t_end, sentence[1] if nominal else t_end)
+    if event.status is None and nominal and _purpose_object(doc, v, lo, t_start):
+        event.status = "hypothetical"
     event.count = _count(v, text, lo, hi)
     brk = v.clause_break.search(text, t_end, sentence[1])
     place_hi = brk.start() if brk else sentence[1]  # a place may follow commas
@@ -598,6 +604,19 @@ def _marked_status(v, text, lo, t_start, t_end, hi) -> str | None:
         if status == "planned" and v.planned_after and v.planned_after.search(after):
             return status
     return None
+
+
+def _purpose_object(doc, v, lo, t_start) -> bool:
+    """ "untuk membantu mengamankan pertemuan dengan X": a nominal trigger that is the
+    object of one to three verbs after a purpose word is a goal, not an event (but not
+    "untuk bertemu dengan Putin, kunjungan ...", where the verb is itself a trigger)."""
+    if v.purpose is None:
+        return False
+    m = v.purpose.search(doc.text, max(lo, t_start - 60), t_start)
+    if m is None:
+        return False
+    s, e = m.span(1)
+    return not v.trigger.search(doc.text, s, e) and not _clause_mentions(doc, s, e)
 
 
 def _count(v, text, lo, hi) -> int | None:

@@ -174,8 +174,9 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
     nominal = bool(v.nominal and v.nominal.fullmatch(trigger_text))
     if after_between is not None:
         mentions = _clause_mentions(doc, after_between, hi_full)
-    elif nominal and _mention_starting_at(doc, _skip_spaces(text, t_end)) is not None:
-        # "pertemuan Firli dengan TGB": the participants follow the noun
+    elif nominal and text[_skip_spaces(text, t_end) : _skip_spaces(text, t_end) + 1].isupper():
+        # "pertemuan Firli dengan TGB", "pertemuan Fraksi Gerindra": a name right after
+        # the noun; the participants follow it (one name alone: a body's own meeting)
         mentions = _clause_mentions(doc, t_end, hi)
         after_between = t_end
     else:

@@ -500,10 +500,12 @@ def _destination(doc, v, places, t_end, event: _Event) -> Mention | None:
     after = [m for m in places if m.start >= t_end]
     text = doc.text
     pos = _skip_spaces(text, t_end)
-    if v.destination is not None:
-        m = re.match(r"(?:\w+\s+){0,2}?(?:ke|to)\s+", text[pos : pos + 40])
-        if m:
-            pos += m.end()
+    if v.place_word is not None:
+        # "kunjungan kerja ke Warsawa": up to two words, then a destination word
+        for w in v.place_word.finditer(text, pos, min(len(text), pos + 40)):
+            if len(text[pos : w.start()].split()) <= 2:
+                pos = w.end()
+            break
     nxt = _mention_starting_at(doc, pos)
     if nxt is not None and _type(doc, nxt.actor_id) == "country":
         if nxt.actor_id in event.participants:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from .analysis import Analysis
 from .errors import InputError, NewsAnalysisError
+from .extract.sentiment import sentiment, sentiment_scores
 from .load import Corpus, load, load_table
 from .pipeline import analyze
 from .sample import load_sample, sample_path
@@ -29,6 +30,8 @@ __all__ = [
     "load_table",
     "load_sample",
     "sample_path",
+    "sentiment",
+    "sentiment_scores",
     "__version__",
 ]
 

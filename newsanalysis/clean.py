@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -233,19 +234,31 @@ _WRAPPED_LINE = re.compile(r"(?<=[^\n])\n(?=[^\n])")
 
 # Scrapers that join a page's text nodes with "," leave two kinds of comma (CLICK-ID).
 # One pattern finds both (one pass over the text); _scraper_repair decides by group.
-_SCRAPER_COMMAS = re.compile(
-    # paragraph joins: "Riau.,Penangkapan", "(10/9/2019).,Zulmi", "unit. ,Jika",
-    # "bandara.,,,,Dengan", "katanya.\",Kemudian", "Baca juga:,,Kendati". After a
-    # sentence end any comma is a join; after a closing quote, bracket or colon only a
-    # comma with no space after it (or a run of commas) is one: prose writes "(KPK), kata".
-    # A comma before a closing quote is prose: `(diri)," kata Jokowi`, `lagi?," tanya`.
-    r"(?P<join>(?<=[.!?…])[ \t]*,[ \t,]*(?=[^\s,])(?![\"”’](?:\s|$))"
+#
+# - paragraph joins: "Riau.,Penangkapan", "(10/9/2019).,Zulmi", "unit. ,Jika",
+#   "bandara.,,,,Dengan", "katanya.\",Kemudian", "Baca juga:,,Kendati", and (Kompas)
+#   "Denpasar., BPSPL". After a closing quote, bracket or colon only a comma with no space
+#   after it (or a run of commas) is one: prose writes "(KPK), kata". A comma before a
+#   closing quote is prose: `(diri)," kata Jokowi`, `lagi?," tanya`. After a sentence end,
+#   a comma and a space ("Khark., mewartakan") are a join only in text that shows
+#   unambiguous joins (:data:`_SCRAPED`); elsewhere only before a capital, since
+#   "Flint, Mich., for his wife" is English prose.
+# - link gaps: a link's text is gone, its neighbours' commas stay: "Pelatih ,, Julio",
+#   "di  ,, Jumat", "pabrik  ,  ,,  ,.", "Korupsi ( ,) menetapkan", "nama,menjadi".
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_SCRAPER_TEMPLATE = (
+    r"(?P<join>(?<=[.!?…])[ \t]*(?:,(?=[^\s,])|,[ \t]*,[ \t,]*|,[ \t]+AFTER_SPACE)"
+    r"(?=[^\s,])(?![\"”’](?:\s|$))"
     r"|(?<=[\"”’):])(?:[ \t]*,[ \t]*,[ \t,]*|,)(?=[^\s\d,])(?![\"”’](?:\s|$)))"
-    # link gaps: a link's text is gone, its neighbours' commas stay: "Pelatih ,, Julio",
-    # "di  ,, Jumat", "pabrik  ,  ,,  ,.", "Korupsi ( ,) menetapkan", "nama,menjadi"
     r"|(?P<brackets>\([ \t,]*\))"
     r"|(?P<gap>[ \t]+,[ \t,]*|,{2,}[ \t,]*|(?<=[^\W\d_]),(?=[^\W\d_]))"
 )
+_SCRAPER_COMMAS = re.compile(
+    _SCRAPER_TEMPLATE.replace("AFTER_SPACE", rf"(?=[{_UPPER}]|[\"“‘][{_UPPER}0-9])")
+)
+_SCRAPER_COMMAS_SCRAPED = re.compile(_SCRAPER_TEMPLATE.replace("AFTER_SPACE", ""))
+#: unambiguous scraper joins: a comma glued to a sentence end and the next word, or a run
+_SCRAPED = re.compile(r"[.!?\"”’)],(?=[^\s,\d])|,,")
 _CLOSING = frozenset(".,;:!?)]…\n")
 _LEADING_JUNK = " \t\n,-–—"
 _LINE_LEADING_JUNK = re.compile(r"(?<=\n)[ \t]*,[ \t,]*")
@@ -263,7 +276,8 @@ def _scraper_commas(text: str) -> list[re.Match[str]]:
     matches: list[re.Match[str]] = []
     pos = 0
     find = text.find
-    match_at = _SCRAPER_COMMAS.match
+    scraped = len(list(itertools.islice(_SCRAPED.finditer(text), 2))) == 2
+    match_at = (_SCRAPER_COMMAS_SCRAPED if scraped else _SCRAPER_COMMAS).match
     while True:
         comma = find(",", pos)
         if comma < 0:

@@ -218,7 +218,6 @@ def analyze(
             "seconds": round(time.perf_counter() - started, 3),
             "engine": "processes" if parallel else "serial",
             "workers": n_workers if parallel else 1,
-            "skipped": corpus.skipped.to_dict("records"),  # workbook sheets not read
         }
     )
     return analysis

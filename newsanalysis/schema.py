@@ -81,6 +81,14 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "start": INT,
         "end": INT,
         "evidence": STRING,
+        # extra columns (meetings step): who receives a visit, event codes for GDELT /
+        # ICEWS / POLECAT users, the trigger words and how the date was read
+        "host": STRING,
+        "host_id": STRING,
+        "cameo": STRING,  # CAMEO 040-046 (CONSULT)
+        "plover_mode": STRING,  # PLOVER CONSULT mode: visit / third-party / multilateral / phone
+        "trigger": STRING,
+        "date_flags": STRING,
     },
     "errors": {
         "input": STRING,

@@ -217,19 +217,6 @@ def test_summary_and_repr():
     assert "<table>" in result._repr_html_()
 
 
-def test_analyze_records_skipped_sheets_in_meta(tmp_path):
-    import warnings
-    from pathlib import Path
-
-    workbook = Path(__file__).parent / "data" / "formats" / "articles.xlsx"
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        result = na.analyze(na.load(workbook), engine="serial", progress=False)
-    assert [s["input"] for s in result.meta["skipped"]] == [f"{workbook}[berita_label]"]
-    result.save(tmp_path / "o")
-    assert na.Analysis.load(tmp_path / "o").meta["skipped"] == result.meta["skipped"]
-
-
 def test_language_column_values_are_normalised_or_detected():
     frame = pd.DataFrame(
         {

@@ -282,3 +282,25 @@ def test_click_id_articles_clean_without_losing_body():
     assert emptied == 0
     assert furniture <= 3  # titles of "Baca juga" links that the scraper kept inline
     assert stray <= 0.01 * len(texts)
+
+
+def test_english_prose_commas_after_abbreviations_are_kept():
+    raw = (
+        "Bill Clinton spoke in Flint, Mich., for his wife. Senate leader Mitch McConnell, "
+        'R-Ky., said Tuesday that Trump, speaking in Kenansville, N.C., "but a lot of people '
+        'are going," was right.\n(Reporting by Jason Lange; Editing by Will Dunham.)'
+    )
+    assert clean(raw) == raw.split("\n")[0]
+
+
+def test_kompas_comma_space_joins_before_a_capital():
+    raw = (
+        "Hiu paus dilaporkan kepada BPSPL Denpasar., BPSPL kemudian memantau.,Pemantauan "
+        'berlangsung dua hari., "Kami terus memantau," kata dia.'
+    )
+    assert clean(raw).split("\n") == [
+        "Hiu paus dilaporkan kepada BPSPL Denpasar.",
+        "BPSPL kemudian memantau.",
+        "Pemantauan berlangsung dua hari.",
+        '"Kami terus memantau," kata dia.',
+    ]

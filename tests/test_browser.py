@@ -5,7 +5,7 @@ one in the system Chromium (no browser download), waits for the kernel to be idl
 all cells, checks that the explorer renders, changes the actor filter and checks that the
 chart's data change, clicks Export and checks the files. Screenshots go to
 ``artifacts/screenshots/`` (printed). The explorers run on the bundled sample when it
-has meetings between at least two actors, else on the demo analysis of the tests.
+gives each explorer something to show, else on the demo analysis of the tests.
 """
 
 from __future__ import annotations
@@ -47,13 +47,18 @@ def _free_port() -> int:
 
 
 def _data_for_explorers(tmp: Path) -> tuple[Path, str]:
-    """A saved result for the explorers: the sample if it has meetings, else the demo."""
+    """A saved result for the explorers: the sample if every explorer has data, else the demo."""
     import newsanalysis as na
     from newsanalysis.aggregate import meeting_events
 
     try:
         sample = na.load_sample(quiet=True)
-        if len(meeting_events(sample)) >= 2:
+        rich = (
+            len(meeting_events(sample)) >= 2
+            and sample.quotes["speaker_id"].nunique() >= 2
+            and sample.mentions["actor_id"].nunique() >= 2
+        )
+        if rich:
             return sample.save(tmp / "sample-result"), "bundled sample"
     except na.NewsAnalysisError:
         pass

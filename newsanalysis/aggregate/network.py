@@ -241,8 +241,9 @@ def network_edges(
         first=("date", "min"),
         last=("date", "max"),
     ).reset_index()
-    evidence = grouped[["article_id", "ref"]].apply(
-        lambda g: list(zip(g["article_id"], g["ref"], strict=True))
+    pairs = pd.Series(list(zip(inst["article_id"], inst["ref"], strict=True)), index=inst.index)
+    evidence = pairs.groupby([inst["source_id"], inst["target_id"], inst["kind"]], sort=False).agg(
+        list
     )
     out["evidence"] = evidence.reset_index(drop=True).to_numpy()
     out = out[out["weight"] >= min_weight]

@@ -229,7 +229,7 @@ def test_export_with_kaleido_and_system_chromium(demo, tmp_path):
     assert files["engine"].tolist() == ["kaleido", "kaleido"]
     png = (tmp_path / "m.png").read_bytes()
     width = int.from_bytes(png[16:20], "big")
-    assert width >= 1400  # scale 2: report quality
+    assert width == 2000  # 1000 px layout at scale 2: report quality
 
 
 def test_html_table_links_titles_escapes_and_caps_rows():

@@ -38,6 +38,9 @@ INSTALL_HINT = (
     "the repository), or point BROWSER_PATH at a Chrome/Chromium binary"
 )
 
+#: layout width of exported images when the figure sets none (x ``scale`` pixels)
+EXPORT_WIDTH = 1000
+
 _server_lock = threading.Lock()
 _server_started = False
 
@@ -119,9 +122,10 @@ def write_image(fig: go.Figure, path: str | os.PathLike, scale: float = 2.0) -> 
     import plotly.io as pio
 
     _start_server()
+    figure = go.Figure(fig)
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-        pio.write_image(go.Figure(fig), str(path), scale=scale)
+        pio.write_image(figure, str(path), scale=scale, width=figure.layout.width or EXPORT_WIDTH)
 
 
 def export_figure(

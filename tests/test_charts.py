@@ -51,17 +51,13 @@ def test_meeting_timeline_chart(demo):
     assert sum(len(t.x) for t in status_traces) == len(timeline)
     assert {t.name.split(" (")[0] for t in status_traces} == set(timeline["status"])
     legend = [t.name for t in fig.data if t.showlegend is not False and t.legendgroup != "modes"]
-    assert legend == [t.name for t in status_traces]  # one neutral legend entry per status
+    assert legend == list(dict.fromkeys(t.name for t in status_traces))  # one entry per status
     phone = [t for t in fig.data if t.name == "phone"]
     assert phone and phone[0].marker.symbol == "triangle-up"
     # a meeting known only to the month is hollow and sits mid-month
-    virtual = timeline.index[timeline["mode"] == "virtual"][0]
-    happened = next(t for t in status_traces if t.name.startswith("happened"))
-    rows = timeline[timeline["status"] == "happened"].reset_index(drop=True)
-    i = rows.index[rows["mode"] == "virtual"][0]
-    assert happened.marker.symbol[i].endswith("-open")
-    assert pd.Timestamp(happened.x[i]) == pd.Timestamp("2022-12-16")
-    assert virtual is not None
+    virtual = next(t for t in status_traces if t.meta["mode"] == "virtual")
+    assert virtual.marker.symbol == "hexagon-open" and not virtual.meta["exact"]
+    assert pd.Timestamp(virtual.x[0]) == pd.Timestamp("2022-12-16")
 
 
 def test_sentiment_by_speaker_chart(demo):

@@ -319,19 +319,30 @@ def _pair_table(participants: pd.DataFrame) -> pd.DataFrame:
 
 def _with_lists(events: pd.DataFrame, resolved: _Resolved) -> pd.DataFrame:
     """Add the per-event lists (participants, meeting ids, article ids) to ``events``."""
-    eids = events.index
-    parts = resolved.participants[resolved.participants["eid"].isin(eids)]
-    keys = parts.groupby("eid")["key"].agg(list)
-    names = parts.groupby("eid")["name"].agg(list)
-    reports = resolved.reports[resolved.reports["eid"].isin(eids)].groupby("eid")["meeting_id"]
-    articles = resolved.articles[resolved.articles["eid"].isin(eids)].groupby("eid")["article_id"]
-    empty: list = []
+    eids = events.index.to_numpy()
+    parts = resolved.participants
     return events.assign(
-        actor_keys=[keys.get(e, empty) for e in eids],
-        actor_names=[names.get(e, empty) for e in eids],
-        meeting_ids=reports.agg(list).reindex(eids).tolist(),
-        article_ids=articles.agg(list).reindex(eids).tolist(),
+        actor_keys=_lists(parts["eid"], parts["key"], eids),
+        actor_names=_lists(parts["eid"], parts["name"], eids),
+        meeting_ids=_lists(resolved.reports["eid"], resolved.reports["meeting_id"], eids),
+        article_ids=_lists(resolved.articles["eid"], resolved.articles["article_id"], eids),
     )
+
+
+def _lists(keys: pd.Series, values: pd.Series, wanted: np.ndarray) -> list[list]:
+    """For each id in ``wanted``, the list of ``values`` whose ``keys`` equal it (in order).
+
+    One stable sort and a split: pandas' ``groupby().agg(list)`` runs Python per group
+    and is ~20x slower on tens of thousands of events.
+    """
+    keep = keys.isin(wanted).to_numpy()
+    k = keys.to_numpy()[keep]
+    v = values.to_numpy()[keep]
+    order = np.argsort(k, kind="stable")
+    k, v = k[order], v[order]
+    starts = np.searchsorted(k, wanted, side="left")
+    ends = np.searchsorted(k, wanted, side="right")
+    return [v[i:j].tolist() for i, j in zip(starts, ends, strict=True)]
 
 
 def _select(

@@ -7,6 +7,7 @@ plotly figure; the ``*_mpl`` twin draws the same chart with matplotlib for print
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -165,31 +166,33 @@ def meeting_timeline_chart(timeline: pd.DataFrame, title: str | None = None) -> 
     statuses = [s for s in STATUS_ORDER if s in set(timeline["status"])]
     for status in statuses:
         rows = timeline[timeline["status"] == status]
-        hover = [_timeline_hover(r) for r in rows.itertuples(index=False)]
-        exact = (rows["precision"] == "day").to_numpy()
-        fig.add_trace(
-            go.Scatter(
-                x=iso_dates(_positions(rows)),
-                y=rows["pair"],
-                mode="markers",
-                name=f"{status} (n = {rows['event'].nunique()})",
-                legendgroup=status,
-                showlegend=False,  # the legend entry below has a neutral symbol
-                meta={"status": status},
-                marker=dict(
-                    color=STATUS_COLOUR.get(status, "#555"),
-                    symbol=[
-                        MODE_SYMBOL.get(m, "circle") + ("" if ok else "-open")
-                        for m, ok in zip(rows["mode"], exact, strict=True)
-                    ],
-                    size=[min(10 + 3 * (r - 1), 22) for r in rows["reports"]],
-                    line=dict(color=STATUS_COLOUR.get(status, "#555"), width=1.5),
-                    opacity=0.9,
-                ),
-                hovertext=hover,
-                hoverinfo="text",
+        name = f"{status} (n = {rows['event'].nunique()})"
+        colour = STATUS_COLOUR.get(status, "#555")
+        exact = rows["precision"] == "day"
+        # one trace per mode and date precision: a scalar symbol per trace (a symbol per
+        # point costs plotly a validation per point)
+        for (mode, is_exact), part in rows.groupby([rows["mode"].fillna(""), exact], sort=False):
+            symbol = MODE_SYMBOL.get(mode, "circle") + ("" if is_exact else "-open")
+            fig.add_trace(
+                go.Scatter(
+                    x=iso_dates(_positions(part)),
+                    y=part["pair"],
+                    mode="markers",
+                    name=name,
+                    legendgroup=status,
+                    showlegend=False,  # the legend entry below has a neutral symbol
+                    meta={"status": status, "mode": mode, "exact": bool(is_exact)},
+                    marker=dict(
+                        color=colour,
+                        symbol=symbol,
+                        size=np.minimum(10 + 3 * (part["reports"].to_numpy() - 1), 22),
+                        line=dict(color=colour, width=1.5),
+                        opacity=0.9,
+                    ),
+                    hovertext=[_timeline_hover(r) for r in part.itertuples(index=False)],
+                    hoverinfo="text",
+                )
             )
-        )
         fig.add_trace(
             go.Scatter(
                 x=[None],

@@ -301,3 +301,12 @@ def test_month_ranges():
     assert (m.date_start, m.date_end) == (date(2019, 12, 1), date(2020, 2, 29))
     m = resolve_date("January to March", date(2016, 5, 1), "en", "past")
     assert (m.date_start, m.date_end) == (date(2016, 1, 1), date(2016, 3, 31))
+
+
+def test_news_typos_and_hyphenated_dates():
+    assert resolve_date("Senin (9/9.2019)", date(2019, 9, 10), "id").date_start == date(2019, 9, 9)
+    assert resolve_date("hari sabtu 27-juli-2019", date(2019, 9, 10), "id").date_start == date(
+        2019, 7, 27
+    )
+    m = resolve_date("penurunan sepanjang Agustus", date(2019, 9, 10), "id", "past")
+    assert (m.text, m.date_start) == ("Agustus", date(2019, 8, 1))

@@ -310,3 +310,18 @@ def test_news_typos_and_hyphenated_dates():
     )
     m = resolve_date("penurunan sepanjang Agustus", date(2019, 9, 10), "id", "past")
     assert (m.text, m.date_start) == ("Agustus", date(2019, 8, 1))
+
+
+def test_reporting_dates_are_flagged_and_not_preferred():
+    text = (
+        "Presiden bertemu Perdana Menteri pada Senin (9/9/2019), "
+        '"pertemuan yang baik," kata juru bicara, Selasa (10/9/2019).'
+    )
+    doc = _doc(text)
+    flags = {m.text: m.flags for m in find_dates(doc)}
+    assert "reporting" in flags["Selasa (10/9/2019)"]
+    assert "reporting" not in flags["Senin (9/9/2019)"]
+    pos = text.index("bertemu")
+    assert date_for_span(doc, pos, pos + 7).date_start == date(2019, 9, 9)
+    en = _doc("Trump said Tuesday that he met Putin.", language="en")
+    assert "reporting" in find_dates(en)[0].flags

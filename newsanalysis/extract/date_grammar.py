@@ -49,6 +49,7 @@ class DateGrammar:
     pre_next: re.Pattern[str]  # a preposition and the word after it (group "next")
     patterns: list[PatternInfo]
     tense: re.Pattern[str]
+    reporting: re.Pattern[str]  # speech verbs ("kata", "said")
     range_gap: re.Pattern[str]
     range_opener: re.Pattern[str]
     gap_needs_opener: frozenset[str]
@@ -339,6 +340,9 @@ def grammar(code: str) -> DateGrammar | None:
         _alternatives=alternatives,
         patterns=patterns,
         tense=tense,
+        reporting=re.compile(
+            r"(?<!\w)" + trie_regex(section.get("reporting_cues", [])) + r"(?!\w)", re.IGNORECASE
+        ),
         range_gap=range_gap,
         range_opener=range_opener,
         gap_needs_opener=frozenset(

@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsanalysis.clean import clean_text
 from newsanalysis.document import Document
@@ -325,3 +327,83 @@ def test_reporting_dates_are_flagged_and_not_preferred():
     assert date_for_span(doc, pos, pos + 7).date_start == date(2019, 9, 9)
     en = _doc("Trump said Tuesday that he met Putin.", language="en")
     assert "reporting" in find_dates(en)[0].flags
+
+
+# --------------------------------------------------------------------------- robustness
+
+_PIECES = [
+    "Senin",
+    "Minggu",
+    "minggu",
+    "Jumat",
+    "(31/2/2019)",
+    "(10/9)",
+    "(29/2)",
+    "31",
+    "13-14",
+    "Februari",
+    "September",
+    "2019",
+    "tahun",
+    "lalu",
+    "depan",
+    "pekan",
+    "hari",
+    "ini",
+    "pada",
+    "sejak",
+    "hingga",
+    "dari",
+    "sampai dengan",
+    "kemarin",
+    "keesokan harinya",
+    "dua",
+    "beberapa",
+    "terakhir",
+    "ke depan",
+    "akhir",
+    "awal",
+    "-",
+    ",",
+    ".",
+    "(",
+    ")",
+    "/",
+    "akan",
+    "telah",
+    "\n",
+    "last",
+    "next",
+    "Tuesday",
+    "May",
+    "March 20",
+    "ago",
+    "the past",
+    "weeks",
+    "Sept.",
+    "1999",
+    "0/0/0000",
+    "99/99/2019",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(_PIECES), max_size=25),
+    published=st.one_of(
+        st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))
+    ),
+    language=st.sampled_from(["id", "en"]),
+)
+def test_any_text_gives_well_formed_mentions(pieces, published, language):
+    text = " ".join(pieces)
+    doc = Document("h", text, language, published)
+    previous_end = 0
+    for m in find_dates(doc):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert m.start >= previous_end  # in text order, not overlapping
+        previous_end = m.end
+        assert m.date_start <= m.date_end
+        assert m.precision in ("day", "month", "year")
+    date_for_span(doc, 0, len(text))

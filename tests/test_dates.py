@@ -407,3 +407,9 @@ def test_any_text_gives_well_formed_mentions(pieces, published, language):
         assert m.date_start <= m.date_end
         assert m.precision in ("day", "month", "year")
     date_for_span(doc, 0, len(text))
+
+
+def test_weekday_abbreviations_only_next_to_a_date():
+    assert find_dates(_doc("The Sun reported it. Mon Dieu.", language="en")) == []
+    m = resolve_date("Fri, March 4", date(2016, 3, 9), "en")
+    assert m.date_start == date(2016, 3, 4) and "weekday_mismatch" not in m.flags

@@ -28,7 +28,7 @@ from ..lang import get_pack
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _GROUP = re.compile(r"\(\?P<(\w+)>")
 _FIRST_WORD = re.compile(r"\w+")
-_NAME_SLOTS = frozenset({"weekday", "month", "month_name", "bare_month"})
+_NAME_SLOTS = frozenset({"weekday", "weekday_name", "month", "month_name", "bare_month"})
 
 
 @dataclass(frozen=True)
@@ -236,6 +236,11 @@ def grammar(code: str) -> DateGrammar | None:
     # slot -> (regex, the words it stands for; "#digit" for numbers)
     vocab: dict[str, list[str]] = {
         "weekday": list(_table(section, "weekdays")),
+        "weekday_name": [
+            w
+            for w in _table(section, "weekdays")
+            if w not in {norm(a) for a in section.get("weekday_abbreviations", [])}
+        ],
         "month": list(months),
         "month_name": [m for m in months if m not in abbreviations],
         "bare_month": [

@@ -413,3 +413,19 @@ def test_weekday_abbreviations_only_next_to_a_date():
     assert find_dates(_doc("The Sun reported it. Mon Dieu.", language="en")) == []
     m = resolve_date("Fri, March 4", date(2016, 3, 9), "en")
     assert m.date_start == date(2016, 3, 4) and "weekday_mismatch" not in m.flags
+
+
+def test_today_counts_from_the_statement_date():
+    text = '"Rekonstruksi digelar hari ini," kata Argo, Senin (9/9/2019).'
+    found = {m.text: m for m in find_dates(_doc(text, published=date(2019, 9, 10)))}
+    assert found["hari ini"].date_start == date(2019, 9, 9)
+    assert "from_statement_date" in found["hari ini"].flags
+    same_day = {m.text: m for m in find_dates(_doc(text, published=date(2019, 9, 9)))}
+    assert same_day["hari ini"].flags == ()
+
+
+def test_statement_date_itself_is_not_shifted():
+    m = find_dates(
+        _doc('"Jarak pandang masih bisa," katanya kemarin.', published=date(2019, 9, 19))
+    )
+    assert (m[0].text, m[0].date_start) == ("kemarin", date(2019, 9, 18))

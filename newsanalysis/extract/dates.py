@@ -299,7 +299,7 @@ def find_dates(doc: Document) -> list[DateMention]:
         return _nearest_tense(g, doc.text, span, sentence_of(span[0]))
 
     mentions = _year_from_sentence(doc, _resolve_all(g, doc.text, doc.published, tense_of))
-    mentions = _flag_reporting(doc, g, mentions)
+    mentions = _deictic_from_statement(doc, _flag_reporting(doc, g, mentions))
     doc.extra["dates"] = mentions
     return mentions
 
@@ -330,6 +330,38 @@ def _flag_reporting(
         )
         if cue is not None and (m.start - cue.end() <= 25 or closing):
             m = replace(m, flags=(*m.flags, "reporting"))
+        out.append(m)
+    return out
+
+
+def _deictic_from_statement(doc: Document, mentions: list[DateMention]) -> list[DateMention]:
+    """ "hari ini" / "kemarin" in a sentence whose statement is dated (", kata Argo, Senin
+    (9/9/2019)." in an article of 10 September) count from the day the words were said."""
+    if doc.published is None:
+        return mentions
+    said: dict[int, date] = {}
+    for m in mentions:
+        if "reporting" in m.flags and m.precision == "day" and m.date_start == m.date_end:
+            said[doc.sentence_index(m.start)] = m.date_start
+    if not said:
+        return mentions
+    out = []
+    for m in mentions:
+        day = said.get(doc.sentence_index(m.start))
+        own = "reporting" in m.flags  # "katanya kemarin": the statement date itself
+        if (
+            m.kind == "deictic"
+            and not own
+            and day is not None
+            and 0 < (doc.published - day).days <= 7
+        ):
+            shift = day - doc.published
+            m = replace(
+                m,
+                date_start=m.date_start + shift,
+                date_end=m.date_end + shift,
+                flags=(*m.flags, "from_statement_date"),
+            )
         out.append(m)
     return out
 

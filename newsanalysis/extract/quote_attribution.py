@@ -1,0 +1,557 @@
+"""Attributions: which words were said, by which speaker phrase, with which cue.
+
+Works on one :class:`~newsanalysis.document.Document` and its language's
+:class:`~.quote_lexicon.QuoteLexicon`; finds *where* the speaker is written, not *who*
+it is (that is :mod:`.quote_speakers`). Three kinds, as in the ``quotes`` table:
+
+- **direct**: a quotation standing as its own sentence(s), attributed by a frame right
+  after it ("“…,” kata X", "“…,” the spokesman said"), right before it ("X
+  mengatakan, “…”", "Menurut X: “…”"), or continuing the previous quotation;
+- **partial**: quoted words inside a sentence the journalist wrote ("Putin memberi tahu
+  Wang bahwa hubungan … “mencapai tahap baru”"), attributed to the subject of the
+  nearest cue verb on their left, or to the sentence's closing attribution
+  ("…, menurut juru bicara Kremlin Dmitry Peskov");
+- **indirect**: reported speech without quotation marks ("Kuleba mengatakan di Twitter
+  bahwa …", "X said that …", "menurut X, …", "…, sources said").
+
+Quoted words with no cue at all and at most ``scare_max_words`` words are scare quotes,
+titles or nicknames ("hubungan “tak terbatas”"), and a paragraph that is nothing but a
+short quotation without a sentence end is a subheading: neither is a quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from ..document import Document
+from ..text import Span
+from .quote_lexicon import INVERTED, NAMING, PREPOSITION, VERB, Cue, QuoteLexicon
+from .quote_marks import QuoteSpan, find_quote_spans
+from .quote_phrases import Tok, is_cap, phrase_after, phrase_before, subject_before, tokenize
+
+__all__ = ["Attribution", "AttributionFinder", "find_attributions"]
+
+DIRECT, PARTIAL, INDIRECT = "direct", "partial", "indirect"
+PHRASE, CLITIC, INHERIT, NONE = "phrase", "clitic", "inherit", "none"
+_SENTENCE_END = frozenset(".!?…")
+_MAX_OBJECT = 6  # words between a cue and its quote or clause ("told reporters on Monday")
+_MIN_INDIRECT_WORDS = 2
+
+
+@dataclass
+class Attribution:
+    """One quote before its speaker is resolved to an actor."""
+
+    kind: str  # direct / partial / indirect
+    pieces: list[Span]  # the words said (several pieces: multi-paragraph or split quote)
+    cue: Cue | None = None
+    speaker: Span | None = None  # where the speaker is written
+    speaker_kind: str = NONE  # phrase / clitic / inherit / none
+    inherit_from: Attribution | None = None
+    quote: QuoteSpan | None = None
+    merged: list[QuoteSpan] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def find_attributions(doc: Document, lex: QuoteLexicon) -> list[Attribution]:
+    """Direct, partial and indirect quotes of ``doc`` with their cue and speaker phrase."""
+    return AttributionFinder(doc, lex).run()
+
+
+class AttributionFinder:
+    """Finds the attributions of one article (``run``); ``in_quote(pos)`` tells
+    whether a position lies inside quotation marks."""
+
+    def __init__(self, doc: Document, lex: QuoteLexicon):
+        self.doc = doc
+        self.lex = lex
+        self.text = doc.text
+        self.quotes = find_quote_spans(self.text, doc.paragraphs)
+        quoted = [(q.outer_start, q.outer_end) for q in self.quotes]
+        self.quoted_starts = [s for s, _ in quoted]
+        self.quoted = quoted
+        self.cues = [c for c in lex.find_cues(self.text) if not self.in_quote(c.start)]
+        self.cue_at = {c.start: c for c in self.cues}
+        self.cue_starts = [c.start for c in self.cues]
+        self.used_cues: set[int] = set()
+        self._tokens: dict[int, tuple[list[Tok], list[int]]] = {}
+
+    # ------------------------------------------------------------------ helpers
+
+    def in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.quoted_starts, pos) - 1
+        return k >= 0 and self.quoted[k][0] < pos < self.quoted[k][1]
+
+    def tokens(self, pos: int) -> tuple[list[Tok], list[int]]:
+        """Tokens of the paragraph containing ``pos`` and their start offsets."""
+        index = self.doc.paragraph_index(pos)
+        cached = self._tokens.get(index)
+        if cached is None:
+            p_start, p_end = self.doc.paragraphs[index]
+            toks = tokenize(self.text, p_start, p_end)
+            cached = (toks, [t.start for t in toks])
+            self._tokens[index] = cached
+        return cached
+
+    def cues_in(self, start: int, end: int) -> list[Cue]:
+        lo = bisect.bisect_left(self.cue_starts, start)
+        hi = bisect.bisect_left(self.cue_starts, end)
+        return self.cues[lo:hi]
+
+    def span_of(self, toks: list[Tok], rng: tuple[int, int] | None) -> Span | None:
+        if rng is None:
+            return None
+        return (toks[rng[0]].start, toks[rng[1] - 1].end)
+
+    def words(self, start: int, end: int) -> int:
+        """Number of words in ``[start, end)`` outside quotation marks."""
+        toks, starts = self.tokens(start)
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        return sum(1 for t in toks[lo:hi] if t.text[0].isalnum() and not self.in_quote(t.start))
+
+    # ------------------------------------------------------------------ main
+
+    def run(self) -> list[Attribution]:
+        found: list[Attribution] = []
+        for quote in self.quotes:
+            attribution = self.attribute_quote(quote, found)
+            if attribution is not None and attribution not in found:
+                found.append(attribution)
+        found.extend(self.indirect(found))
+        found.sort(key=lambda a: a.start)
+        return found
+
+    # ------------------------------------------------------------------ quotes
+
+    def attribute_quote(self, q: QuoteSpan, found: list[Attribution]) -> Attribution | None:
+        text = self.text
+        s_start, s_end = self.doc.sentence_of(q.outer_start)
+        toks, starts = self.tokens(q.outer_start)
+        left_lo = bisect.bisect_left(starts, s_start)
+        left_hi = bisect.bisect_left(starts, q.outer_start)
+        left = toks[left_lo:left_hi]
+        left_is_frame_only = self._only_openers(left)
+
+        # 1. a frame right after the quote: "“…,” kata X" / "“…,” X said"
+        right = self.right_frame(q)
+        if right is not None:
+            cue, speaker, speaker_kind = right
+            kind = DIRECT if left_is_frame_only or not left else PARTIAL
+            if kind == PARTIAL and self._is_title(q):
+                return None
+            return self._use(Attribution(kind, q.pieces, cue, speaker, speaker_kind, quote=q))
+
+        # 2. a frame right before it: "X mengatakan, “…”" / "Menurut X: “…”"
+        if not left:
+            framed = self.colon_frame(q)
+            if framed is not None:
+                return framed
+        else:
+            framed = self.left_frame(q, toks, left_lo, left_hi)
+            if framed is not None:
+                return framed
+
+        if self._is_title(q):
+            return None  # "Peran Perempuan dalam Pengembangan Pariwisata": a title
+
+        # 3. partial: the nearest cue on the left in the sentence, or the sentence's
+        #    closing attribution
+        if left and not left_is_frame_only:
+            partial = self.partial(q, toks, left_lo, left_hi, s_end)
+            if partial is not None:
+                return partial
+            if self.words_in_quote(q) <= self.lex.scare_max_words or left:
+                return None  # scare quote, title, nickname
+
+        # 4. a quotation standing alone: continues the previous speaker, or unknown
+        n_words = self.words_in_quote(q)
+        if n_words <= self.lex.scare_max_words:
+            return None
+        if self._is_heading(q):
+            return None
+        previous = self._previous_quote(q, found)
+        if previous is not None:
+            if self.doc.paragraph_index(previous.end) == self.doc.paragraph_index(q.start):
+                # "“A,” X said. “B.”": one quotation interrupted by its attribution
+                previous.pieces = previous.pieces + q.pieces
+                previous.merged.append(q)
+                return None
+            return Attribution(
+                DIRECT, q.pieces, previous.cue, previous.speaker, INHERIT, previous, quote=q
+            )
+        if text[q.end - 1 : q.end] not in _SENTENCE_END and not q.closed:
+            return None
+        return Attribution(DIRECT, q.pieces, quote=q)
+
+    def words_in_quote(self, q: QuoteSpan) -> int:
+        return sum(len(self.text[s:e].split()) for s, e in q.pieces)
+
+    def _use(self, a: Attribution) -> Attribution:
+        if a.cue is not None:
+            self.used_cues.add(a.cue.start)
+        return a
+
+    def _only_openers(self, toks: list[Tok]) -> bool:
+        """Nothing but sentence openers / punctuation (or a fronted adverbial + comma)."""
+        if not toks:
+            return True
+        return all(t.low in self.lex.sentence_openers or not t.text[0].isalnum() for t in toks)
+
+    def _is_title(self, q: QuoteSpan) -> bool:
+        """Three words or more, mostly capitalised: the title of a book, event or
+        programme, not something said."""
+        words = [w for s, e in q.pieces for w in self.text[s:e].split() if w[0].isalpha()]
+        if len(words) < 3 or not words[0][0].isupper():
+            return False
+        capitalised = sum(1 for w in words if w[0].isupper())
+        return capitalised * 3 >= len(words) * 2
+
+    def _is_heading(self, q: QuoteSpan) -> bool:
+        """A paragraph that is only a short quotation without a sentence end."""
+        p_start, p_end = self.doc.paragraphs[self.doc.paragraph_index(q.outer_start)]
+        if q.outer_start > p_start + 1 or q.outer_end < p_end - 1:
+            return False
+        last = self.text[q.end - 1]
+        return last not in _SENTENCE_END and last != "," and self.words_in_quote(q) <= 12
+
+    def _previous_quote(self, q: QuoteSpan, found: list[Attribution]) -> Attribution | None:
+        """The previous direct quote if it is in this paragraph or the one before."""
+        for a in reversed(found):
+            if a.kind != DIRECT or a.quote is None or a.speaker_kind == NONE:
+                continue
+            gap = self.doc.paragraph_index(q.start) - self.doc.paragraph_index(a.end)
+            return a if 0 <= gap <= 1 else None
+        return None
+
+    # ------------------------------------------------------------------ frames
+
+    def right_frame(self, q: QuoteSpan) -> tuple[Cue, Span | None, str] | None:
+        """ "“…,” kata X" / "“…,” katanya" / "“…,” X said" / "“…,” according to X"."""
+        toks, starts = self.tokens(q.outer_end - 1)
+        k = bisect.bisect_left(starts, q.outer_end)
+        end = self._clause_end(toks, k)
+        if k < end and toks[k].text in ",—–-":
+            k += 1
+        if k >= end:
+            return None
+        if toks[k].low in self.lex.inverted_openers:
+            k += 1
+        cue = self.cue_at.get(toks[k].start) if k < end else None
+        if cue is not None and cue.kind != NAMING:
+            after = self._after(toks, cue, k, end)
+            if cue.clitic:
+                return cue, (cue.end - len(self.lex.clitic), cue.end), CLITIC
+            phrase = phrase_after(toks[:end], after, self.lex)
+            return cue, self.span_of(toks, phrase), PHRASE if phrase else NONE
+        # "“…,” the spokesman said" / "“…,” Anto menambahkan"
+        for cue in self.cues_in(toks[k].start, toks[end - 1].end if end > k else toks[k].end):
+            if cue.kind not in (VERB, INVERTED) or cue.clitic:
+                continue
+            ci = bisect.bisect_left(starts, cue.start)
+            if ci - k > 12:
+                break
+            phrase = phrase_before(toks, ci, self.lex, floor=k, frame=True)
+            if phrase is not None and phrase[0] == k:
+                return cue, self.span_of(toks, phrase), PHRASE
+            break
+        return None
+
+    def _after(self, toks: list[Tok], cue: Cue, k: int, end: int) -> int:
+        """Index of the first token after the cue (which may span several tokens)."""
+        while k < end and toks[k].start < cue.end:
+            k += 1
+        return k
+
+    def _clause_end(self, toks: list[Tok], k: int) -> int:
+        """Index of the token that ends the sentence starting at or after ``toks[k]``."""
+        n = len(toks)
+        j = k
+        while j < n:
+            t = toks[j].text
+            if t in _SENTENCE_END and not (
+                t == "."
+                and j > 0
+                and toks[j - 1].end == toks[j].start
+                and len(toks[j - 1].text) <= 3
+                and toks[j - 1].text[0].isupper()
+            ):
+                return j
+            if t in '“”"«»' and j > k:
+                return j
+            j += 1
+        return n
+
+    def colon_frame(self, q: QuoteSpan) -> Attribution | None:
+        """A quotation opening its paragraph after "X mengatakan:" / "X said:"."""
+        p_index = self.doc.paragraph_index(q.outer_start)
+        p_start = self.doc.paragraphs[p_index][0]
+        if q.outer_start > p_start or p_index == 0:
+            intro_end = q.outer_start
+        else:
+            intro_end = self.doc.paragraphs[p_index - 1][1]
+        before = self.text[max(0, intro_end - 2) : intro_end].strip()
+        if not before.endswith(":"):
+            return None
+        toks, starts = self.tokens(intro_end - 1)
+        hi = bisect.bisect_left(starts, intro_end)
+        s_start = self.doc.sentence_of(intro_end - 1)[0]
+        lo = bisect.bisect_left(starts, s_start)
+        return self._frame_before(q, toks, lo, hi)
+
+    def left_frame(self, q: QuoteSpan, toks: list[Tok], lo: int, hi: int) -> Attribution | None:
+        """ "X mengatakan, “…”" / "Kata X: “…”" / "Menurut X, “…”" / "He said: “…”"."""
+        return self._frame_before(q, toks, lo, hi)
+
+    def _frame_before(self, q: QuoteSpan, toks: list[Tok], lo: int, hi: int) -> Attribution | None:
+        end = hi
+        while end > lo and toks[end - 1].text in ":,—–-":
+            end -= 1
+        if end == lo:
+            return None
+        cues = self.cues_in(toks[lo].start, toks[end - 1].end)
+        if not cues:
+            return None
+        cue = cues[-1]
+        ci = next(i for i in range(lo, end) if toks[i].start >= cue.start)
+        after = self._after(toks, cue, ci, end)
+        # "Kata X:" / "Menurut X," / "said Smith:"
+        if cue.kind in (INVERTED, PREPOSITION, VERB) and not cue.clitic:
+            phrase = phrase_after(toks[:end], after, self.lex)
+            if phrase is not None and phrase[1] == end and self._only_openers(toks[lo:ci]):
+                return self._use(
+                    Attribution(DIRECT, q.pieces, cue, self.span_of(toks, phrase), PHRASE, quote=q)
+                )
+        if cue.kind == NAMING or end - after > _MAX_OBJECT:
+            return None
+        if after < end and end == hi:
+            return None  # words between cue and quote and no ":" / ",": a partial quote
+        # "X mengatakan:" / "He told reporters:" / "Katanya:"
+        if cue.clitic:
+            speaker, speaker_kind, s = (cue.end - len(self.lex.clitic), cue.end), CLITIC, ci
+        else:
+            phrase = phrase_before(toks, ci, self.lex, floor=lo)
+            if phrase is None:
+                return None
+            speaker, speaker_kind, s = self.span_of(toks, phrase), PHRASE, phrase[0]
+        kind = DIRECT if self._clause_start(toks, lo, s) else PARTIAL
+        if kind == PARTIAL:
+            return None
+        return self._use(Attribution(kind, q.pieces, cue, speaker, speaker_kind, quote=q))
+
+    def _clause_start(self, toks: list[Tok], lo: int, s: int) -> bool:
+        """Only openers, or a fronted adverbial closed by a comma, before ``toks[s]``."""
+        if self._only_openers(toks[lo:s]):
+            return True
+        return toks[s - 1].text == "," if s > lo else True
+
+    # ------------------------------------------------------------------ partial quotes
+
+    def partial(
+        self, q: QuoteSpan, toks: list[Tok], lo: int, hi: int, s_end: int
+    ) -> Attribution | None:
+        """Quoted words inside a sentence: the nearest cue on their left, else the
+        sentence's closing attribution."""
+        cues = self.cues_in(toks[lo].start, q.outer_start)
+        nearest: Cue | None = None
+        for cue in reversed(cues):
+            ci = next(i for i in range(lo, hi) if toks[i].start >= cue.start)
+            if cue.kind == PREPOSITION or (cue.kind == INVERTED and not cue.clitic):
+                phrase = phrase_after(toks[:hi], self._after(toks, cue, ci, hi), self.lex)
+                if phrase is not None:
+                    return Attribution(
+                        PARTIAL,
+                        q.pieces,
+                        nearest or cue,
+                        self.span_of(toks, phrase),
+                        PHRASE,
+                        quote=q,
+                    )
+                continue
+            if cue.kind == INVERTED:
+                continue
+            nearest = nearest or cue
+            phrase = phrase_before(toks, ci, self.lex, floor=lo)
+            if phrase is not None:
+                return Attribution(
+                    PARTIAL, q.pieces, nearest, self.span_of(toks, phrase), PHRASE, quote=q
+                )
+        final = self.final_attribution(q.outer_end, s_end)
+        if final is not None:
+            cue, speaker, speaker_kind, _ = final
+            return Attribution(PARTIAL, q.pieces, cue, speaker, speaker_kind, quote=q)
+        if nearest is not None:
+            return Attribution(PARTIAL, q.pieces, nearest, quote=q)
+        return None
+
+    def final_attribution(self, start: int, s_end: int) -> tuple[Cue, Span | None, str, int] | None:
+        """A sentence-closing attribution after ``start``: ", kata X." / ", X said." /
+        ", menurut X." / ", katanya." Returns cue, speaker, kind and the comma offset."""
+        toks, starts = self.tokens(start)
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, s_end)
+        end = hi
+        while end > lo and not toks[end - 1].text[0].isalnum():
+            end -= 1  # the sentence's final period
+        # the last comma of the sentence that is outside quotes
+        for c in range(end - 1, lo - 1, -1):
+            if toks[c].text in ",;" and not self.in_quote(toks[c].start):
+                break
+            if toks[c].text in '“”"«»':
+                return None
+        else:
+            return None
+        k = c + 1
+        if k >= end:
+            return None
+        if toks[k].low in self.lex.inverted_openers:
+            k += 1
+        cue = self.cue_at.get(toks[k].start) if k < end else None
+        if cue is not None and cue.kind != NAMING:
+            after = self._after(toks, cue, k, end)
+            if cue.clitic:
+                if after == end:
+                    return cue, (cue.end - len(self.lex.clitic), cue.end), CLITIC, toks[c].start
+                return None
+            phrase = phrase_after(toks[:end], after, self.lex)
+            if phrase is not None and self._tail_ok(toks, phrase[1], end):
+                return cue, self.span_of(toks, phrase), PHRASE, toks[c].start
+            return None
+        for cue in self.cues_in(toks[k].start, toks[end - 1].end + 1):
+            if cue.kind not in (VERB,) or cue.clitic:
+                continue
+            ci = bisect.bisect_left(starts, cue.start)
+            phrase = phrase_before(toks, ci, self.lex, floor=k, frame=True)
+            if (
+                phrase is not None
+                and phrase[0] == k
+                and self._tail_ok(toks, self._after(toks, cue, ci, end), end)
+            ):
+                return cue, self.span_of(toks, phrase), PHRASE, toks[c].start
+            break
+        return None
+
+    def _tail_ok(self, toks: list[Tok], k: int, end: int) -> bool:
+        """After an attribution only adverbials may follow ("on Tuesday", "dalam
+        keterangan tertulis, Senin (13/4)"): no second verb clause."""
+        if end - k > 10:
+            return False
+        return (
+            k >= end
+            or toks[k].low in self.lex.speaker_stop
+            or not toks[k].text[0].isalnum()
+            or is_cap(toks[k])
+        )
+
+    # ------------------------------------------------------------------ indirect speech
+
+    def indirect(self, found: list[Attribution]) -> list[Attribution]:
+        """Reported speech without quotation marks, one per sentence at most."""
+        direct_pieces = [(s, e) for a in found if a.kind == DIRECT for s, e in a.pieces]
+        out: list[Attribution] = []
+        for s_start, s_end in self.doc.sentences:
+            if any(s <= s_start and s_end <= e + 2 for s, e in direct_pieces):
+                continue
+            attribution = self.indirect_in(s_start, s_end)
+            if attribution is not None:
+                out.append(attribution)
+        return out
+
+    def indirect_in(self, s_start: int, s_end: int) -> Attribution | None:
+        toks, starts = self.tokens(s_start)
+        lo = bisect.bisect_left(starts, s_start)
+        hi = bisect.bisect_left(starts, s_end)
+        if hi - lo < 4:
+            return None
+        cues = [c for c in self.cues_in(s_start, s_end) if c.start not in self.used_cues]
+        if not cues:
+            return None
+        # "Menurut X, …" / "According to X, …"
+        first = cues[0]
+        ci = bisect.bisect_left(starts, first.start)
+        if first.kind in (PREPOSITION, INVERTED) and self._only_openers(toks[lo:ci]):
+            after = self._after(toks, first, ci, hi)
+            phrase = phrase_after(toks[:hi], after, self.lex) if not first.clitic else None
+            k = phrase[1] if phrase else after
+            if k < hi and toks[k].text == ",":
+                content = self._content(toks, k + 1, hi)
+                if content is not None:
+                    speaker = (
+                        self.span_of(toks, phrase)
+                        if phrase
+                        else (first.end - len(self.lex.clitic), first.end)
+                    )
+                    return self._use(
+                        Attribution(
+                            INDIRECT, [content], first, speaker, PHRASE if phrase else CLITIC
+                        )
+                    )
+        # "X mengatakan (bahwa) …" with X opening the sentence
+        for cue in cues:
+            if cue.kind != VERB:
+                continue
+            ci = bisect.bisect_left(starts, cue.start)
+            phrase = subject_before(toks, ci, self.lex, floor=lo)
+            if phrase is None or not self._clause_start(toks, lo, phrase[0]):
+                continue
+            k = self._content_start(toks, self._after(toks, cue, ci, hi), hi)
+            content = self._content(toks, k, hi)
+            if content is not None:
+                return self._use(
+                    Attribution(INDIRECT, [content], cue, self.span_of(toks, phrase), PHRASE)
+                )
+            break
+        # "…, menurut X, …" (mid-sentence) and "…, kata X." / "…, he said." (final)
+        final = self.final_attribution(s_start, s_end)
+        if final is not None:
+            cue, speaker, speaker_kind, comma = final
+            k = lo
+            while k < hi and toks[k].low in self.lex.sentence_openers:
+                k += 1
+            content = (toks[k].start, comma) if k < hi else None
+            if content and content[1] > content[0] and self.words(*content) >= _MIN_INDIRECT_WORDS:
+                if not self._single_quote(content):
+                    return self._use(Attribution(INDIRECT, [content], cue, speaker, speaker_kind))
+        return None
+
+    def _content_start(self, toks: list[Tok], k: int, hi: int) -> int:
+        """Skip the object and adverbials up to a complementizer ("told reporters that"),
+        or the comma / colon right after the cue."""
+        for j in range(k, min(hi, k + _MAX_OBJECT + 1)):
+            if toks[j].low in self.lex.complementizers:
+                return j + 1
+            if toks[j].text in '.;“”"':
+                break
+        while k < hi and toks[k].text in ",:—–-":
+            k += 1
+        return k
+
+    def _content(self, toks: list[Tok], k: int, hi: int) -> Span | None:
+        """The reported clause from ``toks[k]`` to the sentence end or a clause break."""
+        end = hi
+        for j in range(k + 1, hi):
+            if toks[j].low in self.lex.clause_breaks and toks[j - 1].text in ",;":
+                end = j - 1
+                break
+        while end > k and not toks[end - 1].text[0].isalnum() and toks[end - 1].text not in '”"»’)':
+            end -= 1
+        if end <= k:
+            return None
+        span = (toks[k].start, toks[end - 1].end)
+        if self.words(*span) < _MIN_INDIRECT_WORDS or self._single_quote(span):
+            return None
+        return span
+
+    def _single_quote(self, span: Span) -> bool:
+        """The span is (almost) entirely one quotation: that is a direct quote."""
+        for q in self.quotes:
+            if q.outer_start <= span[0] + 1 and q.outer_end >= span[1] - 1:
+                return True
+        return False

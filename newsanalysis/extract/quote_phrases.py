@@ -1,0 +1,218 @@
+"""Speaker phrases next to a cue: the noun phrase that says who is speaking.
+
+Rule-based and language-neutral; the words come from the ``[quotes]`` section of the
+language pack. A speaker phrase is a run of capitalised words (names, organisations,
+titles), lower-case words that the pack lists as parts of speaker phrases ("juru
+bicara", "the spokesman", "a senior official"), name particles ("bin", "van") and
+abbreviation periods ("Mr. Obama"). It starts at a pronoun when the cue is followed
+by one ("kata dia", "he said").
+
+- :func:`phrase_after` reads the phrase that follows a cue ("kata *juru bicara Kremlin
+  Dmitry Peskov*", "said *Donna Brazile*");
+- :func:`phrase_before` reads the subject before a cue ("*Kremlin* mengatakan",
+  "*the source* added", "*Wang* berjanji"), skipping adverbs ("juga", "has also").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .quote_lexicon import QuoteLexicon
+
+__all__ = ["Tok", "tokenize", "phrase_after", "phrase_before", "subject_before", "is_cap"]
+
+_TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]", re.UNICODE)
+MAX_PHRASE = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+    low: str
+
+
+def tokenize(text: str, start: int, end: int) -> list[Tok]:
+    """Word and punctuation tokens of ``text[start:end]``."""
+    return [
+        Tok(m.group(0), m.start(), m.end(), m.group(0).lower())
+        for m in _TOKEN.finditer(text, start, end)
+    ]
+
+
+def is_cap(tok: Tok) -> bool:
+    """A capitalised word (a name, an organisation, a title)."""
+    first = tok.text[0]
+    return first.isupper() or (first.isdigit() and any(c.isupper() for c in tok.text))
+
+
+def _is_word(tok: Tok) -> bool:
+    return tok.text[0].isalnum()
+
+
+def _abbreviation_period(toks: list[Tok], k: int) -> bool:
+    """``toks[k]`` is the period of "Mr." / "M." / "Sen." inside a name."""
+    if toks[k].text != "." or k == 0 or k + 1 >= len(toks):
+        return False
+    before, after = toks[k - 1], toks[k + 1]
+    return (
+        before.end == toks[k].start and is_cap(before) and len(before.text) <= 4 and is_cap(after)
+    )
+
+
+def _accepts(toks: list[Tok], k: int, lex: QuoteLexicon, frame: bool) -> bool:
+    tok = toks[k]
+    n = len(toks)
+    if tok.low in lex.phrase_links and not is_cap(tok):
+        # "pengamat dari Universitas X", "chairwoman of the Democratic ..."
+        return (
+            0 < k < n - 1
+            and _is_word(toks[k - 1])
+            and (is_cap(toks[k + 1]) or toks[k + 1].low in lex.determiners)
+        )
+    if tok.low in lex.speaker_stop and not is_cap(tok):
+        return False
+    if tok.text == "(":  # "(ALFI)" after an organisation
+        return k + 2 < n and is_cap(toks[k + 1]) and toks[k + 2].text == ")"
+    if tok.text == ")":
+        return k >= 2 and is_cap(toks[k - 1]) and toks[k - 2].text == "("
+    if _is_word(tok):
+        if is_cap(tok) or tok.low in lex.speaker_words or tok.low in lex.determiners:
+            return True
+        if tok.low in lex.name_particles:
+            return k + 1 < len(toks) and is_cap(toks[k + 1])
+        return frame
+    if tok.text in "-–'’&":
+        return 0 < k < len(toks) - 1 and _is_word(toks[k - 1]) and _is_word(toks[k + 1])
+    return _abbreviation_period(toks, k)
+
+
+def _meaningful(toks: list[Tok], lex: QuoteLexicon) -> bool:
+    """At least one word that is not a determiner: a name, a role, a pronoun."""
+    return any(_is_word(t) and t.low not in lex.determiners for t in toks)
+
+
+def phrase_after(
+    toks: list[Tok], i: int, lex: QuoteLexicon, frame: bool = False
+) -> tuple[int, int] | None:
+    """Token range ``[i, j)`` of the speaker phrase starting at ``toks[i]``, if any.
+
+    With ``frame``, any word is accepted up to the first stop word or punctuation
+    (used where the frame itself bounds the phrase).
+    """
+    if i >= len(toks):
+        return None
+    if toks[i].low in lex.pronouns:
+        return (i, i + 1)
+    j = i
+    while j < len(toks) and j - i < MAX_PHRASE and _accepts(toks, j, lex, frame):
+        j += 1
+    # a phrase does not end on a determiner, link word or hyphen
+    while j > i and (
+        toks[j - 1].low in lex.determiners
+        or toks[j - 1].low in lex.phrase_links
+        or (not _is_word(toks[j - 1]) and toks[j - 1].text != ")")
+    ):
+        j -= 1
+    if j == i or not _meaningful(toks[i:j], lex):
+        return None
+    if j < len(toks) and toks[j].low in lex.demonstratives:
+        j += 1  # "presiden Rusia itu"
+    return (i, j)
+
+
+def phrase_before(
+    toks: list[Tok], i: int, lex: QuoteLexicon, floor: int = 0, frame: bool = False
+) -> tuple[int, int] | None:
+    """Token range ``[s, e)`` of the subject that ends before the cue at ``toks[i]``.
+
+    Adverbs between subject and cue are skipped ("Kremlin *juga* mengatakan"); the
+    phrase does not reach below ``floor``. With ``frame``, any word down to ``floor``
+    is accepted unless it is a stop word ("“…,” *a senior administration official*
+    said").
+    """
+    e = i
+    while e > floor and toks[e - 1].low in lex.verb_adverbs and not is_cap(toks[e - 1]):
+        e -= 1
+    if e == floor:
+        return None
+    if toks[e - 1].low in lex.pronouns:
+        return (e - 1, e)
+    s = e
+    if toks[e - 1].low in lex.demonstratives and e - 1 > floor:
+        s = e - 1  # "Perusahaan itu", "pejabat tersebut"
+    while s > floor and e - s < MAX_PHRASE and _accepts(toks, s - 1, lex, frame):
+        s -= 1
+    # drop words that open the sentence rather than the phrase ("Namun Rakhmat")
+    while s < e and (
+        toks[s].low in lex.sentence_openers
+        or toks[s].low in lex.phrase_links
+        or not _is_word(toks[s])
+    ):
+        s += 1
+    if s == e or not _meaningful(toks[s:e], lex) or toks[s].low in lex.demonstratives:
+        return None
+    if toks[s].low in lex.pronouns and e - s > 1:
+        return None  # "he also" handled above; "it said the" is not a phrase
+    return (s, e)
+
+
+def subject_before(
+    toks: list[Tok], i: int, lex: QuoteLexicon, floor: int = 0
+) -> tuple[int, int] | None:
+    """The subject of the cue at ``toks[i]``, also when commas separate them.
+
+    Besides the plain "*X* mengatakan", two newspaper patterns:
+
+    - an apposition: "*Pengajar Sekolah Tinggi X, Sutaryono*, mengungkapkan",
+      "*Donna Brazile, the interim chairwoman*, said";
+    - an adverbial between subject and cue: "*Kepala Dinas Kesehatan Febria
+      Rachmanita* di Surabaya, Rabu (16/9/2020), mengatakan".
+
+    The phrase must open its clause (only openers, or a fronted adverbial closed by a
+    comma, before it).
+    """
+    plain = phrase_before(toks, i, lex, floor)
+    if plain is not None:
+        return plain
+    e = i
+    while e > floor and toks[e - 1].low in lex.verb_adverbs and not is_cap(toks[e - 1]):
+        e -= 1
+    if e - 1 <= floor or toks[e - 1].text != ",":
+        return None
+    # apposition: PHRASE , PHRASE ,
+    second = phrase_before(toks, e - 1, lex, floor)
+    if second is not None and second[0] - 1 > floor and toks[second[0] - 1].text == ",":
+        first = phrase_before(toks, second[0] - 1, lex, floor)
+        if first is not None and clause_start(toks, floor, first[0], lex):
+            return (first[0], second[1])
+    # a clause-initial phrase, then an adverbial set off by commas
+    k = floor
+    while k < e and (toks[k].low in lex.sentence_openers or not _is_word(toks[k])):
+        k += 1
+    if k < e and toks[k].low in lex.pronouns:
+        phrase: tuple[int, int] | None = (k, k + 1)
+    else:
+        phrase = phrase_after(toks[:e], k, lex)
+    if phrase is None or not clause_start(toks, floor, phrase[0], lex):
+        return None
+    gap = toks[phrase[1] : e - 1]
+    if not gap or len(gap) > 16:
+        return None
+    if not (gap[0].text == "," or gap[0].low in lex.speaker_stop):
+        return None
+    if any(
+        _is_word(t) and not is_cap(t) and t.low not in lex.speaker_stop and not t.text[0].isdigit()
+        for t in gap
+    ):
+        return None
+    return phrase
+
+
+def clause_start(toks: list[Tok], lo: int, s: int, lex: QuoteLexicon) -> bool:
+    """Only sentence openers, or a fronted adverbial closed by a comma, before ``toks[s]``."""
+    if all(t.low in lex.sentence_openers or not _is_word(t) for t in toks[lo:s]):
+        return True
+    return s > lo and toks[s - 1].text == ","

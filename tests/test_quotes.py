@@ -1,0 +1,297 @@
+"""Quotes and speakers (extract/quotes.py and its helper modules)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import shared_path
+
+from newsanalysis.document import Actor, Document, Mention
+from newsanalysis.extract.quote_marks import find_quote_spans
+from newsanalysis.extract.quotes import extract_quotes
+from newsanalysis.text import paragraphs
+
+
+def quotes(text: str, language: str = "id", **doc_args) -> list[dict]:
+    return extract_quotes(Document("t", text, language, **doc_args))
+
+
+def only(rows: list[dict], kind: str) -> list[dict]:
+    return [r for r in rows if r["kind"] == kind]
+
+
+# --------------------------------------------------------------------------- marks
+
+
+def spans(text: str) -> list[str]:
+    return [s.text(text) for s in find_quote_spans(text, paragraphs(text))]
+
+
+def test_marks_curly_straight_and_guillemets():
+    assert spans('Ia berkata “satu” lalu "dua" dan «tiga».') == ["satu", "dua", "tiga"]
+
+
+def test_marks_same_glyph_for_both_ends_is_paired_by_position():
+    # Kompas prints ” at both ends of a quote
+    text = "”Saya minta semuanya jalan,” kata Presiden."
+    assert spans(text) == ["Saya minta semuanya jalan,"]
+
+
+def test_marks_quote_over_several_paragraphs():
+    text = "“Paragraf satu.\n“Paragraf dua.\n“Paragraf tiga,” katanya."
+    [span] = find_quote_spans(text, paragraphs(text))
+    assert span.text(text) == "Paragraf satu.\nParagraf dua.\nParagraf tiga,"
+    assert len(span.pieces) == 3
+
+
+def test_marks_unpaired_mark_does_not_spoil_the_rest():
+    text = "Ia menyebut “tidak adil.\nKremlin mengatakan “damai” penting."
+    assert spans(text) == ["tidak adil.", "damai"]
+
+
+def test_marks_closing_mark_without_opening_starts_at_paragraph():
+    assert spans("Kami siap bekerja,” kata Anto.") == ["Kami siap bekerja,"]
+
+
+def test_marks_apostrophes_and_inner_quotes():
+    text = "“He didn’t say ‘never’ at all,” said Smith about the leaders’ plan."
+    assert spans(text) == ["He didn’t say ‘never’ at all,"]
+
+
+# --------------------------------------------------------------------------- direct quotes
+
+
+def test_direct_quote_with_inverted_cue_and_role_speaker():
+    rows = quotes(
+        "“Proposal China bermuara pada satu kalimat,” kata juru bicara Kementerian Luar "
+        "Negeri Wang Wenbin."
+    )
+    [row] = rows
+    assert row["kind"] == "direct"
+    assert row["text"] == "Proposal China bermuara pada satu kalimat,"
+    assert row["cue"] == "kata"
+    assert row["speaker_surface"] == "juru bicara Kementerian Luar Negeri Wang Wenbin"
+    assert row["speaker"] == "Wang Wenbin"
+    assert row["speaker_id"] is None
+
+
+def test_direct_quote_offsets_point_into_the_text():
+    text = "Pembukaan.\n“Kami siap bekerja sama dengan semua pihak,” ujar Anto Prabowo."
+    [row] = quotes(text)
+    assert text[row["start"] : row["end"]] == row["text"]
+    assert text[row["speaker_start"] : row["speaker_end"]] == "Anto Prabowo"
+    assert text[row["cue_start"] : row["cue_end"]] == "ujar"
+
+
+def test_organisation_as_speaker():
+    [row] = quotes("“Direncanakan juga untuk bertukar pandangan,” tambah Kremlin.")
+    assert (row["speaker"], row["cue"], row["kind"]) == ("Kremlin", "tambah", "direct")
+
+
+def test_clitic_speaker_goes_to_the_person_introduced_before():
+    text = (
+        "Pengamat politik dari Universitas Lampung, Robi Cahyadi, menilai paslon itu "
+        "membuat sejarah.\n“Kemungkinan ada strategi politik yang menyentuh publik,” katanya."
+    )
+    direct = only(quotes(text), "direct")
+    assert direct[0]["speaker_surface"] == "nya"
+    assert direct[0]["speaker"] == "Robi Cahyadi"
+    assert direct[0]["cue"] == "katanya"
+
+
+def test_colon_frame_before_the_quote():
+    [row] = only(
+        quotes("Menteri Sosial Juliari Batubara mengatakan: “Bantuan akan segera cair.”"), "direct"
+    )
+    assert row["speaker"] == "Juliari Batubara"
+    assert row["text"] == "Bantuan akan segera cair."
+
+
+def test_quote_continuing_the_previous_speaker():
+    text = (
+        "“Kami akan menindak tegas semua pelanggar aturan,” kata Kombes Yusri Yunus.\n"
+        "“Tidak ada lagi pemanggilan bagi tersangka dalam kasus ini.”"
+    )
+    rows = only(quotes(text), "direct")
+    assert [r["speaker"] for r in rows] == ["Yusri Yunus", "Yusri Yunus"]
+
+
+def test_english_direct_quote_speaker_before_cue():
+    text = "“My name may not be on the ballot, but our progress is,” Mr. Obama said on Saturday."
+    [row] = quotes(text, "en")
+    assert (row["kind"], row["cue"], row["speaker_surface"]) == ("direct", "said", "Mr. Obama")
+    assert row["speaker"] == "Obama"
+
+
+def test_english_direct_quote_inverted_and_pronoun():
+    text = (
+        "Donna Brazile spoke on Sunday.\n"
+        '"That speech went beyond the room," said Donna Brazile, the interim chairwoman.\n'
+        '"It went beyond the moment," she added.'
+    )
+    rows = only(quotes(text, "en"), "direct")
+    assert [r["speaker"] for r in rows] == ["Donna Brazile", "Donna Brazile"]
+    assert rows[1]["speaker_surface"] == "she"
+
+
+# --------------------------------------------------------------------------- partial quotes
+
+
+def test_partial_quotes_take_the_subject_of_the_nearest_cue():
+    text = (
+        "Putin memberi tahu Wang Yi bahwa hubungan kedua negara “mencapai tahap baru”, "
+        "sementara Wang berjanji untuk “terus memperkuat kemitraan kami.”"
+    )
+    partial = only(quotes(text), "partial")
+    assert [(r["text"], r["speaker"], r["cue"]) for r in partial] == [
+        ("mencapai tahap baru", "Putin", "memberi tahu"),
+        ("terus memperkuat kemitraan kami.", "Wang Yi", "berjanji"),
+    ]
+
+
+def test_partial_quote_with_naming_verb():
+    [row] = quotes("Mereka dekat, dengan Xi menyebut Putin sebagai “sahabatnya” pada 2019.")
+    assert (row["kind"], row["speaker"], row["cue"]) == ("partial", "Xi", "menyebut")
+
+
+def test_partial_quote_attributed_by_the_closing_attribution():
+    text = (
+        "Kedua pemimpin akan memulai pertemuan, diikuti dengan “makan siang informal”, "
+        "menurut juru bicara Kremlin Dmitry Peskov."
+    )
+    partial = only(quotes(text), "partial")
+    assert partial[0]["speaker_surface"] == "juru bicara Kremlin Dmitry Peskov"
+
+
+def test_cue_without_subject_inherits_the_earlier_speaker():
+    text = (
+        "Putin dan Xi bertemu, dengan presiden Rusia menggambarkan hubungan itu sebagai "
+        "“yang terbaik dalam sejarah,” dengan mengatakan bahwa mereka dapat “menahan semua ujian.”"
+    )
+    partial = only(quotes(text), "partial")
+    assert [(r["speaker_surface"], r["cue"]) for r in partial] == [
+        ("presiden Rusia", "menggambarkan"),
+        ("presiden Rusia", "mengatakan"),
+    ]
+
+
+# --------------------------------------------------------------------------- not quotes
+
+
+def test_scare_quotes_titles_and_subheadings_are_not_quotes():
+    text = (
+        "Xi dan Putin mendeklarasikan persahabatan “tanpa batas” mereka.\n"
+        "‘Teman tersayang’\n"
+        "Acara itu bertema “Peran Perempuan dalam Pengembangan Pariwisata Indonesia” kata panitia."
+    )
+    assert [r for r in quotes(text) if r["kind"] != "indirect"] == []
+
+
+# --------------------------------------------------------------------------- indirect speech
+
+
+def test_indirect_speech_with_complementizer():
+    rows = quotes(
+        "Kuleba mengatakan di Twitter bahwa keduanya membahas “pentingnya integritas teritorial”."
+    )
+    indirect = only(rows, "indirect")
+    assert indirect[0]["text"] == "keduanya membahas “pentingnya integritas teritorial”"
+    assert (indirect[0]["speaker"], indirect[0]["cue"]) == ("Kuleba", "mengatakan")
+    assert only(rows, "partial")[0]["speaker"] == "Kuleba"
+
+
+def test_indirect_speech_menurut_and_final_attribution():
+    rows = only(
+        quotes(
+            "Menurut Kusnawan, kapal cepat beroperasi dua kali seminggu.\n"
+            "Harga tiket kapal itu naik sejak bulan lalu, kata Kusnawan."
+        ),
+        "indirect",
+    )
+    assert [(r["text"], r["cue"]) for r in rows] == [
+        ("kapal cepat beroperasi dua kali seminggu", "Menurut"),
+        ("Harga tiket kapal itu naik sejak bulan lalu", "kata"),
+    ]
+
+
+def test_english_indirect_speech():
+    rows = only(
+        quotes(
+            "Secret Service protocol called for a trauma center, sources said.\n"
+            "The president told reporters that he would consider it an insult.",
+            "en",
+        ),
+        "indirect",
+    )
+    assert [(r["text"], r["speaker_surface"], r["cue"]) for r in rows] == [
+        ("Secret Service protocol called for a trauma center", "sources", "said"),
+        ("he would consider it an insult", "The president", "told"),
+    ]
+
+
+def test_subject_with_adverbial_between_it_and_the_cue():
+    rows = only(
+        quotes(
+            "Kepala Dinas Kesehatan Febria Rachmanita di Surabaya, Rabu (16/9/2020), "
+            "mengatakan, sampel diambil setiap hari."
+        ),
+        "indirect",
+    )
+    assert rows[0]["speaker"] == "Febria Rachmanita"
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def test_speaker_is_mapped_to_the_actor_mention():
+    text = "“Kami tidak akan mundur dari perundingan ini,” kata juru bicara Kremlin Dmitry Peskov."
+    doc = Document("t", text, "id")
+    start = text.index("Kremlin")
+    peskov = text.index("Dmitry")
+    doc.mentions = [
+        Mention(start, start + 7, "Kremlin", "org:kremlin", "kb"),
+        Mention(peskov, peskov + 13, "Dmitry Peskov", "Q27921", "kb"),
+    ]
+    doc.actors = {
+        "org:kremlin": Actor("org:kremlin", "Kremlin", "organisation"),
+        "Q27921": Actor("Q27921", "Dmitry Peskov", "person"),
+    }
+    [row] = extract_quotes(doc)
+    assert (row["speaker"], row["speaker_id"]) == ("Dmitry Peskov", "Q27921")
+
+
+def test_role_speaker_resolved_with_resolve_reference(monkeypatch):
+    text = "Putin tiba di Beijing. “Hubungan kita kuat sekali sekarang,” kata presiden Rusia itu."
+    doc = Document("t", text, "id")
+    doc.actors = {"Q7747": Actor("Q7747", "Vladimir Putin", "person")}
+    calls = []
+
+    def fake_resolve(d, start, end):
+        calls.append(text[start:end])
+        return [Mention(0, 5, "Putin", "Q7747", "role")]
+
+    monkeypatch.setattr("newsanalysis.extract.quote_speakers.resolve_reference", fake_resolve)
+    [row] = only(extract_quotes(doc), "direct")
+    assert calls == ["presiden Rusia itu"]
+    assert (row["speaker"], row["speaker_id"], row["speaker_surface"]) == (
+        "Vladimir Putin",
+        "Q7747",
+        "presiden Rusia itu",
+    )
+
+
+def test_language_without_quote_data_yields_nothing():
+    assert quotes("“Bonjour à tous,” a dit le ministre.", "other") == []
+
+
+# --------------------------------------------------------------------------- seed article
+
+
+@pytest.mark.slow
+def test_seed_article_scores():
+    shared_path("eval", "seed_gold.json")
+    from newsanalysis.evaluate.quotes_seed import run
+
+    r = run()
+    assert r["recall"] == 1.0 and r["precision"] == 1.0
+    assert r["boilerplate_quotes"] == 0
+    assert r["wang_case"]

@@ -28,7 +28,15 @@ from ..document import Document
 from ..text import Span
 from .quote_lexicon import INVERTED, NAMING, PREPOSITION, VERB, Cue, QuoteLexicon
 from .quote_marks import QuoteSpan, find_quote_spans
-from .quote_phrases import Tok, is_cap, phrase_after, phrase_before, subject_before, tokenize
+from .quote_phrases import (
+    Tok,
+    frame_phrase,
+    is_cap,
+    phrase_after,
+    phrase_before,
+    subject_before,
+    tokenize,
+)
 
 __all__ = ["Attribution", "AttributionFinder", "find_attributions"]
 
@@ -121,13 +129,35 @@ class AttributionFinder:
 
     def run(self) -> list[Attribution]:
         found: list[Attribution] = []
+        by_cue: dict[int, Attribution] = {}
         for quote in self.quotes:
             attribution = self.attribute_quote(quote, found)
-            if attribution is not None and attribution not in found:
-                found.append(attribution)
+            if attribution is None or attribution in found:
+                continue
+            cue = attribution.cue
+            owner = by_cue.get(cue.start) if cue is not None else None
+            if owner is not None and (
+                self._same_sentence(owner.end, attribution.start)
+                if owner.kind == PARTIAL
+                else self._same_paragraph(owner.end, attribution.start)
+            ):
+                # one cue, one speech act: "“A,” he said, but “B”" is one quotation,
+                # "called him a “nasty guy,” an “anchor baby” and “sick”" one partial quote
+                owner.pieces = owner.pieces + attribution.pieces
+                owner.merged.append(quote)
+                continue
+            if cue is not None:
+                by_cue[cue.start] = attribution
+            found.append(attribution)
         found.extend(self.indirect(found))
         found.sort(key=lambda a: a.start)
         return found
+
+    def _same_sentence(self, a: int, b: int) -> bool:
+        return self.doc.sentence_index(a) == self.doc.sentence_index(b)
+
+    def _same_paragraph(self, a: int, b: int) -> bool:
+        return self.doc.paragraph_index(a) == self.doc.paragraph_index(b)
 
     # ------------------------------------------------------------------ quotes
 
@@ -172,18 +202,24 @@ class AttributionFinder:
                 return None  # scare quote, title, nickname
 
         # 4. a quotation standing alone: continues the previous speaker, or unknown
-        n_words = self.words_in_quote(q)
-        if n_words <= self.lex.scare_max_words:
-            return None
         if self._is_heading(q):
             return None
         previous = self._previous_quote(q, found)
+        if previous is not None and self._same_paragraph(previous.end, q.start):
+            # "“A,” X said. “B.”": one quotation interrupted by its attribution
+            previous.pieces = previous.pieces + q.pieces
+            previous.merged.append(q)
+            return None
+        if self.words_in_quote(q) <= self.lex.scare_max_words:
+            return None
+        if previous is not None and self._adjacent(previous, q):
+            return Attribution(
+                DIRECT, q.pieces, previous.cue, previous.speaker, INHERIT, previous, quote=q
+            )
+        introduced = self.introduced_by_previous_sentence(q)
+        if introduced is not None:
+            return introduced
         if previous is not None:
-            if self.doc.paragraph_index(previous.end) == self.doc.paragraph_index(q.start):
-                # "“A,” X said. “B.”": one quotation interrupted by its attribution
-                previous.pieces = previous.pieces + q.pieces
-                previous.merged.append(q)
-                return None
             return Attribution(
                 DIRECT, q.pieces, previous.cue, previous.speaker, INHERIT, previous, quote=q
             )
@@ -222,6 +258,33 @@ class AttributionFinder:
         last = self.text[q.end - 1]
         return last not in _SENTENCE_END and last != "," and self.words_in_quote(q) <= 12
 
+    def _adjacent(self, previous: Attribution, q: QuoteSpan) -> bool:
+        """Nothing but spaces between the previous quotation's sentence and this one."""
+        s_prev = self.doc.sentence_index(previous.end)
+        return self.doc.sentence_index(q.outer_start) - s_prev <= 1
+
+    def introduced_by_previous_sentence(self, q: QuoteSpan) -> Attribution | None:
+        """ "Trump took aim at Clinton's record. “She failed.”": the subject of a cue in
+        the sentence right before a quotation standing alone."""
+        index = self.doc.sentence_index(q.outer_start)
+        if index == 0 or self.doc.sentences[index][0] < q.outer_start - 1:
+            return None
+        p_start, p_end = self.doc.sentences[index - 1]
+        if self.doc.paragraph_index(q.outer_start) - self.doc.paragraph_index(p_start) > 1:
+            return None
+        toks, starts = self.tokens(p_start)
+        lo = bisect.bisect_left(starts, p_start)
+        for cue in reversed(self.cues_in(p_start, p_end)):
+            if cue.kind not in (VERB, NAMING) or cue.clitic:
+                continue
+            ci = bisect.bisect_left(starts, cue.start)
+            phrase = subject_before(toks, ci, self.lex, floor=lo)
+            if phrase is not None:
+                return Attribution(
+                    DIRECT, q.pieces, cue, self.span_of(toks, phrase), PHRASE, quote=q
+                )
+        return None
+
     def _previous_quote(self, q: QuoteSpan, found: list[Attribution]) -> Attribution | None:
         """The previous direct quote if it is in this paragraph or the one before."""
         for a in reversed(found):
@@ -252,14 +315,14 @@ class AttributionFinder:
             phrase = phrase_after(toks[:end], after, self.lex)
             return cue, self.span_of(toks, phrase), PHRASE if phrase else NONE
         # "“…,” the spokesman said" / "“…,” Anto menambahkan"
+        if self.text[q.end - 1] == "." and is_cap(toks[k]):
+            return None  # "“… kami.” Putin mengatakan …" starts a new sentence
         for cue in self.cues_in(toks[k].start, toks[end - 1].end if end > k else toks[k].end):
             if cue.kind not in (VERB, INVERTED) or cue.clitic:
                 continue
             ci = bisect.bisect_left(starts, cue.start)
-            if ci - k > 12:
-                break
-            phrase = phrase_before(toks, ci, self.lex, floor=k, frame=True)
-            if phrase is not None and phrase[0] == k:
+            phrase = frame_phrase(toks, k, ci, self.lex)
+            if phrase is not None:
                 return cue, self.span_of(toks, phrase), PHRASE
             break
         return None
@@ -388,7 +451,18 @@ class AttributionFinder:
             cue, speaker, speaker_kind, _ = final
             return Attribution(PARTIAL, q.pieces, cue, speaker, speaker_kind, quote=q)
         if nearest is not None:
-            return Attribution(PARTIAL, q.pieces, nearest, quote=q)
+            # "Trump is questioning the system, encouraging supporters to make sure
+            # everything is “on the up and up”": the sentence's subject
+            k = lo
+            while k < hi and (
+                toks[k].low in self.lex.sentence_openers or not toks[k].text[0].isalnum()
+            ):
+                k += 1
+            subject = phrase_after(toks[:hi], k, self.lex) if k < hi else None
+            speaker = self.span_of(toks, subject) if subject else None
+            return Attribution(
+                PARTIAL, q.pieces, nearest, speaker, PHRASE if speaker else NONE, quote=q
+            )
         return None
 
     def final_attribution(self, start: int, s_end: int) -> tuple[Cue, Span | None, str, int] | None:

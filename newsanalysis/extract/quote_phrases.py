@@ -20,7 +20,15 @@ from dataclasses import dataclass
 
 from .quote_lexicon import QuoteLexicon
 
-__all__ = ["Tok", "tokenize", "phrase_after", "phrase_before", "subject_before", "is_cap"]
+__all__ = [
+    "Tok",
+    "tokenize",
+    "phrase_after",
+    "phrase_before",
+    "frame_phrase",
+    "subject_before",
+    "is_cap",
+]
 
 _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]", re.UNICODE)
 MAX_PHRASE = 12
@@ -123,6 +131,21 @@ def phrase_after(
     return (i, j)
 
 
+def _determiner_phrase(toks: list[Tok], s: int, e: int, lex: QuoteLexicon, floor: int) -> int:
+    """Extend a subject back over common nouns to its determiner ("*The New York
+    businessman* says", "*a doctor* said"), when the determiner opens the clause."""
+    for d in range(s - 1, max(floor, s - 6) - 1, -1):
+        t = toks[d]
+        if t.low in lex.determiners:
+            before = toks[d - 1] if d > floor else None
+            if before is None or before.text in ",;:" or before.low in lex.sentence_openers:
+                return d
+            return s
+        if not t.text[0].isalpha() or t.low in lex.function_words:
+            return s
+    return s
+
+
 def phrase_before(
     toks: list[Tok], i: int, lex: QuoteLexicon, floor: int = 0, frame: bool = False
 ) -> tuple[int, int] | None:
@@ -145,6 +168,8 @@ def phrase_before(
         s = e - 1  # "Perusahaan itu", "pejabat tersebut"
     while s > floor and e - s < MAX_PHRASE and _accepts(toks, s - 1, lex, frame):
         s -= 1
+    if s > floor and toks[s - 1].text[0].isalpha() and not is_cap(toks[s - 1]):
+        s = _determiner_phrase(toks, s, e, lex, floor)
     # drop words that open the sentence rather than the phrase ("Namun Rakhmat")
     while s < e and (
         toks[s].low in lex.sentence_openers
@@ -216,3 +241,30 @@ def clause_start(toks: list[Tok], lo: int, s: int, lex: QuoteLexicon) -> bool:
     if all(t.low in lex.sentence_openers or not _is_word(t) for t in toks[lo:s]):
         return True
     return s > lo and toks[s - 1].text == ","
+
+
+def frame_phrase(toks: list[Tok], k: int, i: int, lex: QuoteLexicon) -> tuple[int, int] | None:
+    """The speaker phrase filling ``toks[k:i]`` between a quote and its cue: "“…,”
+    *a senior administration official* said", with appositions: "“…,” *Scott
+    Pruitt, the Republican attorney general of Oklahoma,* said", "*Mr. King, 82,*"."""
+    e = i
+    while e > k and toks[e - 1].text == ",":
+        e -= 1
+    if e <= k or e - k > 30:
+        return None
+    for j in range(k, e):
+        t = toks[j]
+        if t.low in lex.clause_breaks or t.low in lex.complementizers:
+            return None
+        if t.low in lex.sentence_openers and not (
+            t.low in lex.phrase_links or t.low in lex.speaker_words or t.low in lex.determiners
+        ):
+            return None
+        if t.text == "," or t.text[0].isdigit() or _accepts(toks, j, lex, frame=True):
+            continue
+        return None
+    if toks[k].low in lex.pronouns and e - k > 1:
+        return None
+    if not _meaningful(toks[k:e], lex):
+        return None
+    return (k, e)

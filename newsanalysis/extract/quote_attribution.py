@@ -42,7 +42,8 @@ __all__ = ["Attribution", "AttributionFinder", "find_attributions"]
 
 DIRECT, PARTIAL, INDIRECT = "direct", "partial", "indirect"
 PHRASE, CLITIC, INHERIT, NONE = "phrase", "clitic", "inherit", "none"
-_SENTENCE_END = frozenset(".!?…")
+_SENTENCE_END = ".!?…"
+_DASHES = "—―–-"
 _MAX_OBJECT = 6  # words between a cue and its quote or clause ("told reporters on Monday")
 _MIN_INDIRECT_WORDS = 2
 
@@ -296,15 +297,21 @@ class AttributionFinder:
 
     # ------------------------------------------------------------------ frames
 
-    def right_frame(self, q: QuoteSpan) -> tuple[Cue, Span | None, str] | None:
+    def right_frame(self, q: QuoteSpan) -> tuple[Cue | None, Span | None, str] | None:
         """ "“…,” kata X" / "“…,” katanya" / "“…,” X said" / "“…,” according to X"."""
         toks, starts = self.tokens(q.outer_end - 1)
         k = bisect.bisect_left(starts, q.outer_end)
         end = self._clause_end(toks, k)
-        if k < end and toks[k].text in ",—–-":
+        dash = k < end and toks[k].text in _DASHES
+        if k < end and (toks[k].text in "," or dash):
             k += 1
         if k >= end:
             return None
+        if dash and self.text[q.end - 1] in _SENTENCE_END + "”":
+            # "“…” ― Pamela Padilla": a signature line closing the paragraph
+            phrase = phrase_after(toks, k, self.lex)
+            if phrase is not None and all(not t.text[0].isalnum() for t in toks[phrase[1] :]):
+                return None, self.span_of(toks, phrase), PHRASE
         if toks[k].low in self.lex.inverted_openers:
             k += 1
         cue = self.cue_at.get(toks[k].start) if k < end else None
@@ -315,13 +322,17 @@ class AttributionFinder:
             phrase = phrase_after(toks[:end], after, self.lex)
             return cue, self.span_of(toks, phrase), PHRASE if phrase else NONE
         # "“…,” the spokesman said" / "“…,” Anto menambahkan"
-        if self.text[q.end - 1] == "." and is_cap(toks[k]):
-            return None  # "“… kami.” Putin mengatakan …" starts a new sentence
+        full_stop = self.text[q.end - 1] in ".!?"
         for cue in self.cues_in(toks[k].start, toks[end - 1].end if end > k else toks[k].end):
             if cue.kind not in (VERB, INVERTED) or cue.clitic:
                 continue
             ci = bisect.bisect_left(starts, cue.start)
             phrase = frame_phrase(toks, k, ci, self.lex)
+            if phrase is not None and full_stop:
+                # after “… kami.” a new sentence may start: "Putin mengatakan …" is
+                # not an attribution, "Sen. McCaskill said." is
+                if not self._tail_ok(toks, self._after(toks, cue, ci, end), end):
+                    phrase = None
             if phrase is not None:
                 return cue, self.span_of(toks, phrase), PHRASE
             break
@@ -400,7 +411,7 @@ class AttributionFinder:
         if cue.clitic:
             speaker, speaker_kind, s = (cue.end - len(self.lex.clitic), cue.end), CLITIC, ci
         else:
-            phrase = phrase_before(toks, ci, self.lex, floor=lo)
+            phrase = subject_before(toks, ci, self.lex, floor=lo)
             if phrase is None:
                 return None
             speaker, speaker_kind, s = self.span_of(toks, phrase), PHRASE, phrase[0]
@@ -459,6 +470,12 @@ class AttributionFinder:
             ):
                 k += 1
             subject = phrase_after(toks[:hi], k, self.lex) if k < hi else None
+            if subject is not None and not (
+                subject[1] < hi
+                and toks[subject[1]].text[0].isalpha()
+                and toks[subject[1]].text[0].islower()
+            ):
+                subject = None  # a subject is followed by its verb
             speaker = self.span_of(toks, subject) if subject else None
             return Attribution(
                 PARTIAL, q.pieces, nearest, speaker, PHRASE if speaker else NONE, quote=q

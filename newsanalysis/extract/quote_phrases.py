@@ -114,6 +114,20 @@ def phrase_after(
         return None
     if toks[i].low in lex.pronouns:
         return (i, i + 1)
+    if is_cap(toks[i]) and toks[i].low in lex.function_words:
+        return None  # "If", "With", "Perhaps" opening a sentence are not names
+    if toks[i].low in lex.determiners and not is_cap(toks[i]):
+        # "said the ruling", "kata seorang warga": a determiner and its nouns
+        j = i + 1
+        while (
+            j < len(toks)
+            and j - i <= 5
+            and _is_word(toks[j])
+            and toks[j].low not in lex.function_words
+        ):
+            j += 1
+        if j > i + 1:
+            return (i, j)
     j = i
     while j < len(toks) and j - i < MAX_PHRASE and _accepts(toks, j, lex, frame):
         j += 1
@@ -207,16 +221,14 @@ def subject_before(
         e -= 1
     if e - 1 <= floor or toks[e - 1].text != ",":
         return None
-    # apposition: PHRASE , PHRASE ,
-    second = phrase_before(toks, e - 1, lex, floor)
-    if second is not None and second[0] - 1 > floor and toks[second[0] - 1].text == ",":
-        first = phrase_before(toks, second[0] - 1, lex, floor)
-        if first is not None and clause_start(toks, floor, first[0], lex):
-            return (first[0], second[1])
-    # a clause-initial phrase, then an adverbial set off by commas
     k = floor
     while k < e and (toks[k].low in lex.sentence_openers or not _is_word(toks[k])):
         k += 1
+    # apposition: "Douglas Brinkley, a historian who attended the session,"
+    apposition = frame_phrase(toks, k, e, lex) if k < e else None
+    if apposition is not None and "," in (t.text for t in toks[apposition[0] : apposition[1]]):
+        return apposition
+    # a clause-initial phrase, then an adverbial set off by commas
     if k < e and toks[k].low in lex.pronouns:
         phrase: tuple[int, int] | None = (k, k + 1)
     else:
@@ -252,8 +264,29 @@ def frame_phrase(toks: list[Tok], k: int, i: int, lex: QuoteLexicon) -> tuple[in
         e -= 1
     if e <= k or e - k > 30:
         return None
-    for j in range(k, e):
+    # an apposition after the first comma may be any words ("Douglas Brinkley, a
+    # historian who attended the session, said"); the first part must be a phrase
+    first_end = next((j for j in range(k, e) if toks[j].text == ","), e)
+    if any(
+        t.text in '“”"«»'
+        or t.text in ".!?"
+        and t.end - t.start == 1
+        and j > 0
+        and not _abbreviation_period(toks, j)
+        for j, t in ((j, toks[j]) for j in range(first_end, e))
+    ):
+        return None
+    depth = 0
+    for j in range(k, first_end):
         t = toks[j]
+        if t.text == "(":  # "Rep. Gwen Moore (D-Wis.)"
+            depth += 1
+            continue
+        if t.text == ")" and depth:
+            depth -= 1
+            continue
+        if depth:
+            continue
         if t.low in lex.clause_breaks or t.low in lex.complementizers:
             return None
         if t.low in lex.sentence_openers and not (

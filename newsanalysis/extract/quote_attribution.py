@@ -348,14 +348,23 @@ class AttributionFinder:
         """Index of the token that ends the sentence starting at or after ``toks[k]``."""
         n = len(toks)
         j = k
+        depth = 0
         while j < n:
             t = toks[j].text
-            if t in _SENTENCE_END and not (
+            if t == "(":
+                depth += 1
+            elif t == ")" and depth:
+                depth -= 1
+            elif depth:
+                pass  # "(D-Wis.)"
+            elif t in _SENTENCE_END and not (
                 t == "."
                 and j > 0
                 and toks[j - 1].end == toks[j].start
-                and len(toks[j - 1].text) <= 3
-                and toks[j - 1].text[0].isupper()
+                and (
+                    (len(toks[j - 1].text) <= 3 and toks[j - 1].text[0].isupper())
+                    or toks[j - 1].low in self.lex.abbreviations
+                )
             ):
                 return j
             if t in '“”"«»' and j > k:
@@ -547,7 +556,15 @@ class AttributionFinder:
         """Reported speech without quotation marks, one per sentence at most."""
         direct_pieces = [(s, e) for a in found if a.kind == DIRECT for s, e in a.pieces]
         out: list[Attribution] = []
-        for s_start, s_end in self.doc.sentences:
+        with_cues = sorted(
+            {
+                self.doc.sentence_index(c.start)
+                for c in self.cues
+                if c.kind != NAMING and c.start not in self.used_cues
+            }
+        )
+        for index in with_cues:
+            s_start, s_end = self.doc.sentences[index]
             if any(s <= s_start and s_end <= e + 2 for s, e in direct_pieces):
                 continue
             attribution = self.indirect_in(s_start, s_end)

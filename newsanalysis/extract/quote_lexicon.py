@@ -35,7 +35,8 @@ class Cue:
 @dataclass(frozen=True)
 class QuoteLexicon:
     code: str
-    cue_pattern: re.Pattern[str]
+    cue_pattern: re.Pattern[str]  # on lower-cased text
+    cue_pattern_any_case: re.Pattern[str]
     kinds: dict[str, str]  # lower-cased cue phrase -> kind
     clitic: str
     inverted_openers: frozenset[str]
@@ -58,10 +59,15 @@ class QuoteLexicon:
     def find_cues(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         """Every cue in ``text[start:end]``; capitalised forms only where a sentence starts."""
         end = len(text) if end is None else end
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            matches = self.cue_pattern.finditer(lowered, start, end)
+        else:  # a character whose lower case is longer ("İ"): search the text itself
+            matches = self.cue_pattern_any_case.finditer(text, start, end)
         cues = []
-        for match in self.cue_pattern.finditer(text, start, end):
-            word = match.group("cue")
-            low = " ".join(word.lower().split())
+        for match in matches:
+            low = " ".join(match.group("cue").lower().split())
+            word = text[match.start("cue") : match.end("cue")]
             kind = self.kinds.get(low)
             if kind is None:
                 continue
@@ -82,6 +88,34 @@ def _sentence_initial(text: str, pos: int) -> bool:
             return True
         i -= 1
     return i < 0 or text[i] in ".!?:;"
+
+
+def _trie_pattern(phrases: list[str]) -> str:
+    """One regular expression for many phrases, factored by prefix (a trie), so the
+    engine tries one branch per character instead of every phrase at every position.
+    Spaces inside a phrase match any run of spaces."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [
+            (r"\s+" if ch == " " else re.escape(ch)) + build(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
+        if not branches:
+            return ""
+        if len(branches) == 1 and not ends:
+            return branches[0]
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if ends else group
+
+    return build(trie)
 
 
 @cache
@@ -105,15 +139,18 @@ def lexicon(code: str | None) -> QuoteLexicon | None:
         for phrase in section.get(key, []):
             kinds.setdefault(phrase.lower(), kind)
     clitic = section.get("clitic", "")
-    phrases = sorted(kinds, key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    alternatives = _trie_pattern(list(kinds))
     clitic_group = f"(?P<clitic>{re.escape(clitic)})?" if clitic else "(?P<clitic>(?!))?"
-    pattern = re.compile(rf"(?<![\w-])(?P<cue>{alternatives}){clitic_group}(?![\w-])", re.I)
+    first = "".join(sorted({re.escape(p[0]) for p in kinds})) or "(?!)"
+    body = rf"(?<![\w-])(?=[{first}])(?P<cue>{alternatives}){clitic_group}(?![\w-])"
+    pattern = re.compile(body)
+    pattern_any_case = re.compile(body, re.I)
     # phrases with several spaces are looked up with single spaces
     kinds = {re.sub(r"\s+", " ", k): v for k, v in kinds.items()}
     return QuoteLexicon(
         code=pack.code,
         cue_pattern=pattern,
+        cue_pattern_any_case=pattern_any_case,
         kinds=kinds,
         clitic=clitic,
         inverted_openers=words("inverted_openers"),

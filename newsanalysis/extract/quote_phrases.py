@@ -16,7 +16,7 @@ by one ("kata dia", "he said").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .quote_lexicon import QuoteLexicon
 
@@ -34,8 +34,7 @@ _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]", re.UNICODE)
 MAX_PHRASE = 12
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
     text: str
     start: int
     end: int
@@ -45,8 +44,9 @@ class Tok:
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """Word and punctuation tokens of ``text[start:end]``."""
     return [
-        Tok(m.group(0), m.start(), m.end(), m.group(0).lower())
+        Tok(word, a, a + len(word), word.lower())
         for m in _TOKEN.finditer(text, start, end)
+        for word, a in ((m.group(), m.start()),)
     ]
 
 

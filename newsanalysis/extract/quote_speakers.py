@@ -50,13 +50,17 @@ class Speaker:
 NO_SPEAKER = Speaker(None, None, None, None, None)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Run:
     """A run of capitalised words in the text (a name, a title, an organisation)."""
 
     start: int
     end: int
     words: tuple[str, ...]
+
+    @cached_property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(_key(w) for w in self.words)
 
 
 @cache
@@ -178,8 +182,14 @@ class SpeakerResolver:
             while j + 1 < len(runs) and self._linked(runs[j].end, runs[j + 1].start):
                 j += 1
             last = runs[j]
+            known_word = j == i and len(first.words) == 1 and first.keys[0] in known
+            titled = j > i or self._is_title(first.words[0])
+            if not titled and not known_word:
+                titled = self._role_before(first.start) < first.start
+            if not titled and not known_word:
+                i = j + 1
+                continue
             lead = self._role_before(first.start)
-            titled = lead < first.start or j > i or self._is_title(first.words[0])
             name_words = self._strip(list(last.words))
             is_name = not all(self._is_title(w) for w in name_words)
             if titled and is_name:
@@ -192,9 +202,9 @@ class SpeakerResolver:
                             Speaker(name, None, text[last.start : last.end], last.start, last.end),
                         )
                     )
-            elif j == i and len(first.words) == 1 and _key(first.words[0]) in known:
+            elif known_word:
                 if self._clause_initial(lead) and self._verb_follows(first.end):
-                    name = known[_key(first.words[0])]
+                    name = known[first.keys[0]]
                     out.append(
                         (first.start, Speaker(name, None, first.words[0], first.start, first.end))
                     )
@@ -279,12 +289,17 @@ class SpeakerResolver:
         names = [w for w in words if w[0].isupper()]
         if len(names) != 1 or not self._clause_initial(start, sentence=True):
             return False
-        key = _key(names[0])
-        return not any(
-            key in (_key(w) for w in run.words)
-            and not self._clause_initial(run.start, sentence=True)
-            for run in self._runs
-        )
+        return _key(names[0]) not in self._mid_sentence_keys
+
+    @cached_property
+    def _mid_sentence_keys(self) -> set[str]:
+        """Words capitalised somewhere other than at the start of a sentence."""
+        keys: set[str] = set()
+        for run in self._runs:
+            keys.update(run.keys[1:])
+            if run.keys[0] not in keys and not self._clause_initial(run.start, sentence=True):
+                keys.add(run.keys[0])
+        return keys
 
     def _is_role_phrase(self, words: list[str]) -> bool:
         """ "Presiden", "the spokesman", "presiden Rusia", "juru bicara Kremlin": a role,
@@ -315,14 +330,20 @@ class SpeakerResolver:
         return runs
 
     @cached_property
-    def _continuations(self) -> dict[tuple[str, ...], set[str]]:
-        """For every prefix of every run: the words that follow it ("" at the run's end)."""
-        following: dict[tuple[str, ...], set[str]] = {}
+    def _runs_by_first(self) -> dict[str, list[tuple[str, ...]]]:
+        """Word keys of every run, by their first word."""
+        index: dict[str, list[tuple[str, ...]]] = {}
         for run in self._runs:
-            keys = [_key(w) for w in run.words]
-            for n in range(1, len(keys) + 1):
-                following.setdefault(tuple(keys[:n]), set()).add(keys[n] if n < len(keys) else "")
-        return following
+            index.setdefault(run.keys[0], []).append(run.keys)
+        return index
+
+    def _named_apart(self, prefix: tuple[str, ...], following: str) -> bool:
+        """Whether the article names ``prefix`` without ``following`` after it."""
+        n = len(prefix)
+        return any(
+            keys[:n] == prefix and (keys[n] if len(keys) > n else "") != following
+            for keys in self._runs_by_first.get(prefix[0], ())
+        )
 
     def _strip(self, words: list[str]) -> list[str]:
         """Drop titles, role words and a leading organisation, keeping two words or more."""
@@ -334,9 +355,9 @@ class SpeakerResolver:
             words = words[titles:]
         # a leading organisation that the article also names without this person
         # ("Kremlin" in "Kremlin Dmitry Peskov", "China" in "China Wang Yi")
-        keys = [_key(w) for w in words]
+        keys = tuple(_key(w) for w in words)
         for n in range(len(words) - 2, 0, -1):
-            if self._continuations.get(tuple(keys[:n]), set()) - {keys[n]}:
+            if self._named_apart(keys[:n], keys[n]):
                 return words[n:]
         return words
 
@@ -363,13 +384,21 @@ class SpeakerResolver:
             return self._complete(words[0], before)
         return " ".join(words)
 
+    @cached_property
+    def _runs_by_word(self) -> dict[str, list[_Run]]:
+        """Runs of two words or more, by each of their words, in text order."""
+        index: dict[str, list[_Run]] = {}
+        for run in self._runs:
+            if len(run.words) >= 2:
+                for key in set(run.keys):
+                    index.setdefault(key, []).append(run)
+        return index
+
     def _complete(self, word: str, before: int) -> str:
         """A lone name completed from the closest longer name before it."""
         key = _key(word)
-        for run in reversed(self._runs):
-            if run.start >= before or len(run.words) < 2:
-                continue
-            if key not in (_key(w) for w in run.words):
+        for run in reversed(self._runs_by_word.get(key, [])):
+            if run.start >= before:
                 continue
             name = self._strip(list(run.words))
             name_keys = [_key(w) for w in name]
@@ -381,5 +410,6 @@ class SpeakerResolver:
         return word
 
 
+@cache
 def _key(word: str) -> str:
     return word.lower().rstrip(".")

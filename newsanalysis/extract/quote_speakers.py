@@ -35,6 +35,8 @@ from .quote_lexicon import QuoteLexicon
 __all__ = ["Speaker", "SpeakerResolver"]
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+#: a clitic speaker ("katanya") continues a speaker quoted this many sentences before
+RECENT_SENTENCES = 3
 _VERB_AFTER = re.compile(r"[ \t]*,?[ \t]*[a-z]")
 
 
@@ -113,7 +115,7 @@ class SpeakerResolver:
             len(words) == 1 and words[0].lower() in self.lex.pronouns
         )
         if pronoun:
-            return self._pronoun(start, end, surface)
+            return self._pronoun(start, end, surface, clitic=a.speaker_kind == CLITIC)
         mention = self._mention_in(start, end)
         if mention is not None:
             return self._from_mention(mention, surface, start, end)
@@ -143,7 +145,13 @@ class SpeakerResolver:
         name = self.doc.actor_name(mention.actor_id) or mention.surface
         return Speaker(name, mention.actor_id, surface, start, end)
 
-    def _pronoun(self, start: int, end: int, surface: str) -> Speaker:
+    def _pronoun(self, start: int, end: int, surface: str, clitic: bool = False) -> Speaker:
+        if clitic:
+            # "“…,” katanya": the clitic carries no gender and, in news, continues the
+            # speaker quoted just before (within a few sentences) before anyone else
+            last = self._recent_speaker(start)
+            if last is not None:
+                return Speaker(last.name, last.actor_id, surface, start, end)
         refs = resolve_reference(self.doc, start, end)
         if len(refs) == 1:
             return self._from_mention(refs[0], surface, start, end)
@@ -151,6 +159,14 @@ class SpeakerResolver:
         if salient is not None:
             return Speaker(salient.name, salient.actor_id, surface, start, end)
         return Speaker(None, None, surface, start, end)
+
+    def _recent_speaker(self, pos: int) -> Speaker | None:
+        """The last named speaker, if quoted at most ``RECENT_SENTENCES`` sentences ago."""
+        for position, speaker in reversed(self._speakers):
+            if position < pos:
+                gap = self.doc.sentence_index(pos) - self.doc.sentence_index(position)
+                return speaker if gap <= RECENT_SENTENCES else None
+        return None
 
     # ------------------------------------------------------------------ salience
 

@@ -461,7 +461,7 @@ class AttributionFinder:
             if cue.kind == INVERTED:
                 continue
             nearest = nearest or cue
-            phrase = phrase_before(toks, ci, self.lex, floor=lo)
+            phrase = subject_before(toks, ci, self.lex, floor=lo)
             if phrase is not None:
                 return Attribution(
                     PARTIAL, q.pieces, nearest, self.span_of(toks, phrase), PHRASE, quote=q

@@ -224,10 +224,16 @@ def subject_before(
     k = floor
     while k < e and (toks[k].low in lex.sentence_openers or not _is_word(toks[k])):
         k += 1
-    # apposition: "Douglas Brinkley, a historian who attended the session,"
-    apposition = frame_phrase(toks, k, e, lex) if k < e else None
-    if apposition is not None and "," in (t.text for t in toks[apposition[0] : apposition[1]]):
-        return apposition
+    # apposition: "Douglas Brinkley, a historian who attended the session," opening the
+    # clause (at the sentence start or after a fronted adverbial and its comma)
+    starts = [k] + [c + 1 for c in range(k, e - 1) if toks[c].text == ","]
+    for start in starts:
+        first = phrase_after(toks[:e], start, lex)
+        if first is None or first[1] >= e - 1 or toks[first[1]].text != ",":
+            continue
+        apposition = frame_phrase(toks, start, e, lex)
+        if apposition is not None:
+            return apposition
     # a clause-initial phrase, then an adverbial set off by commas
     if k < e and toks[k].low in lex.pronouns:
         phrase: tuple[int, int] | None = (k, k + 1)

@@ -295,3 +295,91 @@ def test_seed_article_scores():
     assert r["recall"] == 1.0 and r["precision"] == 1.0
     assert r["boilerplate_quotes"] == 0
     assert r["wang_case"]
+
+
+# --------------------------------------------------------------------------- newspaper patterns
+
+
+def test_newspaper_double_apostrophe_marks():
+    text = (
+        "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist. ''It's anti-reform.''"
+    )
+    [row] = quotes(text, "en")
+    assert row["speaker"] == "Douglas Holtz-Eakin"
+    # the second quotation continues the first one, interrupted by the attribution
+    assert row["text"] == "This isn't tax reform, It's anti-reform."
+
+
+def test_one_cue_one_quotation():
+    text = '"You know, I love Larry," he said, but "when it comes to energy, he is wrong."'
+    rows = [r for r in quotes(text, "en") if r["kind"] != "indirect"]
+    assert len(rows) == 1
+    assert rows[0]["text"] == "You know, I love Larry, when it comes to energy, he is wrong."
+
+
+def test_enumerated_partial_quotes_with_one_cue_are_one_quote():
+    text = 'Trump called the senator a "nasty guy," an "anchor baby" and "unstable."'
+    [row] = [r for r in quotes(text, "en") if r["kind"] == "partial"]
+    assert row["text"] == "nasty guy, anchor baby unstable."
+    assert (row["speaker"], row["cue"]) == ("Trump", "called")
+
+
+def test_apposition_between_quote_and_cue():
+    text = "“It is an invasion of the state domain,” Scott Pruitt, the attorney general of Oklahoma, said."
+    [row] = quotes(text, "en")
+    assert row["speaker"] == "Scott Pruitt"
+    assert row["speaker_surface"] == "Scott Pruitt, the attorney general of Oklahoma"
+
+
+def test_attribution_after_a_full_stop_only_when_the_sentence_ends():
+    text = "“We will win this election.” Sen. Claire McCaskill (D-Mo.) said on Tuesday."
+    [row] = quotes(text, "en")
+    assert row["speaker"] == "Claire McCaskill"
+    text = (
+        "“Kami siap bekerja sama dengan semua pihak.” Putin mengatakan hubungan kedua negara kuat."
+    )
+    direct = only(quotes(text), "direct")
+    assert direct[0]["speaker"] is None
+
+
+def test_signature_line_after_a_quote():
+    text = (
+        "“He makes simple blanket statements about people he knows nothing about.” ― Pamela Padilla"
+    )
+    [row] = quotes(text, "en")
+    assert (row["speaker"], row["cue"]) == ("Pamela Padilla", None)
+
+
+def test_quote_introduced_by_the_previous_sentence():
+    text = (
+        "Trump also attacked the press on Tuesday.\n"
+        "“The media is the most dishonest group of people I have ever seen.”"
+    )
+    [row] = only(quotes(text, "en"), "direct")
+    assert (row["speaker"], row["cue"]) == ("Trump", "attacked")
+
+
+def test_clitic_continues_the_speaker_just_quoted():
+    text = (
+        "Ketua Umum ALFI Yukki Nugrahawan mengatakan, kegiatan logistik terkontraksi.\n"
+        "Hal ini disebabkan aktivitas logistik berkaitan dengan ekonomi Kota Surabaya.\n"
+        "“Kegiatan logistik tetap harus jalan dengan protokol kesehatan,” ujarnya."
+    )
+    [row] = only(quotes(text), "direct")
+    assert row["speaker"] == "Yukki Nugrahawan"
+    assert row["cue"] == "ujarnya"
+
+
+def test_sentence_initial_common_noun_is_not_a_name():
+    text = "Perusahaan itu telah mengonfirmasi akan membangun pabrik di kawasan industri."
+    [row] = only(quotes(text), "indirect")
+    assert row["speaker_surface"] == "Perusahaan itu"
+    assert row["speaker"] == "Perusahaan itu"
+
+
+def test_kompas_style_marks_with_spaces_and_parity():
+    # ” opens and closes; the closing one may be followed directly by the cue
+    text = "Menurut dia, pemerintah siap. ”Kami sudah siapkan semua bantuan,”ucapnya."
+    [row] = only(quotes(text), "direct")
+    assert row["text"] == "Kami sudah siapkan semua bantuan,"
+    assert row["cue"] == "ucapnya"

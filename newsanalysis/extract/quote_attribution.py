@@ -92,6 +92,39 @@ class AttributionFinder:
         self.cue_starts = [c.start for c in self.cues]
         self.used_cues: set[int] = set()
         self._tokens: dict[int, tuple[list[Tok], list[int]]] = {}
+        self.sentences = self._split_sentences()
+        self._sentence_starts = [s for s, _ in self.sentences]
+
+    def _split_sentences(self) -> list[Span]:
+        """The document's sentences, also split where a quotation opens right after a
+        sentence end ("… siap. ”Kami …": the Kompas opening ” is not seen by the
+        sentence splitter)."""
+        cuts = sorted(
+            q.open_mark
+            for q in self.quotes
+            if q.opened and self.text[: q.open_mark].rstrip()[-1:] in (".", "!", "?")
+        )
+        if not cuts:
+            return list(self.doc.sentences)
+        out: list[Span] = []
+        k = 0
+        for start, end in self.doc.sentences:
+            while k < len(cuts) and cuts[k] <= start:
+                k += 1
+            while k < len(cuts) and cuts[k] < end:
+                piece_end = len(self.text[start : cuts[k]].rstrip()) + start
+                if piece_end > start:
+                    out.append((start, piece_end))
+                start = cuts[k]
+                k += 1
+            out.append((start, end))
+        return out
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+
+    def sentence_of(self, pos: int) -> Span:
+        return self.sentences[self.sentence_index(pos)] if self.sentences else (0, 0)
 
     # ------------------------------------------------------------------ helpers
 
@@ -155,7 +188,7 @@ class AttributionFinder:
         return found
 
     def _same_sentence(self, a: int, b: int) -> bool:
-        return self.doc.sentence_index(a) == self.doc.sentence_index(b)
+        return self.sentence_index(a) == self.sentence_index(b)
 
     def _same_paragraph(self, a: int, b: int) -> bool:
         return self.doc.paragraph_index(a) == self.doc.paragraph_index(b)
@@ -164,7 +197,7 @@ class AttributionFinder:
 
     def attribute_quote(self, q: QuoteSpan, found: list[Attribution]) -> Attribution | None:
         text = self.text
-        s_start, s_end = self.doc.sentence_of(q.outer_start)
+        s_start, s_end = self.sentence_of(q.outer_start)
         toks, starts = self.tokens(q.outer_start)
         left_lo = bisect.bisect_left(starts, s_start)
         left_hi = bisect.bisect_left(starts, q.outer_start)
@@ -261,16 +294,16 @@ class AttributionFinder:
 
     def _adjacent(self, previous: Attribution, q: QuoteSpan) -> bool:
         """Nothing but spaces between the previous quotation's sentence and this one."""
-        s_prev = self.doc.sentence_index(previous.end)
-        return self.doc.sentence_index(q.outer_start) - s_prev <= 1
+        s_prev = self.sentence_index(previous.end)
+        return self.sentence_index(q.outer_start) - s_prev <= 1
 
     def introduced_by_previous_sentence(self, q: QuoteSpan) -> Attribution | None:
         """ "Trump took aim at Clinton's record. “She failed.”": the subject of a cue in
         the sentence right before a quotation standing alone."""
-        index = self.doc.sentence_index(q.outer_start)
-        if index == 0 or self.doc.sentences[index][0] < q.outer_start - 1:
+        index = self.sentence_index(q.outer_start)
+        if index == 0 or self.sentences[index][0] < q.outer_start - 1:
             return None
-        p_start, p_end = self.doc.sentences[index - 1]
+        p_start, p_end = self.sentences[index - 1]
         if self.doc.paragraph_index(q.outer_start) - self.doc.paragraph_index(p_start) > 1:
             return None
         toks, starts = self.tokens(p_start)
@@ -385,7 +418,7 @@ class AttributionFinder:
             return None
         toks, starts = self.tokens(intro_end - 1)
         hi = bisect.bisect_left(starts, intro_end)
-        s_start = self.doc.sentence_of(intro_end - 1)[0]
+        s_start = self.sentence_of(intro_end - 1)[0]
         lo = bisect.bisect_left(starts, s_start)
         return self._frame_before(q, toks, lo, hi)
 
@@ -558,13 +591,13 @@ class AttributionFinder:
         out: list[Attribution] = []
         with_cues = sorted(
             {
-                self.doc.sentence_index(c.start)
+                self.sentence_index(c.start)
                 for c in self.cues
                 if c.kind != NAMING and c.start not in self.used_cues
             }
         )
         for index in with_cues:
-            s_start, s_end = self.doc.sentences[index]
+            s_start, s_end = self.sentences[index]
             if any(s <= s_start and s_end <= e + 2 for s, e in direct_pieces):
                 continue
             attribution = self.indirect_in(s_start, s_end)

@@ -36,7 +36,7 @@ _SINGLE_OPEN_GLYPHS = frozenset("‘‚‛")
 _SINGLE_CLOSE_GLYPHS = frozenset("’")
 _SINGLE = frozenset("‘’‚‛'")
 # what may stand before an opening mark / after a closing mark besides a space
-_BEFORE_OPEN = frozenset("([{—–-/:;,…“‘\"'«")
+_BEFORE_OPEN = frozenset("([{—–-/:…“‘\"'«")
 _AFTER_CLOSE = frozenset(".,;:!?)]}—–-…”’\"'»")
 
 OPEN, CLOSE, EITHER = "open", "close", "either"

@@ -37,6 +37,7 @@ __all__ = ["Speaker", "SpeakerResolver"]
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 #: a clitic speaker ("katanya") continues a speaker quoted this many sentences before
 RECENT_SENTENCES = 3
+_BRACKETS = re.compile(r"\([^()]*\)")
 _VERB_AFTER = re.compile(r"[ \t]*,?[ \t]*[a-z]")
 
 
@@ -369,6 +370,9 @@ class SpeakerResolver:
             titles += 1
         if len(words) - titles >= 2:  # "Kementerian Luar Negeri China" stays whole
             words = words[titles:]
+        # a leading acronym is an organisation ("ALFI Yukki Nugrahawan", "OJK Anto")
+        while len(words) > 2 and words[0].isupper() and len(words[0]) >= 2 and words[0].isalpha():
+            words = words[1:]
         # a leading organisation that the article also names without this person
         # ("Kremlin" in "Kremlin Dmitry Peskov", "China" in "China Wang Yi")
         keys = tuple(_key(w) for w in words)
@@ -378,7 +382,7 @@ class SpeakerResolver:
         return words
 
     def _clean_name(self, start: int, end: int) -> str:
-        surface = self.doc.text[start:end]
+        surface = _BRACKETS.sub(" ", self.doc.text[start:end])  # "(D-Mo.)", "(ALFI)"
         if "," in surface:
             # an apposition: the part that is a name, not a role ("Pengajar X, Sutaryono")
             parts = [p.strip() for p in surface.split(",") if p.strip()]

@@ -8,8 +8,8 @@ and turned into a :class:`~newsanalysis.document.Document` with its paragraphs a
 sentences computed beforehand, so the figure is the quotes step alone (the budget in
 docs/ARCHITECTURE.md: ~1 ms per article); the actor step runs first when the
 ``--with-actors`` flag is given, as in the pipeline. Prints ms per article (best of
-``--repeat`` runs), articles per second and quotes found. Timings on a shared machine
-are noisy.
+``--repeat`` runs, in CPU time of this process), articles per second and quotes found.
+Timings on a shared machine are noisy even in CPU time.
 """
 
 from __future__ import annotations
@@ -65,9 +65,9 @@ def bench(name: str, docs: list[Document], repeat: int) -> None:
     best = float("inf")
     found = 0
     for _ in range(repeat):
-        started = time.perf_counter()
+        started = time.process_time()  # CPU time: less disturbed by a busy machine
         found = sum(len(extract_quotes(doc)) for doc in docs)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     chars = sum(len(d.text) for d in docs) / max(1, len(docs))
     per_article = best / max(1, len(docs)) * 1000
     print(
@@ -85,7 +85,7 @@ def main() -> None:
     args = parser.parse_args()
     if not SHARED.exists():
         raise SystemExit(f"needs the shared corpora at {SHARED}")
-    print("quotes step only (documents cleaned and split beforehand); shared machine: noisy")
+    print("quotes step only (documents cleaned and split beforehand); CPU time, best of runs")
     bench("CLICK-ID", documents(click_id(args.articles), "id", args.with_actors), args.repeat)
     bench("PolNeAR", documents(polnear(args.articles), "en", args.with_actors), args.repeat)
 

@@ -157,6 +157,13 @@ class AttributionFinder:
         """Number of words in ``[start, end)`` outside quotation marks."""
         toks, starts = self.tokens(start)
         lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        k = bisect.bisect_left(self.quoted_starts, end)
+        if (
+            k == 0
+            or self.quoted[k - 1][1] <= start
+            and all(e <= start for _, e in self.quoted[max(0, k - 8) : k])
+        ):
+            return sum(1 for t in toks[lo:hi] if t.text[0].isalnum())  # no quote inside
         return sum(1 for t in toks[lo:hi] if t.text[0].isalnum() and not self.in_quote(t.start))
 
     # ------------------------------------------------------------------ main

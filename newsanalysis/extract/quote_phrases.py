@@ -43,8 +43,9 @@ class Tok(NamedTuple):
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """Word and punctuation tokens of ``text[start:end]``."""
+    new = tuple.__new__  # twice as fast as calling the NamedTuple class
     return [
-        Tok(word, a, a + len(word), word.lower())
+        new(Tok, (word, a, a + len(word), word.lower()))
         for m in _TOKEN.finditer(text, start, end)
         for word, a in ((m.group(), m.start()),)
     ]

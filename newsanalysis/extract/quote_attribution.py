@@ -518,6 +518,11 @@ class AttributionFinder:
                 toks[k].low in self.lex.sentence_openers or not toks[k].text[0].isalnum()
             ):
                 k += 1
+            if k > lo and toks[lo].low in self.lex.speaker_stop:
+                # "In an interview on CBS, House Speaker Paul Ryan ...": the subject
+                # comes after the fronted prepositional phrase and its comma
+                comma = next((j for j in range(k, hi) if toks[j].text == ","), None)
+                k = comma + 1 if comma is not None else hi
             subject = phrase_after(toks[:hi], k, self.lex) if k < hi else None
             if subject is not None and not (
                 subject[1] < hi

@@ -52,6 +52,7 @@ class QuoteLexicon:
     titles: frozenset[str]
     phrase_links: frozenset[str]
     demonstratives: frozenset[str]
+    adverb_suffixes: tuple[str, ...]
     abbreviations: frozenset[str]  # from the pack's [text] section
     function_words: frozenset[str]  # every non-name word the section lists
     scare_max_words: int
@@ -166,6 +167,7 @@ def lexicon(code: str | None) -> QuoteLexicon | None:
         titles=words("titles"),
         phrase_links=words("phrase_links"),
         demonstratives=words("demonstratives"),
+        adverb_suffixes=tuple(section.get("adverb_suffixes", [])),
         abbreviations=frozenset(w.lower() for w in pack.words("text", "abbreviations")),
         function_words=frozenset(kinds)
         | words("sentence_openers")

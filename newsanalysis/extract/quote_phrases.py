@@ -71,6 +71,33 @@ def _abbreviation_period(toks: list[Tok], k: int) -> bool:
     )
 
 
+def _bracketed_ok(toks: list[Tok], a: int, b: int) -> bool:
+    """Brackets around an acronym or party tag: "(ALFI)", "(R-Wis.)", "(D)"."""
+    return a < b and is_cap(toks[a]) and all(is_cap(t) or t.text in ".-" for t in toks[a:b])
+
+
+def _inside_brackets(toks: list[Tok], k: int) -> bool:
+    before = next((j for j in range(k - 1, max(-1, k - 5), -1) if toks[j].text in "()"), None)
+    after = next((j for j in range(k + 1, min(len(toks), k + 5)) if toks[j].text in "()"), None)
+    return (
+        before is not None
+        and after is not None
+        and toks[before].text == "("
+        and toks[after].text == ")"
+    )
+
+
+def _is_adverb(tok: Tok, lex: QuoteLexicon) -> bool:
+    """An adverb between a subject and its cue: listed ("juga", "has also") or formed
+    with an adverb suffix of the language ("forcefully")."""
+    if is_cap(tok):
+        return False
+    return tok.low in lex.verb_adverbs or any(
+        tok.low.endswith(suffix) and len(tok.low) > len(suffix) + 3
+        for suffix in lex.adverb_suffixes
+    )
+
+
 def _accepts(toks: list[Tok], k: int, lex: QuoteLexicon, frame: bool) -> bool:
     tok = toks[k]
     n = len(toks)
@@ -83,10 +110,14 @@ def _accepts(toks: list[Tok], k: int, lex: QuoteLexicon, frame: bool) -> bool:
         )
     if tok.low in lex.speaker_stop and not is_cap(tok):
         return False
-    if tok.text == "(":  # "(ALFI)" after an organisation
-        return k + 2 < n and is_cap(toks[k + 1]) and toks[k + 2].text == ")"
+    if tok.text == "(":  # "(ALFI)" after an organisation, "(R-Wis.)" after a name
+        close = next((j for j in range(k + 1, min(n, k + 6)) if toks[j].text == ")"), None)
+        return close is not None and _bracketed_ok(toks, k + 1, close)
     if tok.text == ")":
-        return k >= 2 and is_cap(toks[k - 1]) and toks[k - 2].text == "("
+        open_ = next((j for j in range(k - 1, max(-1, k - 6), -1) if toks[j].text == "("), None)
+        return open_ is not None and _bracketed_ok(toks, open_ + 1, k)
+    if tok.text in ".-" and _inside_brackets(toks, k):
+        return True
     if _is_word(tok):
         if is_cap(tok) or tok.low in lex.speaker_words or tok.low in lex.determiners:
             return True
@@ -172,7 +203,7 @@ def phrase_before(
     said").
     """
     e = i
-    while e > floor and toks[e - 1].low in lex.verb_adverbs and not is_cap(toks[e - 1]):
+    while e > floor and _is_adverb(toks[e - 1], lex):
         e -= 1
     if e == floor:
         return None
@@ -218,7 +249,7 @@ def subject_before(
     if plain is not None:
         return plain
     e = i
-    while e > floor and toks[e - 1].low in lex.verb_adverbs and not is_cap(toks[e - 1]):
+    while e > floor and _is_adverb(toks[e - 1], lex):
         e -= 1
     if e - 1 <= floor or toks[e - 1].text != ",":
         return None

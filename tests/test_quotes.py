@@ -383,3 +383,13 @@ def test_kompas_style_marks_with_spaces_and_parity():
     [row] = only(quotes(text), "direct")
     assert row["text"] == "Kami sudah siapkan semua bantuan,"
     assert row["cue"] == "ucapnya"
+
+
+def test_role_then_name_after_an_inverted_cue():
+    text = "“Swab massal sudah jarang kami lakukan di wilayah ini,” kata Kepala Puskesmas Cilincing, Edison Sahputra."
+    [row] = quotes(text)
+    assert row["speaker"] == "Edison Sahputra"
+    assert row["speaker_surface"] == "Kepala Puskesmas Cilincing, Edison Sahputra"
+    # a date after the comma is not part of the speaker
+    [row] = quotes("“Kami akan segera memeriksa laporan itu,” kata Anto, Senin (13/4).")
+    assert row["speaker_surface"] == "Anto"

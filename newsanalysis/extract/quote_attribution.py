@@ -34,6 +34,7 @@ from .quote_phrases import (
     is_cap,
     phrase_after,
     phrase_before,
+    speaker_after_cue,
     subject_before,
     tokenize,
 )
@@ -359,7 +360,7 @@ class AttributionFinder:
             after = self._after(toks, cue, k, end)
             if cue.clitic:
                 return cue, (cue.end - len(self.lex.clitic), cue.end), CLITIC
-            phrase = phrase_after(toks[:end], after, self.lex)
+            phrase = speaker_after_cue(toks[:end], after, self.lex)
             return cue, self.span_of(toks, phrase), PHRASE if phrase else NONE
         # "“…,” the spokesman said" / "“…,” Anto menambahkan"
         full_stop = self.text[q.end - 1] in ".!?"
@@ -565,7 +566,7 @@ class AttributionFinder:
                 if after == end:
                     return cue, (cue.end - len(self.lex.clitic), cue.end), CLITIC, toks[c].start
                 return None
-            phrase = phrase_after(toks[:end], after, self.lex)
+            phrase = speaker_after_cue(toks[:end], after, self.lex)
             if phrase is not None and self._tail_ok(toks, phrase[1], end):
                 return cue, self.span_of(toks, phrase), PHRASE, toks[c].start
             return None

@@ -53,6 +53,7 @@ class QuoteLexicon:
     phrase_links: frozenset[str]
     demonstratives: frozenset[str]
     adverb_suffixes: tuple[str, ...]
+    calendar_words: frozenset[str]  # month and weekday names, from the [dates] section
     abbreviations: frozenset[str]  # from the pack's [text] section
     function_words: frozenset[str]  # every non-name word the section lists
     scare_max_words: int
@@ -168,6 +169,9 @@ def lexicon(code: str | None) -> QuoteLexicon | None:
         phrase_links=words("phrase_links"),
         demonstratives=words("demonstratives"),
         adverb_suffixes=tuple(section.get("adverb_suffixes", [])),
+        calendar_words=frozenset(
+            w.lower() for key in ("months", "weekdays") for w in pack.get("dates", {}).get(key, {})
+        ),
         abbreviations=frozenset(w.lower() for w in pack.words("text", "abbreviations")),
         function_words=frozenset(kinds)
         | words("sentence_openers")

@@ -22,6 +22,7 @@ from .quote_lexicon import QuoteLexicon
 
 __all__ = [
     "Tok",
+    "speaker_after_cue",
     "tokenize",
     "phrase_after",
     "phrase_before",
@@ -175,6 +176,25 @@ def phrase_after(
     if j < len(toks) and toks[j].low in lex.demonstratives:
         j += 1  # "presiden Rusia itu"
     return (i, j)
+
+
+def speaker_after_cue(toks: list[Tok], i: int, lex: QuoteLexicon) -> tuple[int, int] | None:
+    """The speaker after an inverted cue, with an apposition when the clause ends
+    after it: "kata *Kepala Puskesmas Cilincing, Edison Sahputra*.", "said *John Smith, a
+    spokesman for the campaign*." (not "kata Anto, Senin (13/4)": a date)."""
+    first = phrase_after(toks, i, lex)
+    if first is None or toks[first[0]].low in lex.pronouns:
+        return first
+    j = first[1]
+    if j + 1 >= len(toks) or toks[j].text != "," or toks[j + 1].low in lex.calendar_words:
+        return first
+    second = phrase_after(toks, j + 1, lex)
+    if second is None or toks[second[0]].low in lex.pronouns:
+        return first
+    k = second[1]
+    if k < len(toks) and _is_word(toks[k]) and toks[k].low not in lex.speaker_stop:
+        return first  # "kata Anto, warga setempat menilai …": a new clause
+    return (first[0], k)
 
 
 def _determiner_phrase(toks: list[Tok], s: int, e: int, lex: QuoteLexicon, floor: int) -> int:

@@ -393,3 +393,8 @@ def test_role_then_name_after_an_inverted_cue():
     # a date after the comma is not part of the speaker
     [row] = quotes("“Kami akan segera memeriksa laporan itu,” kata Anto, Senin (13/4).")
     assert row["speaker_surface"] == "Anto"
+
+
+def test_nickname_inside_a_name_is_not_a_quote():
+    text = 'State Del. Marcia "Cia" Price said the nation is watching Virginia this year.'
+    assert [r for r in quotes(text, "en") if r["kind"] != "indirect"] == []

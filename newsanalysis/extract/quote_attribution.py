@@ -212,6 +212,9 @@ class AttributionFinder:
         left = toks[left_lo:left_hi]
         left_is_frame_only = self._only_openers(left)
 
+        if self._is_nickname(q):
+            return None
+
         # 1. a frame right after the quote: "“…,” kata X" / "“…,” X said"
         right = self.right_frame(q)
         if right is not None:
@@ -282,6 +285,15 @@ class AttributionFinder:
         if not toks:
             return True
         return all(t.low in self.lex.sentence_openers or not t.text[0].isalnum() for t in toks)
+
+    def _is_nickname(self, q: QuoteSpan) -> bool:
+        """One or two capitalised words quoted inside a name: Marcia "Cia" Price."""
+        words = self.text[q.start : q.end].split()
+        if not 1 <= len(words) <= 2 or not all(w[0].isupper() for w in words):
+            return False
+        before = self.text[max(0, q.outer_start - 30) : q.outer_start].split()
+        after = self.text[q.outer_end : q.outer_end + 30].split()
+        return bool(before and after and before[-1][0].isupper() and after[0][0].isupper())
 
     def _is_title(self, q: QuoteSpan) -> bool:
         """Three words or more, mostly capitalised: the title of a book, event or

@@ -231,7 +231,7 @@ def gold_statements(article: Article) -> list[Statement]:
             if words & {w.lower() for w in text_of(p).split()}:
                 names.insert(0, text_of(p))
                 break
-        return names
+        return list(dict.fromkeys(names))
 
     def before(pos: int) -> list[str]:
         earlier = [p for p in persons if p[1] < pos]

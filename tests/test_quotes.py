@@ -390,9 +390,11 @@ def test_role_then_name_after_an_inverted_cue():
     [row] = quotes(text)
     assert row["speaker"] == "Edison Sahputra"
     assert row["speaker_surface"] == "Kepala Puskesmas Cilincing, Edison Sahputra"
-    # a date after the comma is not part of the speaker
+    # a date, or a place and a date, after the comma are not part of the speaker
     [row] = quotes("“Kami akan segera memeriksa laporan itu,” kata Anto, Senin (13/4).")
     assert row["speaker_surface"] == "Anto"
+    [row] = quotes("“Emas selalu ada dari tahun ke tahun,” ujar Prita, Jakarta, Senin (13/4).")
+    assert row["speaker_surface"] == "Prita"
 
 
 def test_nickname_inside_a_name_is_not_a_quote():

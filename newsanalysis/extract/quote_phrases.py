@@ -194,6 +194,12 @@ def speaker_after_cue(toks: list[Tok], i: int, lex: QuoteLexicon) -> tuple[int, 
     k = second[1]
     if k < len(toks) and _is_word(toks[k]) and toks[k].low not in lex.speaker_stop:
         return first  # "kata Anto, warga setempat menilai …": a new clause
+    if (
+        k + 1 < len(toks)
+        and toks[k].text == ","
+        and (toks[k + 1].low in lex.calendar_words or toks[k + 1].text[0].isdigit())
+    ):
+        return first  # "ujar Prita, Jakarta, Senin (13/4)": a place and a date
     return (first[0], k)
 
 

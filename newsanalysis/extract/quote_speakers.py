@@ -209,6 +209,8 @@ class SpeakerResolver:
             lead = self._role_before(first.start)
             name_words = self._strip(list(last.words))
             is_name = not all(self._is_title(w) for w in name_words)
+            if titled and is_name and self._not_a_person(last.start, last.end):
+                is_name = False  # "Gubernur Kalimantan Barat": the actor step knows a place
             if titled and is_name:
                 name = self._finish(name_words, last.start)
                 self._remember(known, name.split())
@@ -227,6 +229,11 @@ class SpeakerResolver:
                     )
             i = j + 1
         return out
+
+    def _not_a_person(self, start: int, end: int) -> bool:
+        """The actor step found only non-person actors (countries, organisations) here."""
+        inside = [m for m in self.doc.mentions if m.start < end and m.end > start]
+        return bool(inside) and all(self._type(m) not in (None, "person") for m in inside)
 
     def _verb_follows(self, pos: int) -> bool:
         """A lower-case word (the verb) follows, maybe after an apposition comma."""

@@ -99,6 +99,15 @@ def _is_adverb(tok: Tok, lex: QuoteLexicon) -> bool:
     )
 
 
+def _short_abbreviation(toks: list[Tok], k: int) -> bool:
+    """``toks[k]`` is the period of a short capitalised abbreviation ("Md.", "Jr.",
+    "B."): no sentence end."""
+    if toks[k].text != "." or k == 0:
+        return False
+    before = toks[k - 1]
+    return before.end == toks[k].start and is_cap(before) and len(before.text) <= 3
+
+
 def _accepts(toks: list[Tok], k: int, lex: QuoteLexicon, frame: bool) -> bool:
     tok = toks[k]
     n = len(toks)
@@ -148,7 +157,9 @@ def phrase_after(
     if toks[i].low in lex.pronouns:
         return (i, i + 1)
     if is_cap(toks[i]) and toks[i].low in lex.function_words:
-        return None  # "If", "With", "Perhaps" opening a sentence are not names
+        return None  # "If", "With", "Perhaps" opening a phrase are not names
+    if toks[i].low in lex.calendar_words and not (i + 1 < len(toks) and is_cap(toks[i + 1])):
+        return None  # "Friday", "Senin" alone; "Juni Rahmawati" is a name
     if toks[i].low in lex.determiners and not is_cap(toks[i]):
         # "said the ruling", "kata seorang warga": a determiner and its nouns
         j = i + 1
@@ -332,11 +343,7 @@ def frame_phrase(toks: list[Tok], k: int, i: int, lex: QuoteLexicon) -> tuple[in
     # historian who attended the session, said"); the first part must be a phrase
     first_end = next((j for j in range(k, e) if toks[j].text == ","), e)
     if any(
-        t.text in '“”"«»'
-        or t.text in ".!?"
-        and t.end - t.start == 1
-        and j > 0
-        and not _abbreviation_period(toks, j)
+        t.text in '“”"«»' or (t.text in ".!?" and not _short_abbreviation(toks, j))
         for j, t in ((j, toks[j]) for j in range(first_end, e))
     ):
         return None

@@ -344,3 +344,63 @@ def test_untitled_names_skip_places_and_subjects_are_opt_in(kb):
     find_mentions(doc, kb, subject_names=True)
     assert _who(doc, "Hanung") == "Hanung"
     assert doc.mention_at(*_at(doc, "Hanung")).method == "subject"
+
+
+def test_abbreviations_defined_in_the_article_and_office_titles(kb):
+    text = (
+        "Ketua Komite Olahraga Nasional Indonesia (KONI) Marciano Norman hadir. KONI menolak. "
+        "Kabid Humas Polda Metro Jaya Kombes Argo Yuwono mengatakan itu. "
+        "Menpora Imam Nahrawi datang. Harga naik, kata Net Interest Margin NIM."
+    )
+    doc = _doc(text, published=date(2019, 9, 10))
+    find_mentions(doc, kb)
+    koni = doc.mention_at(*_at(doc, "Komite Olahraga")).actor_id
+    assert doc.actors[koni].name == "Komite Olahraga Nasional Indonesia"
+    assert doc.actors[koni].country == "IDN"
+    assert _who(doc, "KONI menolak") == "Komite Olahraga Nasional Indonesia"
+    assert _who(doc, "Argo Yuwono") == "Argo Yuwono"
+    assert _who(doc, "Humas") is None  # part of the title, not a name
+    assert _who(doc, "Imam Nahrawi") == "Imam Nahrawi"
+    assert _who(doc, "NIM") is None  # the abbreviation of the phrase before it
+
+
+@pytest.mark.parametrize("language", ["id", "en", "other"])
+def test_any_text_gives_consistent_mentions(kb, language):
+    """Mentions stay inside the text, match their surface, do not overlap, and every
+    actor they point to is in ``doc.actors`` (property test over arbitrary text)."""
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(
+        list("aeiouKPJWXZ ,.()“”'-\n")
+        + ["Putin", "Wang Yi", "presiden Rusia", "ia", "İ", "Beijing"]
+    )
+
+    @hypothesis.settings(max_examples=60, deadline=None)
+    @hypothesis.given(st.lists(alphabet, max_size=60).map("".join))
+    def check(text):
+        doc = _doc(text, language, date(2023, 3, 17))
+        find_mentions(doc, kb)
+        last_end = 0
+        for m in doc.mentions:
+            assert 0 <= m.start < m.end <= len(text)
+            assert text[m.start : m.end] == m.surface
+            assert m.start >= last_end
+            last_end = m.end
+            assert m.actor_id in doc.actors
+        for start in range(0, len(text), 7):
+            for ref in resolve_reference(doc, start, min(len(text), start + 3)):
+                assert ref.actor_id in doc.actors
+
+    check()
+
+
+def test_pronoun_after_a_quote_is_its_speaker(kb):
+    text = (
+        "“Putin tidak akan datang,” kata juru bicara Kementerian Luar Negeri China Wang Wenbin. "
+        "Ia menambahkan bahwa Xi siap."
+    )
+    doc = _doc(text)
+    find_mentions(doc, kb)
+    refs = resolve_reference(doc, *_at(doc, "Ia"))
+    assert [doc.actor_name(m.actor_id) for m in refs] == ["Wang Wenbin"]

@@ -93,6 +93,9 @@ class Lexicon:
     org_place_before: frozenset[str] = frozenset()
     predicative_before: frozenset[str] = frozenset()
     qualified_titles: frozenset[str] = frozenset()
+    lowercase_titles: frozenset[str] = frozenset()
+    org_connector_words: frozenset[str] = frozenset()
+    modifier_starts: frozenset[str] = frozenset()  # first words of title modifiers, and "yang"
     next_name: re.Pattern | None = None  # ", Jurgen Klopp" after a qualifier
     common_any: frozenset[str] = frozenset()  # common words of any installed language
     places: frozenset[str] = frozenset()  # lower-cased place names (resources/actors/places.txt)
@@ -192,7 +195,11 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
 
     months = [m for m in pack.get("dates", {}).get("months", {})]
     weekdays = [d for d in pack.get("dates", {}).get("weekdays", {})]
-    not_name = {w.lower() for w in _words(pack, "not_name_words") + months + weekdays}
+    # organisation heads ("Kantor", "Komisi", "Partai") are never part of a personal name
+    not_name = {
+        w.lower()
+        for w in _words(pack, "not_name_words") + months + weekdays + _words(pack, "org_heads")
+    }
     particles = frozenset(w.lower() for w in _words(pack, "name_particles"))
     titles = _words(pack, "titles") + list(role_words)
     title_alt = _alternation(titles)
@@ -252,13 +259,18 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         institutions=institutions,
         name_after_cue=re.compile(rf",?[ ](?P<name>{name})"),
         name_before_cue=re.compile(rf"(?<![\w{masked}])(?P<name>{name}),?[ ]$"),
-        acronym=re.compile(rf"(?<![\w{masked}])[{UPPER}]{{3,6}}(?![\w{masked}/-])"),
+        acronym=re.compile(rf"(?<![\w{masked}/-])[{UPPER}]{{3,6}}(?![\w{masked}/-])"),
         not_org_acronyms=frozenset(_words(pack, "not_org_acronyms")),
         place_suffixes=frozenset(w.lower() for w in _words(pack, "place_suffixes")),
         not_person_before=tuple(w.lower() for w in _words(pack, "not_person_before")),
         org_place_before=frozenset(w.lower() for w in _words(pack, "org_place_before")),
         predicative_before=frozenset(w.lower() for w in _words(pack, "predicative_before")),
         qualified_titles=frozenset(w.lower() for w in _words(pack, "qualified_titles")),
+        lowercase_titles=frozenset(w.lower() for w in _words(pack, "lowercase_titles")),
+        org_connector_words=frozenset(w.lower() for w in _words(pack, "org_connectors")),
+        modifier_starts=frozenset(
+            [w.split()[0].lower() for w in _words(pack, "title_modifiers")] + ["yang"]
+        ),
         next_name=re.compile(rf",?[ ](?:(?i:{title_alt})\.?[ ])?(?P<name>{name})"),
         common_any=_common_elsewhere(code),
         places=_places(),

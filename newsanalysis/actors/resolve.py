@@ -69,6 +69,8 @@ class _State:
     cues: list[tuple[str, int, int]] = field(default_factory=list)
     dateline_end: int = 0
     subject_names: bool = False
+    headlines: dict[int, bool] = field(default_factory=dict)
+    title_chars: set[int] | None = None  # positions inside titles, built on first use
     found: list[_Found] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
     roles: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
@@ -136,7 +138,8 @@ def _match_known(state: _State) -> None:
         surface = text[start:end]
         for entry in entries:
             if entry.kind == "title":
-                state.titles.append((start, end))
+                if not (entry.surface in lex.lowercase_titles and not surface.islower()):
+                    state.titles.append((start, end))
             elif entry.kind == "org_head":
                 if surface == entry.surface:
                     state.heads.append((start, end))
@@ -161,6 +164,8 @@ def _match_known(state: _State) -> None:
             actor = state.kb.actors[entry.actor_id]
             if actor.type == "organisation" and _is_building(state, start):
                 continue  # "di Gedung DPR"
+            if actor.type == "country" and _inside_longer_name(state, start, end):
+                continue  # "New Jersey", "Laut China Selatan", "Michael Jordan"
             state.found.append(_Found(start, end, actor.actor_id, "kb"))
         elif entry.kind == "institution":
             state.found.append(_Found(start, end, entry.actor_id, "kb"))
@@ -179,6 +184,37 @@ _CAPITALISED_AFTER = re.compile(r" [A-Z]")
 _CAPITALISED_BEFORE = re.compile(
     r"[A-Za-z][\w.-]*[A-Z][\w.-]* $|(?<![.!?:\"“] )\b[A-Z][\w.-]*,? $"  # "DKI Jakarta", "Tendean, Jakarta"
 )
+
+
+def _inside_longer_name(state: _State, start: int, end: int) -> bool:
+    """A capitalised word (not a title, not a sentence start) right before or after."""
+    text, lex = state.text, state.lex
+    after = _NEXT_WORD.match(text, end)
+    if after and after.group(1)[:1].isupper() and after.group(1).lower() not in lex.title_words:
+        if not any(s == end + 1 for s, _e, _x in state.entities):
+            return True
+    before = _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before and before.group(1).lower() not in lex.title_words:
+        if _after_sentence_break(text, before.start(1)):
+            return False  # "New Zealand" aside, a sentence may start with a word before it
+        return not any(e == start - 1 for _s, e, _x in state.entities)
+    return False
+
+
+_CAPITALISED_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")
+
+
+def _after_cue(state: _State, pos: int) -> bool:
+    """Whether a speech cue ("kata", "ujar", "said") stands right before ``pos``."""
+    return any(kind == "cue_before" and 0 < pos - end <= 2 for kind, _s, end in state.cues) or any(
+        0 < pos - e <= 2 and state.text[e:pos].strip(" ,") == "" and _in_title_after_cue(state, s)
+        for s, e in state.titles
+    )
+
+
+def _in_title_after_cue(state: _State, title_start: int) -> bool:
+    """A title right after a cue: "kata juru bicara Wang Wenbin"."""
+    return any(kind == "cue_before" and 0 < title_start - end <= 2 for kind, _s, end in state.cues)
 
 
 def _is_dateline_place(state: _State, match: re.Match) -> bool:
@@ -277,7 +313,8 @@ def _clean_name(
     lex = state.lex
     i = 0  # "Ketua Serikat Petani ...": organisation heads and common words are no name
     while i < len(words) and (
-        words[i][0] in state.head_starts
+        _in_title(state, words[i][0])  # "Kabid Humas"
+        or words[i][0] in state.head_starts
         or lex.is_lowercase_word(words[i][2])
         or words[i][2].lower() in lex.not_name
         or words[i][2].lower() in lex.title_words  # "nominee Gov. Mike Pence"
@@ -313,8 +350,8 @@ def _plausible_name(state: _State, words: list[tuple[int, int, str]]) -> bool:
         return False
     if any(_ROMAN.match(w[2]) for w in words):
         return False
-    if len(words) == 1 and words[0][2].isupper() and len(words[0][2]) > 1:
-        return False
+    if len(words) == 1 and (len(words[0][2]) < 2 or (words[0][2].isupper())):
+        return False  # "M", "UGM"
     if " ".join(w[2] for w in words).lower() in state.lex.places:
         return False  # "warga Kutai Kartanegara"
     following = _NEXT_WORD.match(state.text, words[-1][1])
@@ -326,8 +363,14 @@ _NUMBER_BEFORE = re.compile(r"\d[\d.,]*(?: \w+)? $")
 _NEXT_WORD = re.compile(r" ([\w'’-]+)")
 
 
+def _in_title(state: _State, pos: int) -> bool:
+    if state.title_chars is None:
+        state.title_chars = {i for s, e in state.titles for i in range(s, e)}
+    return pos in state.title_chars
+
+
 def _words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0).rstrip(".")) for m in _WORD.finditer(text, start, end)]
+    return [_word(m.start(), m.group(0)) for m in _WORD.finditer(text, start, end)]
 
 
 def _title_info(
@@ -364,9 +407,13 @@ def _discover_titled(state: _State, masked: str) -> None:
         if any(s <= t_start and t_end <= e for s, e in tried):
             continue  # "Menko" inside "Menko Polhukam"
         tried.append((t_start, t_end))
+        following = _NEXT_WORD.match(masked, t_end)
+        if following and following.group(1)[0].islower():
+            if following.group(1).lower() not in state.lex.modifier_starts:
+                continue  # "warga desa", "kata dia": no name follows
         m = state.lex.titled.match(masked, t_end)
-        if m is None:
-            continue
+        if m is None or _in_title(state, m.start("name")):
+            continue  # "Plt Kepala Dinas ...": the inner title introduces the name
         title = re.sub(r"\s+", " ", text[t_start:t_end].lower().rstrip("."))
         qualified = title in state.lex.qualified_titles
         words = _clean_name(state, m.start("name"), _words_in(text, *m.span("name")), qualified)
@@ -450,9 +497,11 @@ def _discover_organisations(state: _State, masked: str) -> None:
                 continue
             m = lex.org_head.match(masked, h_end)
             end = h_end
-            first = True
+            first, after_connector = True, False
             for w in _MASKED_WORD.finditer(masked, h_end, m.end()):
                 word = w.group(0)
+                if text[w.start() - 1] == "(":
+                    word = "(" + word  # "Komite Olahraga Nasional Indonesia (KONI)"
                 if (
                     (word[0] == MASK_ENTITY and _is_country_name(state, w.start()))
                     or lex.is_lowercase_word(word)
@@ -466,11 +515,18 @@ def _discover_organisations(state: _State, masked: str) -> None:
                     end = close + 1
                 elif word.isupper():
                     end = w.end()
-                elif first and word[0].isupper() and word.lower() not in lex.not_name:
-                    end = w.end()
+                elif (
+                    (first or after_connector)
+                    and word[0].isupper()
+                    and word.lower() not in lex.not_name
+                ):
+                    end = w.end()  # "Partai Buruh", "Kementerian Komunikasi dan Informatika"
+                    if after_connector:
+                        break
                 else:
                     break
                 first = False
+                after_connector = word.lower() in lex.org_connector_words
             end = _trim_connector(text, h_start, end)
             if end > h_end:
                 spans.append((h_start, end))
@@ -489,7 +545,17 @@ def _discover_organisations(state: _State, masked: str) -> None:
             state.found.remove(f)
         taken.append((start, end))
         surface = text[start:end].rstrip(" ,")
-        of = next((f.actor_id for f in inside if _is_country(state, f.actor_id)), None)
+        of = next(
+            (
+                entry.actor_id
+                for s, e, entry in state.entities
+                if start <= s
+                and e <= end
+                and entry.kind == "name"
+                and _is_country(state, entry.actor_id)
+            ),
+            None,
+        )
         state.found.append(_Found(start, start + len(surface), None, "organisation", of=of))
 
 
@@ -519,6 +585,8 @@ def _discover_cued(state: _State, masked: str) -> None:
             continue
         if len(run) == 1 and lex.is_common_anywhere(run[0][2]):
             continue
+        if any(ts <= run[0][0] < te for ts, te in state.titles):
+            continue  # "Menko Polhukam menyampaikan": a title, not a name
         taken.add(run[0][0])
         state.found.append(_Found(run[0][0], run[-1][1], None, "cued"))
 
@@ -528,9 +596,17 @@ def _split_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     out, pos = [], start
     for word in text[start:end].split(" "):
         if word:
-            out.append((pos, pos + len(word), word.rstrip(".")))
+            out.append(_word(pos, word))
         pos += len(word) + 1
     return out
+
+
+def _word(pos: int, word: str) -> tuple[int, int, str]:
+    """(start, end, word): a final period dropped from the word, a possessive ("Clinton's")
+    from the word and its span."""
+    if word.endswith(("'s", "’s")) and len(word) > 3:
+        word = word[:-2]
+    return (pos, pos + len(word), word.rstrip("."))
 
 
 def _discover_acronyms(state: _State, masked: str) -> None:
@@ -538,10 +614,21 @@ def _discover_acronyms(state: _State, masked: str) -> None:
     lex, text = state.lex, state.text
     defined: dict[str, str] = {}
     orgs = {f.end: f for f in state.found if f.actor_id and _is_organisation(state, f.actor_id)}
+    for f in orgs.values():  # "Komite Olahraga Nasional Indonesia (KONI)"
+        inner = _ABBREVIATION_AFTER.search(text, f.start, f.end)
+        if inner:
+            defined[inner.group(0).strip(" ()")] = f.actor_id
     for m in lex.acronym.finditer(masked):
         word = m.group(0)
         if word in lex.not_org_acronyms or word.lower() in lex.title_words or _ROMAN.match(word):
             continue
+        if (
+            lex.is_common_anywhere(word)
+            or lex.is_lowercase_word(word)
+            or _CAPS_NEIGHBOUR.search(text, max(0, m.start() - 30), min(len(text), m.end() + 30))
+            and _in_caps_run(text, m.start(), m.end())
+        ):
+            continue  # "FULL TEXT", "THE": words written in capitals
         start, end = m.span()
         if text[start - 1 : start] == "(" and text[start - 2 : start - 1] == " ":
             full = orgs.get(start - 2)
@@ -551,6 +638,8 @@ def _discover_acronyms(state: _State, masked: str) -> None:
             full = None
         if _NUMBER_BEFORE.search(text, max(0, start - 12), start):
             continue  # "46 juta KL": a unit
+        if full is None and _spells_phrase_before(text, start, word):
+            continue  # "Net Interest Margin NIM": the abbreviation of a phrase, no organisation
         if full is not None:
             defined[word] = full.actor_id
             state.found.append(_Found(start, end, full.actor_id, "alias"))
@@ -561,6 +650,24 @@ def _discover_acronyms(state: _State, masked: str) -> None:
         actor_id = make_actor_id("organisation", word)
         state.actors.setdefault(actor_id, Actor(actor_id, word, "organisation", None, []))
         state.found.append(_Found(start, end, actor_id, "acronym"))
+
+
+_CAPS_NEIGHBOUR = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _in_caps_run(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``[start, end)`` stands next to another word in capitals."""
+    before = re.search(r"([A-Z]{2,})\W{1,3}$", text[max(0, start - 30) : start])
+    after = re.match(r"\W{1,3}([A-Z]{2,})\b", text[end : end + 30])
+    return bool(before or after)
+
+
+def _spells_phrase_before(text: str, start: int, word: str) -> bool:
+    """Whether ``word`` is the initials of the capitalised words right before it."""
+    before = re.findall(r"[\w'’-]+", text[max(0, start - 80) : start])[-8:]
+    capitals = "".join(w[0] for w in before if w[:1].isupper())
+    initials = "".join(w[0] for w in before).upper()  # "Return on Equity ROE"
+    return capitals.endswith(word) or initials.endswith(word)
 
 
 def _trim_connector(text: str, start: int, end: int) -> int:
@@ -651,11 +758,15 @@ def _person_name(state: _State, f: _Found) -> str:
     return re.sub(r"\s+", " ", state.text[f.start : f.end])
 
 
+_ABBREVIATION_AFTER = re.compile(r"\s*\([^)]*\)$")
+
+
 def _name_organisations(state: _State) -> None:
     """Ids of discovered organisations (a shortened name refers back to the full one)."""
     for f in state.found:
         if f.method == "organisation":
-            name = _person_name(state, f)
+            # "Komite Olahraga Nasional Indonesia (KONI)": the name without its abbreviation
+            name = _ABBREVIATION_AFTER.sub("", _person_name(state, f))
             earlier = _earlier_org(state, name)
             if earlier:
                 f.actor_id, f.method = earlier, "partial"
@@ -774,7 +885,10 @@ def _partials_and_bare_names(state: _State, masked: str, bare_names: bool) -> No
     """Surnames and other name parts of people introduced earlier; untitled full names."""
     lex, text = state.lex, state.text
     starts = {s for s in state.doc._sentence_starts} if state.doc.sentences else {0}
+    intro, subjects = state.intro, state.subject_names
     for m in lex.name_run.finditer(masked):
+        if not subjects and " " not in m.group() and _word(0, m.group())[2].lower() not in intro:
+            continue  # one word that is no part of a name given earlier: nothing to do
         words = _split_words(text, m.start(), m.end())
         if (
             words
@@ -794,6 +908,21 @@ def _partials_and_bare_names(state: _State, masked: str, bare_names: bool) -> No
                 continue
             _take_run(state, run, bare_names)
             run = []
+
+
+def _in_headline(state: _State, pos: int) -> bool:
+    """Whether ``pos`` is in a title-case sentence (a headline) of four or more words."""
+    index = state.doc.sentence_index(pos)
+    cache = state.headlines
+    if index not in cache:
+        start, end = state.doc.sentences[index] if state.doc.sentences else (0, len(state.text))
+        words = _LETTER_WORD.findall(state.text, start, end)
+        # title case: only short function words ("at", "of", "the") stay in lower case
+        cache[index] = len(words) >= 4 and not any(w.islower() and len(w) > 4 for w in words)
+    return cache[index]
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _is_subject(state: _State, word: tuple[int, int, str]) -> bool:
@@ -821,9 +950,10 @@ def _is_subject(state: _State, word: tuple[int, int, str]) -> bool:
     )
 
 
-def _word_before(text: str, pos: int) -> str:
-    m = _PREV_WORDS.search(text[max(0, pos - 30) : pos])
-    return m.group(1).split()[-1].lower() if m else ""
+def _words_before(text: str, pos: int) -> list[str]:
+    """The one or two words before ``pos`` (lower case), nearest last."""
+    m = _PREV_WORDS.search(text[max(0, pos - 40) : pos])
+    return m.group(1).lower().split() if m else []
 
 
 def _after_sentence_break(text: str, pos: int) -> bool:
@@ -851,14 +981,16 @@ def _take_run(state: _State, run, bare_names: bool) -> None:
         return
     if not bare_names or any(w[2].lower() in state.lex.particles for w in (run[0], run[-1])):
         return
+    if _in_headline(state, start):
+        return  # "Elizabeth Warren Hammers Wells Fargo": every word is capitalised
     if any(w[2].isupper() and len(w[2]) > 1 for w in run):
         return  # acronyms: organisations, not people
     if any(state.lex.is_common_anywhere(w[2]) for w in run) or not _plausible_name(state, run):
         return  # "Financial Times", "Jawa Barat"
     if name.lower() in state.lex.places:
         return  # "Kutai Kartanegara"
-    if _word_before(state.text, start) in state.lex.not_person_before:
-        return  # "di Beit Hanun", "Kelurahan Talikuran"
+    if any(w in state.lex.not_person_before for w in _words_before(state.text, start)):
+        return  # "di Beit Hanun", "Kelurahan Talikuran", "Bandara Internasional Sepinggan"
     actor_id = _kb_person(state.kb, name) or make_actor_id("person", name)
     if actor_id not in state.kb.actors:
         state.actors.setdefault(actor_id, Actor(actor_id, name, "person", None, []))
@@ -905,7 +1037,12 @@ def _emit(state: _State) -> None:
             if s != actor.name and s not in actor.aliases:
                 actor.aliases.append(s)
         doc.actors[m.actor_id] = actor
-    doc.extra["actors"] = {"kb": kb, "lexicon": state.lex, "roles": state.roles}
+    doc.extra["actors"] = {
+        "kb": kb,
+        "lexicon": state.lex,
+        "roles": state.roles,
+        "speakers": {m.start for m in mentions if _after_cue(state, m.start)},
+    }
 
 
 # --------------------------------------------------------------------------- references
@@ -978,13 +1115,31 @@ def _salient(
     by_sentence: dict[int, list[Mention]] = {}
     for m in before:
         by_sentence.setdefault(doc.sentence_index(m.start), []).append(m)
+    speakers = doc.extra["actors"].get("speakers", set())
     for index in sorted(by_sentence, reverse=True):
         if index < sentence - 3:
             break
-        for m in by_sentence[index]:
-            if gender is None or _gender(doc, m.actor_id, lex) in (None, gender):
-                return m.actor_id
+        candidates = [
+            m
+            for m in by_sentence[index]
+            if gender is None or _gender(doc, m.actor_id, lex) in (None, gender)
+        ]
+        if index != sentence:  # the subject of an earlier sentence: the speaker of
+            # "..., kata X", else the first person outside quotation marks
+            quoted = _quoted_spans(doc, *doc.sentences[index]) if doc.sentences else []
+            outside = [m for m in candidates if not any(a <= m.start < b for a, b in quoted)]
+            spoken = [m for m in outside if m.start in speakers]
+            candidates = spoken or outside or candidates
+        if candidates:
+            return candidates[0].actor_id
     return None
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+
+
+def _quoted_spans(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(doc.text, start, end)]
 
 
 def _gender(doc: Document, actor_id: str, lex: Lexicon) -> str | None:

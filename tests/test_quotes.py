@@ -400,3 +400,12 @@ def test_role_then_name_after_an_inverted_cue():
 def test_nickname_inside_a_name_is_not_a_quote():
     text = 'State Del. Marcia "Cia" Price said the nation is watching Virginia this year.'
     assert [r for r in quotes(text, "en") if r["kind"] != "indirect"] == []
+
+
+def test_coordinated_cue_takes_the_sentence_subject():
+    text = (
+        "The Republican nominee also outlined his cybersecurity plan and vowed to harshly "
+        "punish “those who violate classification rules.”"
+    )
+    [row] = only(quotes(text, "en"), "partial")
+    assert (row["speaker_surface"], row["cue"]) == ("The Republican nominee", "vowed")

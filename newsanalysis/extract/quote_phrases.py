@@ -156,7 +156,7 @@ def phrase_after(
         return None
     if toks[i].low in lex.pronouns:
         return (i, i + 1)
-    if is_cap(toks[i]) and toks[i].low in lex.function_words:
+    if is_cap(toks[i]) and toks[i].low in lex.function_words and toks[i].low not in lex.determiners:
         return None  # "If", "With", "Perhaps" opening a phrase are not names
     if toks[i].low in lex.calendar_words and not (i + 1 < len(toks) and is_cap(toks[i + 1])):
         return None  # "Friday", "Senin" alone; "Juni Rahmawati" is a name

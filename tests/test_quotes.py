@@ -409,3 +409,18 @@ def test_coordinated_cue_takes_the_sentence_subject():
     )
     [row] = only(quotes(text, "en"), "partial")
     assert (row["speaker_surface"], row["cue"]) == ("The Republican nominee", "vowed")
+
+
+def test_relative_pronoun_and_dateline_before_the_subject():
+    text = (
+        "The ceremony featured celebrities like Patti LaBelle and Stevie Wonder, who joked "
+        "of the museum, ''I haven't seen it yet, but I'm going to.''"
+    )
+    [row] = [r for r in quotes(text, "en") if r["kind"] != "indirect"]
+    assert (row["speaker"], row["cue"]) == ("Stevie Wonder", "joked")
+    text = (
+        "WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell "
+        "a story of ''suffering and delight, of fear, but also of hope.''"
+    )
+    [row] = only(quotes(text, "en"), "partial")
+    assert row["speaker"] == "Obama"

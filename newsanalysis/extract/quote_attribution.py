@@ -34,6 +34,7 @@ from .quote_phrases import (
     is_cap,
     phrase_after,
     phrase_before,
+    skip_dateline,
     speaker_after_cue,
     subject_before,
     tokenize,
@@ -526,7 +527,7 @@ class AttributionFinder:
         if nearest is not None:
             # "Trump is questioning the system, encouraging supporters to make sure
             # everything is “on the up and up”": the sentence's subject
-            k = lo
+            k = skip_dateline(toks, lo, hi)
             while k < hi and (
                 toks[k].low in self.lex.sentence_openers or not toks[k].text[0].isalnum()
             ):

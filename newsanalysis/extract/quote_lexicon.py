@@ -52,6 +52,7 @@ class QuoteLexicon:
     titles: frozenset[str]
     phrase_links: frozenset[str]
     demonstratives: frozenset[str]
+    relative_pronouns: frozenset[str]
     adverb_suffixes: tuple[str, ...]
     calendar_words: frozenset[str]  # month and weekday names, from the [dates] section
     abbreviations: frozenset[str]  # from the pack's [text] section
@@ -168,6 +169,7 @@ def lexicon(code: str | None) -> QuoteLexicon | None:
         titles=words("titles"),
         phrase_links=words("phrase_links"),
         demonstratives=words("demonstratives"),
+        relative_pronouns=words("relative_pronouns"),
         adverb_suffixes=tuple(section.get("adverb_suffixes", [])),
         calendar_words=frozenset(
             w.lower() for key in ("months", "weekdays") for w in pack.get("dates", {}).get(key, {})

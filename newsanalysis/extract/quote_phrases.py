@@ -28,6 +28,7 @@ __all__ = [
     "phrase_before",
     "frame_phrase",
     "subject_before",
+    "skip_dateline",
     "is_cap",
 ]
 
@@ -288,9 +289,12 @@ def subject_before(
     e = i
     while e > floor and _is_adverb(toks[e - 1], lex):
         e -= 1
+    if e - 2 > floor and toks[e - 1].low in lex.relative_pronouns and toks[e - 2].text == ",":
+        # "…, Stevie Wonder, who joked …": the name before the relative pronoun
+        return phrase_before(toks, e - 2, lex, floor)
     if e - 1 <= floor or toks[e - 1].text != ",":
         return None
-    k = floor
+    k = skip_dateline(toks, floor, e)
     while k < e and (toks[k].low in lex.sentence_openers or not _is_word(toks[k])):
         k += 1
     # apposition: "Douglas Brinkley, a historian who attended the session," opening the
@@ -321,6 +325,19 @@ def subject_before(
     ):
         return None
     return phrase
+
+
+def skip_dateline(toks: list[Tok], k: int, end: int) -> int:
+    """Index after a dateline opening the sentence ("WASHINGTON --", "JAKARTA, KOMPAS —",
+    "CHARLOTTE -"): upper-case words, maybe an agency, then a dash."""
+    j = k
+    while j < end and (toks[j].text.isupper() or toks[j].text in ",()"):
+        j += 1
+    if j == k or j >= end or toks[j].text not in "-—–":
+        return k
+    while j < end and toks[j].text in "-—–":
+        j += 1
+    return j
 
 
 def clause_start(toks: list[Tok], lo: int, s: int, lex: QuoteLexicon) -> bool:

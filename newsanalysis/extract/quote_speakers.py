@@ -393,9 +393,15 @@ class SpeakerResolver:
         if "," in surface:
             # an apposition: the part that is a name, not a role ("Pengajar X, Sutaryono")
             parts = [p.strip() for p in surface.split(",") if p.strip()]
-            named = [p for p in parts if p[0].isupper() and not self._is_title(p.split()[0])]
-            if named:
-                surface = named[0]
+            # the part that is a name, not a role: one opening with a name ("Kepala X,
+            # *Edison Sahputra*"), else one with a name after its title ("*President
+            # Obama*, dedicating ...")
+            opening = [p for p in parts if p[0].isupper() and not self._is_title(p.split()[0])]
+            holding = [
+                p for p in parts if any(w[0].isupper() and not self._is_title(w) for w in p.split())
+            ]
+            if opening or holding:
+                surface = (opening or holding)[0]
         pattern = _run_pattern(self.lex.abbreviations, self.lex.name_particles)
         runs = [m.group(0).split() for m in pattern.finditer(surface)]
         runs = [[w for w in r if _key(w) not in self.lex.function_words] for r in runs]

@@ -12,7 +12,8 @@ it is (that is :mod:`.quote_speakers`). Three kinds, as in the ``quotes`` table:
   nearest cue verb on their left, or to the sentence's closing attribution
   ("…, menurut juru bicara Kremlin Dmitry Peskov");
 - **indirect**: reported speech without quotation marks ("Kuleba mengatakan di Twitter
-  bahwa …", "X said that …", "menurut X, …", "…, sources said").
+  bahwa …", "X said that …", "menurut X, …", "…, sources said"): :mod:`.quote_indirect`,
+  run after the quotations on the cues they did not use.
 
 Quoted words with no cue at all and at most ``scare_max_words`` words are scare quotes,
 titles or nicknames ("hubungan “tak terbatas”"), and a paragraph that is nothing but a
@@ -22,10 +23,10 @@ short quotation without a sentence end is a subheading: neither is a quote.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 
 from ..document import Document
 from ..text import Span
+from .quote_indirect import find_indirect
 from .quote_lexicon import INVERTED, NAMING, PREPOSITION, VERB, Cue, QuoteLexicon
 from .quote_marks import QuoteSpan, find_quote_spans
 from .quote_phrases import (
@@ -39,37 +40,23 @@ from .quote_phrases import (
     subject_before,
     tokenize,
 )
+from .quote_types import (
+    CLITIC,
+    DIRECT,
+    INHERIT,
+    MAX_OBJECT,
+    NONE,
+    PARTIAL,
+    PHRASE,
+    SENTENCE_END,
+    Attribution,
+)
 
 __all__ = ["Attribution", "AttributionFinder", "find_attributions"]
 
-DIRECT, PARTIAL, INDIRECT = "direct", "partial", "indirect"
-PHRASE, CLITIC, INHERIT, NONE = "phrase", "clitic", "inherit", "none"
-_SENTENCE_END = ".!?…"
+_SENTENCE_END = SENTENCE_END
 _DASHES = "—―–-"
-_MAX_OBJECT = 6  # words between a cue and its quote or clause ("told reporters on Monday")
-_MIN_INDIRECT_WORDS = 2
-
-
-@dataclass
-class Attribution:
-    """One quote before its speaker is resolved to an actor."""
-
-    kind: str  # direct / partial / indirect
-    pieces: list[Span]  # the words said (several pieces: multi-paragraph or split quote)
-    cue: Cue | None = None
-    speaker: Span | None = None  # where the speaker is written
-    speaker_kind: str = NONE  # phrase / clitic / inherit / none
-    inherit_from: Attribution | None = None
-    quote: QuoteSpan | None = None
-    merged: list[QuoteSpan] = field(default_factory=list)
-
-    @property
-    def start(self) -> int:
-        return self.pieces[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.pieces[-1][1]
+_MAX_OBJECT = MAX_OBJECT
 
 
 def find_attributions(doc: Document, lex: QuoteLexicon) -> list[Attribution]:
@@ -192,7 +179,7 @@ class AttributionFinder:
             if cue is not None:
                 by_cue[cue.start] = attribution
             found.append(attribution)
-        found.extend(self.indirect(found))
+        found.extend(find_indirect(self, found))
         found.sort(key=lambda a: a.start)
         return found
 
@@ -608,117 +595,3 @@ class AttributionFinder:
             or not toks[k].text[0].isalnum()
             or is_cap(toks[k])
         )
-
-    # ------------------------------------------------------------------ indirect speech
-
-    def indirect(self, found: list[Attribution]) -> list[Attribution]:
-        """Reported speech without quotation marks, one per sentence at most."""
-        direct_pieces = [(s, e) for a in found if a.kind == DIRECT for s, e in a.pieces]
-        out: list[Attribution] = []
-        with_cues = sorted(
-            {
-                self.sentence_index(c.start)
-                for c in self.cues
-                if c.kind != NAMING and c.start not in self.used_cues
-            }
-        )
-        for index in with_cues:
-            s_start, s_end = self.sentences[index]
-            if any(s <= s_start and s_end <= e + 2 for s, e in direct_pieces):
-                continue
-            attribution = self.indirect_in(s_start, s_end)
-            if attribution is not None:
-                out.append(attribution)
-        return out
-
-    def indirect_in(self, s_start: int, s_end: int) -> Attribution | None:
-        toks, starts = self.tokens(s_start)
-        lo = bisect.bisect_left(starts, s_start)
-        hi = bisect.bisect_left(starts, s_end)
-        if hi - lo < 4:
-            return None
-        cues = [c for c in self.cues_in(s_start, s_end) if c.start not in self.used_cues]
-        if not cues:
-            return None
-        # "Menurut X, …" / "According to X, …"
-        first = cues[0]
-        ci = bisect.bisect_left(starts, first.start)
-        if first.kind in (PREPOSITION, INVERTED) and self._only_openers(toks[lo:ci]):
-            after = self._after(toks, first, ci, hi)
-            phrase = phrase_after(toks[:hi], after, self.lex) if not first.clitic else None
-            k = phrase[1] if phrase else after
-            if k < hi and toks[k].text == ",":
-                content = self._content(toks, k + 1, hi)
-                if content is not None:
-                    speaker = (
-                        self.span_of(toks, phrase)
-                        if phrase
-                        else (first.end - len(self.lex.clitic), first.end)
-                    )
-                    return self._use(
-                        Attribution(
-                            INDIRECT, [content], first, speaker, PHRASE if phrase else CLITIC
-                        )
-                    )
-        # "X mengatakan (bahwa) …" with X opening the sentence
-        for cue in cues:
-            if cue.kind != VERB:
-                continue
-            ci = bisect.bisect_left(starts, cue.start)
-            phrase = subject_before(toks, ci, self.lex, floor=lo)
-            if phrase is None or not self._clause_start(toks, lo, phrase[0]):
-                continue
-            k = self._content_start(toks, self._after(toks, cue, ci, hi), hi)
-            content = self._content(toks, k, hi)
-            if content is not None:
-                return self._use(
-                    Attribution(INDIRECT, [content], cue, self.span_of(toks, phrase), PHRASE)
-                )
-            break
-        # "…, menurut X, …" (mid-sentence) and "…, kata X." / "…, he said." (final)
-        final = self.final_attribution(s_start, s_end)
-        if final is not None:
-            cue, speaker, speaker_kind, comma = final
-            k = lo
-            while k < hi and toks[k].low in self.lex.sentence_openers:
-                k += 1
-            content = (toks[k].start, comma) if k < hi else None
-            if content and content[1] > content[0] and self.words(*content) >= _MIN_INDIRECT_WORDS:
-                if not self._single_quote(content):
-                    return self._use(Attribution(INDIRECT, [content], cue, speaker, speaker_kind))
-        return None
-
-    def _content_start(self, toks: list[Tok], k: int, hi: int) -> int:
-        """Skip the object and adverbials up to a complementizer ("told reporters that"),
-        or the comma / colon right after the cue."""
-        for j in range(k, min(hi, k + _MAX_OBJECT + 1)):
-            if toks[j].low in self.lex.complementizers:
-                return j + 1
-            if toks[j].text in '.;“”"':
-                break
-        while k < hi and toks[k].text in ",:—–-":
-            k += 1
-        return k
-
-    def _content(self, toks: list[Tok], k: int, hi: int) -> Span | None:
-        """The reported clause from ``toks[k]`` to the sentence end or a clause break."""
-        end = hi
-        for j in range(k + 1, hi):
-            if toks[j].low in self.lex.clause_breaks and toks[j - 1].text in ",;":
-                end = j - 1
-                break
-        while end > k and not toks[end - 1].text[0].isalnum() and toks[end - 1].text not in '”"»’)':
-            end -= 1
-        if end <= k:
-            return None
-        span = (toks[k].start, toks[end - 1].end)
-        if self.words(*span) < _MIN_INDIRECT_WORDS or self._single_quote(span):
-            return None
-        return span
-
-    def _single_quote(self, span: Span) -> bool:
-        """The span is (almost) entirely one quotation: that is a direct quote."""
-        for q in self.quotes:
-            if q.outer_start <= span[0] + 1 and q.outer_end >= span[1] - 1:
-                return True
-        return False

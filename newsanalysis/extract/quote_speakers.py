@@ -29,8 +29,8 @@ from functools import cache, cached_property
 
 from ..actors import resolve_reference
 from ..document import Document, Mention
-from .quote_attribution import CLITIC, INHERIT, NONE, PHRASE, Attribution
 from .quote_lexicon import QuoteLexicon
+from .quote_types import CLITIC, INHERIT, NONE, PHRASE, Attribution
 
 __all__ = ["Speaker", "SpeakerResolver"]
 

@@ -424,3 +424,56 @@ def test_relative_pronoun_and_dateline_before_the_subject():
     )
     [row] = only(quotes(text, "en"), "partial")
     assert row["speaker"] == "Obama"
+
+
+# --------------------------------------------------------------------------- robustness
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(
+    [
+        "“",
+        "”",
+        '"',
+        "‘",
+        "’",
+        "''",
+        "«",
+        "»",
+        " ",
+        "\n",
+        ", ",
+        ". ",
+        "kata",
+        "katanya",
+        "Anto",
+        "mengatakan",
+        "bahwa",
+        "Menurut",
+        "said",
+        "he",
+        "Smith",
+        "the spokesman",
+        "Kremlin",
+        "harga naik",
+        "(",
+        ")",
+        ":",
+        "—",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=60), st.sampled_from(["id", "en"]))
+def test_any_text_gives_well_formed_rows(pieces, language):
+    text = "".join(pieces)
+    for row in quotes(text, language):
+        assert 0 <= row["start"] < row["end"] <= len(text)
+        assert row["kind"] in ("direct", "partial", "indirect")
+        assert row["text"].strip()
+        if row["speaker_start"] is not None:
+            assert 0 <= row["speaker_start"] < row["speaker_end"] <= len(text)
+        if row["cue_start"] is not None:
+            assert text[row["cue_start"] : row["cue_end"]] == row["cue"]

@@ -2,12 +2,14 @@
 
 ``extract_quotes(doc)`` returns the rows of the ``quotes`` table for one article (all
 columns but ``article_id``, ``quote_id`` and the sentiment ones, which the pipeline
-fills). The work is split in three small modules:
+fills). The work is split in small modules:
 
+- :mod:`.quote_lexicon`: the ``[quotes]`` language data, compiled once per language;
 - :mod:`.quote_marks`: quoted passages from the quotation marks alone (curly, straight,
   guillemets, ``''``; quotes over several paragraphs; unpaired marks);
-- :mod:`.quote_attribution`: the kind of each quote, its cue and where its speaker is
-  written, plus indirect speech without marks;
+- :mod:`.quote_phrases`: speaker phrases next to a cue (names, roles, appositions);
+- :mod:`.quote_attribution`: the kind of each quotation, its cue and where its speaker
+  is written; :mod:`.quote_indirect`: indirect speech without marks;
 - :mod:`.quote_speakers`: the speaker phrase mapped to an actor (``doc.mentions``,
   :func:`~newsanalysis.actors.resolve_reference`), else a cleaned name.
 

@@ -228,6 +228,22 @@ def test_english_indirect_speech():
     ]
 
 
+def test_attribution_set_off_by_commas_inside_the_sentence():
+    rows = only(
+        quotes(
+            "Hal-hal tersebut, lanjut Teguh, akan disampaikan dalam rapat evaluasi.\n"
+            "Pengajar Sekolah Tinggi Pertanahan, Sutaryono, mengungkapkan, alih fungsi lahan krusial."
+        ),
+        "indirect",
+    )
+    assert [(r["text"], r["speaker"], r["cue"]) for r in rows] == [
+        ("Hal-hal tersebut akan disampaikan dalam rapat evaluasi", "Teguh", "lanjut"),
+        ("alih fungsi lahan krusial", "Sutaryono", "mengungkapkan"),
+    ]
+    [row] = only(quotes("The plan, he said, is dead in the water.", "en"), "indirect")
+    assert (row["text"], row["speaker_surface"]) == ("The plan is dead in the water", "he")
+
+
 def test_subject_with_adverbial_between_it_and_the_cue():
     rows = only(
         quotes(

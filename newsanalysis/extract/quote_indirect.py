@@ -6,6 +6,8 @@ One attribution per sentence at most, from the cues no quotation used:
   sentence, the speaker, a comma, the content);
 - "X mengatakan (bahwa) …" / "X said (that) …" with X opening the clause (after openers
   or a fronted adverbial and its comma, with an apposition);
+- "…, menurut X, …" / "The plan, he said, is dead." (an attribution set off by
+  commas inside the sentence: the content is what stands before and after it);
 - "…, kata X." / "…, sources said." / "…, menurut X." (a closing attribution).
 
 The content runs to the sentence end or to a new clause ("…, sementara …") and needs
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..text import Span
 from .quote_lexicon import INVERTED, NAMING, PREPOSITION, VERB
-from .quote_phrases import Tok, phrase_after, subject_before
+from .quote_phrases import Tok, phrase_after, phrase_before, subject_before
 from .quote_types import (
     CLITIC,
     DIRECT,
@@ -84,6 +86,10 @@ def _indirect_in(f: AttributionFinder, s_start: int, s_end: int) -> Attribution 
                 return f._use(
                     Attribution(INDIRECT, [content], first, speaker, PHRASE if phrase else CLITIC)
                 )
+    # "…, menurut X, …" / "…, lanjut Teguh, …" / "The plan, he said, is dead."
+    middle = _middle_attribution(f, toks, starts, lo, hi, cues)
+    if middle is not None:
+        return f._use(middle)
     # "X mengatakan (bahwa) …" with X opening the sentence
     for cue in cues:
         if cue.kind != VERB:
@@ -97,7 +103,7 @@ def _indirect_in(f: AttributionFinder, s_start: int, s_end: int) -> Attribution 
         if content is not None:
             return f._use(Attribution(INDIRECT, [content], cue, f.span_of(toks, phrase), PHRASE))
         break
-    # "…, menurut X, …" (mid-sentence) and "…, kata X." / "…, he said." (final)
+    # "…, kata X." / "…, he said." / "…, menurut X." (final)
     final = f.final_attribution(s_start, s_end)
     if final is not None:
         cue, speaker, speaker_kind, comma = final
@@ -108,6 +114,52 @@ def _indirect_in(f: AttributionFinder, s_start: int, s_end: int) -> Attribution 
         if content and content[1] > content[0] and f.words(*content) >= MIN_INDIRECT_WORDS:
             if not _single_quote(f, content):
                 return f._use(Attribution(INDIRECT, [content], cue, speaker, speaker_kind))
+    return None
+
+
+def _middle_attribution(
+    f: AttributionFinder, toks: list[Tok], starts: list[int], lo: int, hi: int, cues: list
+) -> Attribution | None:
+    """An attribution set off by commas inside the sentence: the content is what stands
+    before and after it ("Saat ini, menurut Presiden, masyarakat sudah menunggu")."""
+    for cue in cues:
+        ci = bisect.bisect_left(starts, cue.start)
+        after = f._after(toks, cue, ci, hi)
+        if cue.kind in (PREPOSITION, INVERTED) and ci > lo and toks[ci - 1].text == ",":
+            left_comma = ci - 1
+            if cue.clitic:
+                speaker, kind, k = (cue.end - len(f.lex.clitic), cue.end), CLITIC, after
+            else:
+                phrase = phrase_after(toks[:hi], after, f.lex)
+                if phrase is None:
+                    continue
+                speaker, kind, k = f.span_of(toks, phrase), PHRASE, phrase[1]
+        elif cue.kind == VERB and after < hi and toks[after].text == ",":
+            # only a pronoun: "Role, Name, said, …" is an apposition, not an aside
+            phrase = phrase_before(toks, ci, f.lex, floor=lo)
+            if (
+                phrase is None
+                or phrase[1] - phrase[0] != 1
+                or toks[phrase[0]].low not in f.lex.pronouns
+            ):
+                continue
+            if phrase[0] - 1 <= lo or toks[phrase[0] - 1].text != ",":
+                continue
+            left_comma, speaker, kind, k = phrase[0] - 1, f.span_of(toks, phrase), PHRASE, after
+        else:
+            continue
+        if k >= hi - 1 or toks[k].text != ",":
+            continue
+        first = lo
+        while first < left_comma and toks[first].low in f.lex.sentence_openers:
+            first += 1
+        if first >= left_comma:
+            continue
+        rest = _content(f, toks, k + 1, hi)
+        if rest is None:
+            continue
+        before = (toks[first].start, toks[left_comma - 1].end)
+        return Attribution(INDIRECT, [before, rest], cue, speaker, kind)
     return None
 
 

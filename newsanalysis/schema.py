@@ -65,6 +65,10 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "cue": STRING,
         "sentiment": FLOAT,
         "sentiment_label": STRING,
+        "speaker_start": INT,  # where the speaker is written (offsets into articles.text)
+        "speaker_end": INT,
+        "cue_start": INT,  # where the cue word(s) are written
+        "cue_end": INT,
     },
     "meetings": {
         "article_id": STRING,

@@ -15,6 +15,7 @@ from .analysis import Analysis
 from .errors import InputError, NewsAnalysisError
 from .load import Corpus, load, load_table
 from .pipeline import analyze
+from .scale import LazyAnalysis, open_result, update
 
 __version__ = "0.1.0"
 
@@ -23,7 +24,10 @@ __all__ = [
     "Corpus",
     "InputError",
     "NewsAnalysisError",
+    "LazyAnalysis",
     "analyze",
+    "open_result",
+    "update",
     "load",
     "load_table",
     "__version__",

@@ -81,6 +81,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "start": INT,
         "end": INT,
         "evidence": STRING,
+        "event_id": STRING,  # same meeting reported by several rows/articles (see dedup.py)
     },
     "errors": {
         "input": STRING,

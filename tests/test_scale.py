@@ -1,0 +1,224 @@
+"""Result stores, lazy DuckDB queries, the Dask engine and incremental runs."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import shared_path
+from synthetic import synthetic_corpus, synthetic_frame
+from test_parallel import assert_same_tables
+
+import newsanalysis as na
+from newsanalysis.errors import NewsAnalysisError
+from newsanalysis.scale.store import is_store, parts
+
+pytest.importorskip("duckdb")
+
+
+@pytest.fixture(scope="module")
+def corpus() -> na.Corpus:
+    return synthetic_corpus(60)
+
+
+@pytest.fixture(scope="module")
+def serial(corpus) -> na.Analysis:
+    return na.analyze(corpus, engine="serial", progress=False)
+
+
+def test_store_holds_exactly_the_serial_tables(tmp_path, corpus, serial):
+    lazy = na.analyze(corpus, engine="serial", out=tmp_path / "r", chunk_size=25, progress=False)
+    assert isinstance(lazy, na.LazyAnalysis)
+    assert is_store(tmp_path / "r")
+    assert len(parts(tmp_path / "r", "articles")) == 3
+    assert_same_tables(serial, lazy.to_analysis())
+    assert_same_tables(serial, na.Analysis.open(tmp_path / "r").to_analysis())
+
+
+def test_store_refuses_to_overwrite(tmp_path, corpus):
+    na.analyze(corpus, engine="serial", out=tmp_path / "r", progress=False)
+    with pytest.raises(NewsAnalysisError, match="incremental=True"):
+        na.analyze(corpus, engine="serial", out=tmp_path / "r", progress=False)
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "notes.txt").write_text("mine")
+    with pytest.raises(NewsAnalysisError, match="not a newsanalysis result store"):
+        na.analyze(corpus, engine="serial", out=tmp_path / "other", progress=False)
+
+
+def test_lazy_queries_match_the_in_memory_tables(tmp_path, corpus, serial):
+    lazy = na.analyze(corpus, engine="serial", out=tmp_path / "r", chunk_size=20, progress=False)
+    assert lazy.count("articles") == len(serial.articles)
+    by_language = lazy.query(
+        "select language, count(*) as n from articles group by language order by language"
+    )
+    expected = serial.articles["language"].value_counts().sort_index()
+    assert by_language.set_index("language")["n"].to_dict() == expected.to_dict()
+    copies = lazy.query(
+        "select article_id, duplicate_of from articles where duplicate_of is not null"
+    )
+    assert set(copies["article_id"]) == set(
+        serial.articles.loc[serial.articles["duplicate_of"].notna(), "article_id"]
+    )
+    assert lazy.summary()["rows"].tolist() == serial.summary()["rows"].tolist()
+    pd.testing.assert_frame_equal(lazy.table("articles"), serial.articles)
+
+
+def test_lazy_filter_equals_in_memory_filter(tmp_path, corpus, serial):
+    lazy = na.analyze(corpus, engine="serial", out=tmp_path / "r", chunk_size=20, progress=False)
+    got = lazy.filter(start="2019-09-05", end="2019-09-12", language="id")
+    want = serial.filter(start="2019-09-05", end="2019-09-12", language="id")
+    assert len(want.articles) > 0
+    assert_same_tables(want, got)
+
+
+def test_open_result_reads_a_saved_analysis_too(tmp_path, serial):
+    serial.save(tmp_path / "saved")
+    lazy = na.open_result(tmp_path / "saved")
+    assert lazy.count("articles") == len(serial.articles)
+    assert lazy.query("select count(*) as n from meetings")["n"][0] == len(serial.meetings)
+    with pytest.raises(NewsAnalysisError, match="not a newsanalysis result"):
+        na.open_result(tmp_path)
+
+
+def test_missing_duckdb_names_the_extra(tmp_path, serial, monkeypatch):
+    import sys
+
+    serial.save(tmp_path / "saved")
+    monkeypatch.setitem(sys.modules, "duckdb", None)
+    with pytest.raises(ImportError, match=r"newsanalysis\[scale\]"):
+        na.open_result(tmp_path / "saved").count("articles")
+
+
+# --------------------------------------------------------------------------- incremental
+
+
+def test_incremental_run_processes_only_new_and_changed_articles(tmp_path):
+    frame = synthetic_frame(40)
+    first = na.load_table(frame.head(30))
+    na.analyze(first, engine="serial", out=tmp_path / "r", chunk_size=10, progress=False)
+    changed = frame.copy()
+    changed.loc[3, "content"] = changed.loc[3, "content"] + "\n\nPembaruan: jumpa pers ditunda."
+    second = na.load_table(changed)  # ids 0..39: 30 known (one changed), 10 new
+    lazy = na.update(tmp_path / "r", second, engine="serial", chunk_size=10, progress=False)
+    run = lazy.runs[-1]
+    assert run["articles_read"] == 40
+    assert run["articles_skipped"] == 29
+    assert run["articles_changed"] == 1
+    result = lazy.to_analysis()
+    assert result.articles["article_id"].is_unique
+    assert len(result.articles) == 40
+    fresh = na.analyze(second, engine="serial", progress=False)
+    by_id = result.articles.set_index("article_id").loc[fresh.articles["article_id"]]
+    assert by_id["text"].tolist() == fresh.articles["text"].tolist()
+    assert by_id["content_hash"].tolist() == fresh.articles["content_hash"].tolist()
+    for table in ("mentions", "quotes", "meetings"):
+        got = getattr(result, table).sort_values(list(getattr(result, table).columns[:2]))
+        want = getattr(fresh, table).sort_values(list(getattr(fresh, table).columns[:2]))
+        assert len(got) == len(want), table
+
+
+def test_incremental_run_without_changes_processes_nothing(tmp_path, corpus):
+    na.analyze(corpus, engine="serial", out=tmp_path / "r", progress=False)
+    lazy = na.analyze(corpus, engine="serial", out=tmp_path / "r", incremental=True, progress=False)
+    assert lazy.runs[-1]["articles_skipped"] == len(corpus)
+    assert lazy.count("articles") == len(corpus)
+
+
+def test_changed_publication_date_reprocesses_the_article(tmp_path):
+    frame = synthetic_frame(12)
+    na.analyze(na.load_table(frame), engine="serial", out=tmp_path / "r", progress=False)
+    frame.loc[2, "date"] = "2019-10-01"
+    lazy = na.update(tmp_path / "r", na.load_table(frame), engine="serial", progress=False)
+    assert lazy.runs[-1]["articles_changed"] == 1
+    stored = lazy.query("select published from articles where article_id = '2'")
+    assert str(stored["published"][0])[:10] == "2019-10-01"
+
+
+def test_incremental_needs_out():
+    with pytest.raises(ValueError, match="needs out"):
+        na.analyze(synthetic_corpus(3), incremental=True)
+
+
+# --------------------------------------------------------------------------- dask
+
+pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def client():
+    from distributed import Client, LocalCluster
+
+    cluster = LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    with Client(cluster) as dask_client:
+        yield dask_client
+    cluster.close()
+
+
+def test_dask_in_memory_equals_serial(corpus, serial, client):
+    result = na.analyze(corpus, engine="dask", client=client, chunk_size=16, progress=False)
+    assert result.meta["engine"] == "dask"
+    assert_same_tables(serial, result)
+
+
+def test_dask_store_equals_serial(tmp_path, corpus, serial, client):
+    lazy = na.analyze(
+        corpus, engine="dask", client=client, out=tmp_path / "r", chunk_size=16, progress=False
+    )
+    assert len(parts(tmp_path / "r", "articles")) == 4
+    assert_same_tables(serial, lazy.to_analysis())
+
+
+def test_dask_reads_a_folder_of_parquet_files(tmp_path, client):
+    frame = synthetic_frame(30)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, start in enumerate(range(0, 30, 10)):
+        frame.iloc[start : start + 10].reset_index(drop=True).to_parquet(folder / f"day{n}.parquet")
+    want = na.analyze(na.load(folder), engine="serial", progress=False)
+    lazy = na.analyze(str(folder), engine="dask", client=client, out=tmp_path / "r", progress=False)
+    assert_same_tables(want, lazy.to_analysis())
+
+
+def test_dask_dataframe_input(tmp_path, client):
+    import dask.dataframe as dd
+
+    frame = synthetic_frame(24)
+    frame["article_id"] = [f"n{i}" for i in range(len(frame))]
+    ddf = dd.from_pandas(frame, npartitions=3)
+    want = na.analyze(na.load_table(frame, id="article_id"), engine="serial", progress=False)
+    got = na.analyze(ddf, engine="dask", client=client, progress=False)
+    assert got.articles["path"].tolist()[8] == "dask partition 1:row 1"
+    want.articles["path"] = got.articles["path"]  # provenance names the partition
+    assert_same_tables(want, got)
+
+
+def test_dask_incremental(tmp_path, client):
+    frame = synthetic_frame(20)
+    na.analyze(
+        na.load_table(frame.head(15)),
+        engine="dask",
+        client=client,
+        out=tmp_path / "r",
+        progress=False,
+    )
+    lazy = na.analyze(
+        na.load_table(frame),
+        engine="dask",
+        client=client,
+        out=tmp_path / "r",
+        incremental=True,
+        progress=False,
+    )
+    assert lazy.runs[-1]["articles_skipped"] == 15
+    assert lazy.count("articles") == 20
+
+
+@pytest.mark.slow
+def test_engines_agree_on_click_id(client):
+    path = shared_path("corpus", "click-id", "tribunnews.csv")
+    loaded = na.load(path)
+    corpus = na.Corpus(loaded.articles.head(300), loaded.errors)
+    serial = na.analyze(corpus, engine="serial", progress=False)
+    dask = na.analyze(corpus, engine="dask", client=client, chunk_size=64, progress=False)
+    assert_same_tables(serial, dask)

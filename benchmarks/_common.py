@@ -56,3 +56,98 @@ def machine() -> str:
 def print_table(rows: list[dict], title: str) -> None:
     print(f"\n{title}")
     print(pd.DataFrame(rows).to_string(index=False))
+
+
+WORK = Path(os.environ.get("NEWSANALYSIS_BENCH_DIR", "/tmp/newsanalysis-bench"))
+
+
+def click_id_frame() -> pd.DataFrame:
+    """CLICK-ID articles as a table (cached as Parquet in ``WORK``: the xlsx are slow)."""
+    cache = WORK / "click-id.parquet"
+    if cache.is_file():
+        return pd.read_parquet(cache)
+    corpus, _ = load_click_id()
+    frame = corpus.articles[["article_id", "title", "text", "published", "source", "url"]]
+    WORK.mkdir(parents=True, exist_ok=True)
+    frame.to_parquet(cache, index=False)
+    return frame
+
+
+def replicated(n: int, start: int = 0, seed: int = 0) -> pd.DataFrame:
+    """Articles ``start .. start+n`` of CLICK-ID replicated without end.
+
+    Replica ``k`` of an article gets the id ``<id>~r<k>`` and its publication date moved
+    by a random number of days (up to a year either way); text, title and source stay.
+    """
+    import numpy as np
+
+    base = click_id_frame()
+    positions = np.arange(start, start + n)
+    rows = base.iloc[positions % len(base)].reset_index(drop=True)
+    replica = positions // len(base)
+    rng = np.random.default_rng(seed + start)
+    shift = pd.to_timedelta(rng.integers(-365, 366, size=n), unit="D")
+    rows["published"] = pd.to_datetime(rows["published"]) + np.where(
+        replica > 0, shift, pd.Timedelta(0)
+    )
+    rows["article_id"] = [
+        a if r == 0 else f"{a}~r{r}" for a, r in zip(rows["article_id"], replica, strict=True)
+    ]
+    return rows
+
+
+def write_replicated(n: int, folder: Path, per_file: int = 5000) -> list[Path]:
+    """Write ``n`` replicated articles as Parquet files of ``per_file`` rows (reused if there)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number, start in enumerate(range(0, n, per_file)):
+        path = folder / f"articles-{number:05d}.parquet"
+        if not path.is_file():
+            replicated(min(per_file, n - start), start).to_parquet(path, index=False)
+        paths.append(path)
+    return paths
+
+
+class MemorySampler:
+    """Samples the RSS of this process and of its child processes in a thread."""
+
+    def __init__(self, interval: float = 0.5):
+        import threading
+
+        import psutil
+
+        self.interval = interval
+        self.process = psutil.Process()
+        self.main_peak = 0.0
+        self.child_peak: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            try:
+                self.main_peak = max(self.main_peak, self.process.memory_info().rss / 2**20)
+                for child in self.process.children(recursive=True):
+                    try:
+                        rss = child.memory_info().rss / 2**20
+                    except psutil.Error:
+                        continue
+                    self.child_peak[child.pid] = max(self.child_peak.get(child.pid, 0.0), rss)
+            except psutil.Error:
+                pass
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> MemorySampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def worker_peak(self, minimum_mb: float = 100.0) -> float:
+        """Largest child peak among processes that look like workers (> ``minimum_mb``)."""
+        peaks = [p for p in self.child_peak.values() if p >= minimum_mb]
+        return max(peaks, default=0.0)

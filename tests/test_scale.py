@@ -222,3 +222,102 @@ def test_engines_agree_on_click_id(client):
     serial = na.analyze(corpus, engine="serial", progress=False)
     dask = na.analyze(corpus, engine="dask", client=client, chunk_size=64, progress=False)
     assert_same_tables(serial, dask)
+
+
+# --------------------------------------------------------------------------- SQL aggregates
+
+
+def _hand_made_analysis() -> na.Analysis:
+    """Rows as the extractors produce them: two reports of one meeting, one other."""
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "text": ["x", "y", "z"],
+            "published": pd.to_datetime(["2019-09-09", "2019-09-10", "2019-10-02"]),
+            "language": ["id"] * 3,
+        }
+    )
+    meetings = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c", "c"],
+            "meeting_id": ["a:m0", "b:m0", "c:m0", "c:m1"],
+            "participants": [["Joko Widodo", "Scott Morrison"]] * 2
+            + [["Joko Widodo", "Xi Jinping"], ["Joko Widodo", "Scott Morrison"]],
+            "participant_ids": [["Q1", "Q2"], ["Q2", "Q1"], ["Q1", "Q3"], ["Q1", "Q2"]],
+            "mode": ["in_person", "in_person", "phone", "in_person"],
+            "status": ["happened", "happened", "happened", "planned"],
+            "date_start": pd.to_datetime(["2019-09-09", "2019-09-09", None, "2019-11-01"]),
+            "date_precision": ["day", "day", None, "month"],
+        }
+    )
+    quotes = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b"],
+            "quote_id": ["a:q0", "a:q1", "b:q0"],
+            "speaker_id": ["Q1", "Q1", "Q2"],
+            "speaker": ["Joko Widodo", "Joko Widodo", "Scott Morrison"],
+            "sentiment": [0.5, -0.1, 0.0],
+            "sentiment_label": ["positive", "neutral", "neutral"],
+        }
+    )
+    mentions = pd.DataFrame(
+        {"article_id": ["a", "a", "b", "c"], "actor_id": ["Q1", "Q2", "Q1", "Q3"]}
+    )
+    actors = pd.DataFrame(
+        {
+            "actor_id": ["Q1", "Q2", "Q3"],
+            "name": ["Joko Widodo", "Scott Morrison", "Xi Jinping"],
+            "aliases": [["Jokowi"], ["Morrison"], ["Xi"]],
+        }
+    )
+    result = na.Analysis(
+        articles=articles, meetings=meetings, quotes=quotes, mentions=mentions, actors=actors
+    )
+    from newsanalysis.dedup import assign_events
+
+    result.meetings["event_id"] = assign_events(result.meetings)
+    return result
+
+
+@pytest.fixture(params=["saved", "store"])
+def hand_made(request, tmp_path) -> na.LazyAnalysis:
+    result = _hand_made_analysis()
+    if request.param == "saved":
+        result.save(tmp_path / "r")
+    else:
+        from newsanalysis.scale.runner import refresh_dedup
+        from newsanalysis.scale.store import StoreWriter
+
+        writer = StoreWriter(tmp_path / "r")
+        writer.write_chunk(0, result)
+        refresh_dedup(tmp_path / "r", "exact")
+        writer.finish()
+    return na.open_result(tmp_path / "r")
+
+
+def test_meeting_frequency_counts_events_not_reports(hand_made):
+    freq = hand_made.meeting_frequency("month")
+    # September: one meeting reported twice; October: the undated call, dated by its article
+    assert freq["meetings"].tolist() == [1, 1]
+    assert [str(p)[:7] for p in freq["period"]] == ["2019-09", "2019-10"]
+    rows = hand_made.meeting_frequency("month", per_event=False, status=None)
+    assert rows["meetings"].tolist() == [2, 1, 1]
+
+
+def test_network_edges_weight_distinct_events(hand_made):
+    edges = hand_made.network_edges()
+    as_dict = {(r.source, r.target): (r.weight, r.reports) for r in edges.itertuples()}
+    assert as_dict == {("Q1", "Q2"): (1, 2), ("Q1", "Q3"): (1, 1)}
+    everything = hand_made.network_edges(status=None)
+    assert everything.set_index(["source", "target"]).loc[("Q1", "Q2"), "weight"] == 2
+
+
+def test_sentiment_by_speaker_and_top_actors(hand_made):
+    speakers = hand_made.sentiment_by_speaker().set_index("speaker_id")
+    assert speakers.loc["Q1", "quotes"] == 2
+    assert speakers.loc["Q1", "mean_sentiment"] == pytest.approx(0.2)
+    assert speakers.loc["Q1", "positive"] == 1
+    top = hand_made.top_actors()
+    assert top["actor_id"].tolist()[0] == "Q1"
+    assert top.set_index("actor_id").loc["Q1", "articles"] == 2
+    assert hand_made.actor_ids("jokowi") == ["Q1"]

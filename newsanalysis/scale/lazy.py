@@ -207,7 +207,7 @@ class LazyAnalysis:
             key = str(name).casefold()
             hits = self.query(
                 "select actor_id from actors where lower(actor_id) = ? or lower(name) = ? "
-                "or list_contains(list_transform(coalesce(aliases, []), x -> lower(x)), ?)",
+                "or exists (select 1 from (select unnest(aliases) as alias) where lower(alias) = ?)",
                 [key, key, key],
             )
             if hits.empty:
@@ -255,6 +255,85 @@ class LazyAnalysis:
         finally:
             con.unregister("_wanted")
         return Analysis(**tables, meta={"store": str(self.directory)})
+
+    # ------------------------------------------------------------------ aggregates (SQL)
+
+    def meeting_frequency(
+        self,
+        freq: str = "month",
+        status: str | Iterable[str] | None = "happened",
+        per_event: bool = True,
+        by_mode: bool = False,
+    ) -> pd.DataFrame:
+        """Meetings per period, counted in SQL (chart data for a result of any size).
+
+        ``freq``: ``"day"``, ``"week"``, ``"month"``, ``"quarter"`` or ``"year"``. A meeting is
+        dated by ``date_start``, else by its article's publication date. ``per_event``
+        counts distinct ``event_id`` (the same meeting reported by five articles counts
+        once); otherwise rows. Columns: ``period``, [``mode``], ``meetings``.
+        """
+        if freq not in ("day", "week", "month", "quarter", "year"):
+            raise ValueError(f"freq must be day, week, month, quarter or year, not {freq!r}")
+        where, params = _in_clause("m.status", status)
+        counted = "count(distinct coalesce(m.event_id, m.meeting_id))" if per_event else "count(*)"
+        mode = ", m.mode" if by_mode else ""
+        return self.query(
+            f"select date_trunc('{freq}', coalesce(m.date_start, a.published)) as period{mode}, "
+            f"{counted} as meetings from meetings m left join articles a using (article_id) "
+            f"{where} group by all having period is not null order by all",
+            params,
+        )
+
+    def network_edges(
+        self, status: str | Iterable[str] | None = "happened", min_weight: int = 1
+    ) -> pd.DataFrame:
+        """Who met whom: one row per pair of participants, weighted by distinct events.
+
+        Columns: ``source``, ``target`` (actor ids, ``source < target``), ``weight`` (events),
+        ``reports`` (meeting rows), ``articles``.
+        """
+        where, params = _in_clause("status", status)
+        return self.query(
+            "with p as (select article_id, meeting_id, coalesce(event_id, meeting_id) as event, "
+            "unnest(list_distinct(participant_ids)) as actor from meetings "
+            f"{where}) "
+            "select a.actor as source, b.actor as target, count(distinct a.event) as weight, "
+            "count(distinct a.meeting_id) as reports, count(distinct a.article_id) as articles "
+            "from p a join p b on a.meeting_id = b.meeting_id and a.actor < b.actor "
+            "group by all having count(distinct a.event) >= ? order by weight desc, source, target",
+            [*params, min_weight],
+        )
+
+    def sentiment_by_speaker(self, min_quotes: int = 1) -> pd.DataFrame:
+        """Quotes and mean sentiment per speaker (``speaker_id``, ``speaker``, ``quotes``,
+        ``mean_sentiment``, ``positive``, ``neutral``, ``negative``)."""
+        return self.query(
+            "select speaker_id, first(speaker) as speaker, count(*) as quotes, "
+            "avg(sentiment) as mean_sentiment, "
+            "count(*) filter (where sentiment_label = 'positive') as positive, "
+            "count(*) filter (where sentiment_label = 'neutral') as neutral, "
+            "count(*) filter (where sentiment_label = 'negative') as negative "
+            "from quotes where speaker_id is not null group by speaker_id "
+            "having count(*) >= ? order by quotes desc, speaker_id",
+            [min_quotes],
+        )
+
+    def top_actors(self, limit: int = 20) -> pd.DataFrame:
+        """Most mentioned actors: ``actor_id``, ``name``, ``mentions``, ``articles``."""
+        return self.query(
+            "select m.actor_id, any_value(a.name) as name, count(*) as mentions, "
+            "count(distinct m.article_id) as articles from mentions m "
+            "left join actors a using (actor_id) group by m.actor_id "
+            "order by mentions desc, m.actor_id limit ?",
+            [limit],
+        )
+
+
+def _in_clause(column: str, values) -> tuple[str, list]:
+    if values is None:
+        return "", []
+    values = [values] if isinstance(values, str) else list(values)
+    return f"where {column} in ({', '.join('?' * len(values))})", values
 
 
 def open_result(directory: str | os.PathLike) -> LazyAnalysis:

@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
+
+from .errors import NewsAnalysisError
 
 #: chunks in flight per worker: enough to keep every worker busy, few enough to bound memory
 IN_FLIGHT_PER_WORKER = 3
@@ -127,15 +131,36 @@ def run_processes(
     if chunk_size is None:
         chunk_size = default_chunk_size(len(records), workers)
     bar = _progress_bar(len(records)) if progress else None
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=mp_context(),
-        initializer=_init_worker,
-        initargs=(settings, {"signatures": signatures}),
-    ) as pool:
-        for results in ordered_map(
-            pool.submit, _process_chunk, chunked(records, chunk_size), workers
-        ):
+    done = 0
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=mp_context(),
+            initializer=_init_worker,
+            initargs=(settings, {"signatures": signatures}),
+        ) as pool:
+            for results in ordered_map(
+                pool.submit, _process_chunk, chunked(records, chunk_size), workers
+            ):
+                if bar is not None:
+                    bar.update(len(results))
+                done += len(results)
+                yield from results
+    except BrokenProcessPool as exc:
+        if done:
+            raise NewsAnalysisError(
+                f"a worker process died after {done} articles (out of memory?); "
+                "try fewer workers or engine='serial'"
+            ) from exc
+        warnings.warn(
+            "worker processes could not start, so the articles are analysed in this "
+            "process. In a script, call analyze() under `if __name__ == '__main__':` "
+            "(worker processes import the script).",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+        for chunk in chunked(records, chunk_size):
+            results = process_records(chunk, settings, signatures)
             if bar is not None:
                 bar.update(len(results))
             yield from results

@@ -20,7 +20,7 @@ import pandas as pd
 from ..analysis import Analysis
 from ..errors import NewsAnalysisError
 from ..schema import TABLES, conform
-from .store import DEDUP, is_store, read_analysis, read_manifest
+from .store import DEDUP, is_store, merge_actors, read_analysis, read_manifest
 
 
 def _duckdb():
@@ -58,6 +58,7 @@ class LazyAnalysis:
             con = duckdb.connect()
             for name in TABLES:
                 con.execute(f"create view {name} as {self._table_sql(name)}")
+            con.execute(f"create view _actor_rows as {self._actor_rows_sql()}")
             self._con = con
         return self._con
 
@@ -69,6 +70,17 @@ class LazyAnalysis:
         if not folder.is_dir() or not any(folder.glob("part-*.parquet")):
             return None
         return _sql_path(folder / "part-*.parquet")
+
+    def _actor_rows_sql(self) -> str:
+        """Actor rows of every part in store order (one actor may appear in several)."""
+        source = self._source("actors")
+        if source is None:
+            return _empty_select("actors")
+        return (
+            f"select * exclude (filename, file_row_number) from read_parquet({source}, "
+            "union_by_name = true, filename = true, file_row_number = true) "
+            "order by filename, file_row_number"
+        )
 
     def _table_sql(self, table: str) -> str:
         source = self._source(table)
@@ -249,9 +261,11 @@ class LazyAnalysis:
                 if p is not None:
                     used.update(p)
             con.register("_actors", pd.DataFrame({"actor_id": sorted(used)}, dtype="string"))
-            tables["actors"] = con.execute(
-                "select * from actors where actor_id in (select actor_id from _actors)"
-            ).df()
+            tables["actors"] = merge_actors(
+                con.execute(
+                    "select * from _actor_rows where actor_id in (select actor_id from _actors)"
+                ).df()
+            )
         finally:
             con.unregister("_wanted")
         return Analysis(**tables, meta={"store": str(self.directory)})

@@ -29,6 +29,9 @@ def load_click_id(limit: int | None = None):
 
     started = time.perf_counter()
     corpus = na.load([need(CLICK_ID / name) for name in CLICK_ID_FILES])
+    # the workbooks' extra sheets (clickbait labelling) repeat rows of the first sheet
+    first_sheet = ~corpus.articles["path"].str.contains(r"\.xlsx\[\w+_\w+\]", regex=True)
+    corpus = na.Corpus(corpus.articles[first_sheet.to_numpy()], corpus.errors)
     if limit is not None:
         corpus = na.Corpus(corpus.articles.head(limit), corpus.errors.iloc[:0])
     return corpus, time.perf_counter() - started

@@ -20,7 +20,7 @@ import time
 
 import numpy as np
 import pandas as pd
-from _common import load_click_id, machine
+from _common import click_id_frame, machine
 
 from newsanalysis.clean import clean_text
 from newsanalysis.dedup import (
@@ -38,9 +38,11 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=12, help="example pairs to print")
     args = parser.parse_args()
     print(machine())
-    corpus, load_s = load_click_id(3000 if args.quick else None)
-    articles = corpus.articles
-    print(f"{len(articles):,} articles loaded in {load_s:.1f} s")
+    started = time.perf_counter()
+    articles = click_id_frame()
+    if args.quick:
+        articles = articles.head(3000)
+    print(f"{len(articles):,} articles loaded in {time.perf_counter() - started:.1f} s")
     started = time.perf_counter()
     texts = [clean_text(t).text for t in articles["text"]]
     signatures = [text_signature(t) for t in texts]

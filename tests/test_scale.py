@@ -133,6 +133,19 @@ def test_changed_publication_date_reprocesses_the_article(tmp_path):
     assert str(stored["published"][0])[:10] == "2019-10-01"
 
 
+def test_incremental_run_replaces_load_errors_of_files_read_again(tmp_path):
+    frame = synthetic_frame(8)
+    broken = frame.copy()
+    broken.loc[3, "content"] = "   "
+    first = na.analyze(na.load_table(broken), engine="serial", out=tmp_path / "r", progress=False)
+    assert first.count("errors") == 1
+    again = na.update(tmp_path / "r", na.load_table(broken), engine="serial", progress=False)
+    assert again.count("errors") == 1  # the same failure, recorded once
+    fixed = na.update(tmp_path / "r", na.load_table(frame), engine="serial", progress=False)
+    assert fixed.count("errors") == 0
+    assert fixed.count("articles") == 8
+
+
 def test_incremental_needs_out():
     with pytest.raises(ValueError, match="needs out"):
         na.analyze(synthetic_corpus(3), incremental=True)

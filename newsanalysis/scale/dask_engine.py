@@ -295,8 +295,11 @@ def _run_to_store(
     known = _known_index(out) if incremental and is_store(out) else None
     settings_future = client.scatter(settings, broadcast=True, hash=False)
     known_future = client.scatter(known, broadcast=True, hash=False) if known else None
-    if load_errors is not None:
-        writer.write_load_errors(load_errors)
+    files_read = [payload for kind, payload in specs if kind == "file"]
+    if load_errors is not None or files_read:
+        writer.write_load_errors(
+            load_errors if load_errors is not None else pd.DataFrame(), files_read
+        )
     totals = {"articles": 0, "processed": 0, "skipped": 0}
     stale: dict[str, set[str]] = {}
     bar = _bar(len(specs), progress)

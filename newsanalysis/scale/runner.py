@@ -27,6 +27,7 @@ from .store import (
     SIGNATURES,
     StoreWriter,
     article_index,
+    input_file,
     is_store,
     read_table,
     remove_articles,
@@ -91,7 +92,7 @@ def analyze_to_store(
         if len(buffer) >= part_size:
             flush()
     flush()
-    writer.write_load_errors(load_errors)
+    writer.write_load_errors(load_errors, {input_file(r.get("path") or "") for r in records})
     remove_articles(out, changed)
     refresh_dedup(out, duplicates)
     writer.finish(

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -87,10 +88,15 @@ class StoreWriter:
     def articles_add(self, n: int) -> None:
         self.articles += n
 
-    def write_load_errors(self, errors: pd.DataFrame) -> None:
-        """Record this run's load errors, replacing older ones for the same inputs."""
+    def write_load_errors(self, errors: pd.DataFrame, files_read: Iterable[str] = ()) -> None:
+        """Record this run's load errors; earlier load errors of files read again go.
+
+        ``files_read``: the input files of this run (their old errors are outdated: a
+        file that now loads, or fails again, is judged by this run).
+        """
         errors = conform("errors", errors)
-        replace_load_errors(self.directory, set(errors["input"].dropna()))
+        files = {input_file(i) for i in errors["input"].dropna()} | set(files_read)
+        replace_load_errors(self.directory, files, before_run=self.run)
         if len(errors):
             path = self.directory / "errors" / load_errors_part_name(self.run)
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -301,15 +307,23 @@ def remove_articles(directory: str | os.PathLike, stale: dict[str, set[str]]) ->
                 path.unlink()
 
 
-def replace_load_errors(directory: Path, inputs: set[str]) -> None:
-    """Remove earlier load errors of ``inputs`` (they were read again in this run)."""
-    if not inputs:
+_INPUT_PART = re.compile(r"(?:\[[^\]]*\])?(?::row \d+|:line \d+|#entry \d+)?$")
+
+
+def input_file(where: str) -> str:
+    """The file of an input location (``news.csv:row 5`` -> ``news.csv``)."""
+    return _INPUT_PART.sub("", str(where), count=1)
+
+
+def replace_load_errors(directory: Path, files: set[str], before_run: int) -> None:
+    """Remove load errors of runs before ``before_run`` whose input file was read again."""
+    if not files:
         return
     for path in parts(directory, "errors"):
-        if not path.name.endswith("-a-load.parquet"):
+        if "-a-" not in path.name or int(path.name.split("-")[1]) >= before_run:
             continue
         frame = pd.read_parquet(path)
-        keep = ~frame["input"].isin(inputs)
+        keep = ~frame["input"].map(input_file).isin(files)
         if keep.all():
             continue
         if keep.any():

@@ -89,10 +89,8 @@ def replicated(n: int, start: int = 0, seed: int = 0) -> pd.DataFrame:
     rows = base.iloc[positions % len(base)].reset_index(drop=True)
     replica = positions // len(base)
     rng = np.random.default_rng(seed + start)
-    shift = pd.to_timedelta(rng.integers(-365, 366, size=n), unit="D")
-    rows["published"] = pd.to_datetime(rows["published"]) + np.where(
-        replica > 0, shift, pd.Timedelta(0)
-    )
+    days = np.where(replica > 0, rng.integers(-365, 366, size=n), 0)
+    rows["published"] = pd.to_datetime(rows["published"]) + pd.to_timedelta(days, unit="D")
     rows["article_id"] = [
         a if r == 0 else f"{a}~r{r}" for a, r in zip(rows["article_id"], replica, strict=True)
     ]

@@ -70,6 +70,18 @@ def test_lazy_filter_equals_in_memory_filter(tmp_path, corpus, serial):
     assert_same_tables(want, got)
 
 
+def test_to_analysis_without_text_keeps_every_row(tmp_path, corpus, serial):
+    lazy = na.analyze(corpus, engine="serial", out=tmp_path / "r", chunk_size=20, progress=False)
+    light = lazy.to_analysis(text=False)
+    assert light.articles["text"].isna().all() and light.articles["raw_text"].isna().all()
+    heavy_columns = ["text", "raw_text", "offsets"]
+    pd.testing.assert_frame_equal(
+        light.articles.drop(columns=heavy_columns), serial.articles.drop(columns=heavy_columns)
+    )
+    for name in ("mentions", "quotes", "meetings", "actors", "errors"):
+        pd.testing.assert_frame_equal(getattr(light, name), getattr(serial, name), obj=name)
+
+
 def test_open_result_reads_a_saved_analysis_too(tmp_path, serial):
     serial.save(tmp_path / "saved")
     lazy = na.open_result(tmp_path / "saved")

@@ -171,11 +171,18 @@ class LazyAnalysis:
 
     # ------------------------------------------------------------------ to memory
 
-    def to_analysis(self) -> Analysis:
-        """Load everything into an in-memory :class:`Analysis` (mind the size)."""
-        if self.kind == "saved":
-            return Analysis.load(self.directory)
-        return read_analysis(self.directory)
+    def to_analysis(self, text: bool = True) -> Analysis:
+        """Load everything into an in-memory :class:`Analysis` (mind the size).
+
+        ``text=False`` leaves out the article texts (``text``, ``raw_text``, ``offsets``),
+        the bulk of a result: what the aggregates, charts and explorers need of a large
+        result fits in memory then.
+        """
+        if text:
+            if self.kind == "saved":
+                return Analysis.load(self.directory)
+            return read_analysis(self.directory)
+        return self._load(None, text=False)
 
     def article_ids(
         self,
@@ -234,26 +241,32 @@ class LazyAnalysis:
         end: str | pd.Timestamp | None = None,
         language: str | Iterable[str] | None = None,
         source: str | Iterable[str] | None = None,
+        text: bool = True,
     ) -> Analysis:
         """The matching articles and their rows, in memory (same as ``Analysis.filter``)."""
         ids = self.article_ids(start=start, end=end, language=language, source=source)
-        subset = self.load_articles(ids)
+        subset = self.load_articles(ids, text=text)
         return subset.filter(actors=actors) if actors is not None else subset
 
-    def load_articles(self, article_ids: Iterable[str]) -> Analysis:
-        """An in-memory :class:`Analysis` of the given articles only."""
-        ids = pd.DataFrame({"article_id": pd.Series(list(article_ids), dtype="string")})
+    def load_articles(self, article_ids: Iterable[str], text: bool = True) -> Analysis:
+        """An in-memory :class:`Analysis` of the given articles only (see :meth:`to_analysis`
+        for ``text``)."""
+        return self._load(list(article_ids), text)
+
+    def _load(self, article_ids: list[str] | None, text: bool) -> Analysis:
         con = self.connection
-        con.register("_wanted", ids)
+        wanted = "true"
+        if article_ids is not None:
+            ids = pd.DataFrame({"article_id": pd.Series(article_ids, dtype="string")})
+            con.register("_wanted", ids)
+            wanted = "article_id in (select article_id from _wanted)"
         try:
             tables = {}
             for name in ("articles", "mentions", "quotes", "meetings"):
-                tables[name] = con.execute(
-                    f"select * from {name} where article_id in (select article_id from _wanted)"
-                ).df()
+                columns = "*" if text or name != "articles" else _WITHOUT_TEXT
+                tables[name] = con.execute(f"select {columns} from {name} where {wanted}").df()
             tables["errors"] = con.execute(
-                "select * from errors where article_id is null or article_id in "
-                "(select article_id from _wanted)"
+                f"select * from errors where article_id is null or {wanted}"
             ).df()
             used = set(tables["mentions"].get("actor_id", pd.Series(dtype=object)).dropna())
             used |= set(tables["quotes"].get("speaker_id", pd.Series(dtype=object)).dropna())
@@ -267,8 +280,9 @@ class LazyAnalysis:
                 ).df()
             )
         finally:
-            con.unregister("_wanted")
-        return Analysis(**tables, meta={"store": str(self.directory)})
+            if article_ids is not None:
+                con.unregister("_wanted")
+        return Analysis(**tables, meta={"store": str(self.directory), "text": text})
 
     # ------------------------------------------------------------------ aggregates (SQL)
 
@@ -341,6 +355,9 @@ class LazyAnalysis:
             "order by mentions desc, m.actor_id limit ?",
             [limit],
         )
+
+
+_WITHOUT_TEXT = "* exclude (text, raw_text, offsets)"
 
 
 def _in_clause(column: str, values) -> tuple[str, list]:

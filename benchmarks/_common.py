@@ -152,3 +152,52 @@ class MemorySampler:
         """Largest child peak among processes that look like workers (> ``minimum_mb``)."""
         peaks = [p for p in self.child_peak.values() if p >= minimum_mb]
         return max(peaks, default=0.0)
+
+
+def replicate_result(analysis, n_articles: int, seed: int = 0, text: bool = False):
+    """An Analysis of ``n_articles`` made of copies of ``analysis`` (for latency tests).
+
+    Copy ``k`` of an article gets ``~r<k>`` appended to its ids (article, quote, meeting,
+    event) and all its dates moved by the same random number of days (up to a year),
+    so the rows per article, actors and co-occurrences keep the real distribution.
+    ``text=False`` leaves the article texts out (the explorers do not use them).
+    """
+    import numpy as np
+
+    import newsanalysis as na
+
+    base = analysis.articles
+    if not text:
+        base = base.drop(columns=[c for c in ("text", "raw_text", "offsets") if c in base])
+    copies = -(-n_articles // len(base))
+    rng = np.random.default_rng(seed)
+    tables = {"articles": [], "mentions": [], "quotes": [], "meetings": []}
+    for k in range(copies):
+        suffix = "" if k == 0 else f"~r{k}"
+        days = rng.integers(-365, 366, size=len(base)) if k else np.zeros(len(base), int)
+        shift = dict(zip(base["article_id"], pd.to_timedelta(days, unit="D"), strict=True))
+        art = base.copy()
+        art["published"] = art["published"] + art["article_id"].map(shift)
+        for name, source in (
+            ("mentions", analysis.mentions),
+            ("quotes", analysis.quotes),
+            ("meetings", analysis.meetings),
+        ):
+            rows = source.copy()
+            if name == "meetings":
+                delta = rows["article_id"].map(shift)
+                for column in ("date_start", "date_end"):
+                    rows[column] = rows[column] + delta
+                rows["meeting_id"] = rows["meeting_id"] + suffix
+                if "event_id" in rows:
+                    rows["event_id"] = rows["event_id"] + suffix
+            if name == "quotes":
+                rows["quote_id"] = rows["quote_id"] + suffix
+            rows["article_id"] = rows["article_id"] + suffix
+            tables[name].append(rows)
+        art["article_id"] = art["article_id"] + suffix
+        tables["articles"].append(art)
+    out = {name: pd.concat(frames, ignore_index=True) for name, frames in tables.items()}
+    keep = set(out["articles"]["article_id"].iloc[:n_articles])
+    out = {name: frame[frame["article_id"].isin(keep)] for name, frame in out.items()}
+    return na.Analysis(**out, actors=analysis.actors)

@@ -36,6 +36,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="first 3,000 articles only")
     parser.add_argument("--examples", type=int, default=12, help="example pairs to print")
+    parser.add_argument(
+        "--raw", action="store_true", help="hash and shingle the raw text (skip the cleaner)"
+    )
     args = parser.parse_args()
     print(machine())
     started = time.perf_counter()
@@ -44,9 +47,10 @@ def main() -> None:
         articles = articles.head(3000)
     print(f"{len(articles):,} articles loaded in {time.perf_counter() - started:.1f} s")
     started = time.perf_counter()
-    texts = [clean_text(t).text for t in articles["text"]]
+    texts = [t if args.raw else clean_text(t).text for t in articles["text"]]
     signatures = [text_signature(t) for t in texts]
-    print(f"cleaned + MinHash in {time.perf_counter() - started:.1f} s")
+    what = "MinHash of the raw texts" if args.raw else "cleaned + MinHash"
+    print(f"{what} in {time.perf_counter() - started:.1f} s")
     frame = pd.DataFrame(
         {
             "article_id": articles["article_id"],

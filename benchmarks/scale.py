@@ -3,13 +3,13 @@
 Usage::
 
     .venv/bin/python benchmarks/scale.py --quick                  # 2,000 and 10,000 articles
-    .venv/bin/python benchmarks/scale.py --sizes 10000,100000     # what was run for the report
+    .venv/bin/python benchmarks/scale.py --sizes 10000,100000     # 10k -> 100k
     .venv/bin/python benchmarks/scale.py --sizes 10000,100000,1000000 --workers 2
 
-For each size N the script writes N articles as Parquet input files of 5,000 rows
-(CLICK-ID replicated: replica k of an article gets id ``<id>~r<k>`` and a publication
-date moved by up to a year; inputs are kept in ``$NEWSANALYSIS_BENCH_DIR``, default
-``/tmp/newsanalysis-bench``, and reused), then runs
+For each size N the script writes N articles as Parquet input files of ``--per-file``
+rows, 5,000 by default (CLICK-ID replicated: replica k of an article gets id
+``<id>~r<k>`` and a publication date moved by up to a year; inputs are kept in
+``$NEWSANALYSIS_BENCH_DIR``, default ``/tmp/newsanalysis-bench``, and reused), then runs
 ``na.analyze(folder, engine="dask", out=...)`` on a local cluster of ``--workers``
 single-threaded processes. The workers read the files themselves, so the client never
 holds the corpus. It prints wall time, articles/s, the peak RSS of each worker and of
@@ -18,7 +18,8 @@ result. Peak worker memory should stay flat as N grows. For sizes not run, the l
 line gives a projection from the measured rate, labelled as such.
 
 Replicas are exact copies of their text, so duplicate marking finds ~(N - 13k) copies:
-the store-wide duplicate/event pass is exercised harder than with real news.
+the store-wide duplicate/event pass is exercised harder than with real news. The
+scheduler runs in this (client) process, so "peak client MB" includes it.
 """
 
 from __future__ import annotations
@@ -37,10 +38,10 @@ def folder_size_mb(path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
 
 
-def run_size(n: int, workers: int, keep: bool) -> dict:
-    inputs = WORK / f"input-{n}"
+def run_size(n: int, workers: int, keep: bool, per_file: int) -> dict:
+    inputs = WORK / f"input-{n}-{per_file}"
     started = time.perf_counter()
-    write_replicated(n, inputs)
+    write_replicated(n, inputs, per_file)
     prepare = time.perf_counter() - started
     out = WORK / f"result-{n}"
     if out.exists():
@@ -58,6 +59,7 @@ def run_size(n: int, workers: int, keep: bool) -> dict:
     query_ms = 1000 * (time.perf_counter() - started)
     row = {
         "articles": n,
+        "files": -(-n // per_file),
         "workers": workers,
         "input prep s": round(prepare, 1),
         "wall s": round(seconds, 1),
@@ -80,6 +82,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated corpus sizes")
     parser.add_argument("--workers", type=int, default=default_workers())
     parser.add_argument("--keep", action="store_true", help="keep the result stores")
+    parser.add_argument(
+        "--per-file", type=int, default=5000, help="articles per input file (= per task)"
+    )
     parser.add_argument("--project", type=int, default=1_000_000, help="size to project to")
     args = parser.parse_args()
     sizes = [2000, 10000] if args.quick else [int(s) for s in args.sizes.split(",")]
@@ -87,7 +92,7 @@ def main() -> None:
     print(f"work folder: {WORK}")
     rows = []
     for n in sizes:
-        rows.append(run_size(n, args.workers, args.keep))
+        rows.append(run_size(n, args.workers, args.keep, args.per_file))
         print_table(rows, 'engine="dask", Parquet in, partitioned Parquet store out')
     last = rows[-1]
     if args.project > last["articles"]:

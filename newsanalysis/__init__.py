@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from .analysis import Analysis
 from .errors import InputError, NewsAnalysisError
+from .extract.sentiment import sentiment, sentiment_scores
 from .load import Corpus, load, load_table
 from .pipeline import analyze
 from .scale import LazyAnalysis, open_result, update
@@ -30,5 +31,7 @@ __all__ = [
     "update",
     "load",
     "load_table",
+    "sentiment",
+    "sentiment_scores",
     "__version__",
 ]

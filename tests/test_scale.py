@@ -213,9 +213,8 @@ def test_dask_dataframe_input(tmp_path, client):
     ddf = dd.from_pandas(frame, npartitions=3)
     want = na.analyze(na.load_table(frame, id="article_id"), engine="serial", progress=False)
     got = na.analyze(ddf, engine="dask", client=client, progress=False)
-    assert got.articles["path"].tolist()[8] == "dask partition 1:row 1"
-    want.articles["path"] = got.articles["path"]  # provenance names the partition
-    assert_same_tables(want, got)
+    assert ddf.npartitions == 3
+    assert_same_tables(want, got)  # paths name the row by its index, as load_table does
 
 
 def test_dask_incremental(tmp_path, client):

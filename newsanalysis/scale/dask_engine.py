@@ -134,13 +134,10 @@ def _records_of(spec, settings) -> tuple[list[dict], pd.DataFrame | None]:
     if kind == "file":
         corpus = load(payload, errors=settings.errors)
     elif kind == "frame":
-        number, part = payload
+        _, part = payload
         frame = part.compute() if hasattr(part, "compute") else part
         id_column = next((c for c in ("article_id", "id") if c in frame.columns), None)
         corpus = load_table(frame, id=id_column, errors=settings.errors)
-        where = f"dask partition {number}:row "
-        corpus.articles["path"] = corpus.articles["path"].str.replace("table:row ", where)
-        corpus.errors["input"] = corpus.errors["input"].str.replace("table:row ", where)
     else:  # pragma: no cover
         raise ValueError(f"unknown partition kind {kind!r}")
     return corpus.articles.to_dict("records"), corpus.errors

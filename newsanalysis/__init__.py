@@ -16,6 +16,7 @@ from .errors import InputError, NewsAnalysisError
 from .extract.sentiment import sentiment, sentiment_scores
 from .load import Corpus, load, load_table
 from .pipeline import analyze
+from .scale import LazyAnalysis, open_result, update
 
 __version__ = "0.1.0"
 
@@ -24,7 +25,10 @@ __all__ = [
     "Corpus",
     "InputError",
     "NewsAnalysisError",
+    "LazyAnalysis",
     "analyze",
+    "open_result",
+    "update",
     "load",
     "load_table",
     "sentiment",

@@ -17,6 +17,7 @@ from .extract.sentiment import sentiment, sentiment_scores
 from .load import Corpus, load, load_table
 from .pipeline import analyze
 from .sample import load_sample, sample_path
+from .scale import LazyAnalysis, open_result, update
 
 __version__ = "0.1.0"
 
@@ -25,7 +26,10 @@ __all__ = [
     "Corpus",
     "InputError",
     "NewsAnalysisError",
+    "LazyAnalysis",
     "analyze",
+    "open_result",
+    "update",
     "load",
     "load_table",
     "load_sample",

@@ -207,8 +207,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     import newsanalysis as na
     from newsanalysis.report import build_report
+    from newsanalysis.scale import is_store
 
-    result = na.Analysis.load(args.result)
+    # a store (na.analyze(..., out=DIR)) is read lazily; a saved Analysis in full
+    result = na.open_result(args.result) if is_store(args.result) else na.Analysis.load(args.result)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         written = build_report(

@@ -1,5 +1,6 @@
 """The report: one offline HTML file with the three views and their tables (+ PDF)."""
 
+import pandas as pd
 import pytest
 from demo_analysis import make_demo_analysis
 
@@ -96,6 +97,25 @@ def test_cli_report(demo, tmp_path, capsys):
         == 2
     )
     assert "no actor named 'Nobody'" in capsys.readouterr().err
+
+
+def test_cli_report_reads_a_store(tmp_path, capsys):
+    pytest.importorskip("duckdb")
+    corpus = na.load_table(
+        pd.DataFrame(
+            {
+                "content": [
+                    "Presiden Joko Widodo bertemu Presiden China Xi Jinping di Beijing, Senin (9/9/2019).",
+                    "Xi Jinping and Vladimir Putin held talks in Moscow on Tuesday, officials said.",
+                ],
+                "date": ["2019-09-09", "2019-09-10"],
+            }
+        )
+    )
+    na.analyze(corpus, engine="serial", out=tmp_path / "store")
+    assert main(["report", str(tmp_path / "store"), "--out", str(tmp_path / "r.html")]) == 0
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Corpus: 2 articles" in page
 
 
 @pytest.mark.slow

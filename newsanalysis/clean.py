@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import ftfy
+import ftfy.badness
 import numpy as np
 
 __all__ = ["Cleaned", "TrackedText", "clean_text", "to_raw"]
@@ -72,9 +74,13 @@ class TrackedText:
         sources: list[np.ndarray] = []
         last = 0
         changed = False
+        literal = None if callable(repl) or "\\" in repl else repl
         for match in pattern.finditer(self.text):
             start, end = match.span()
-            new = repl(match) if callable(repl) else match.expand(repl)
+            if literal is not None:
+                new = literal
+            else:
+                new = repl(match) if callable(repl) else match.expand(repl)
             if new == match.group(0):
                 continue
             changed = True
@@ -84,6 +90,32 @@ class TrackedText:
             sources.append(np.full(len(new), -1, dtype=np.int64))
             if reason and not new and end > start:
                 self._record_removal(start, end, reason)
+            last = end
+        if changed:
+            pieces.append(self.text[last:])
+            sources.append(self.source[last:])
+            self.text = "".join(pieces)
+            self.source = np.concatenate(sources)
+        return self
+
+    def apply(
+        self, matches: list[re.Match[str]], repl: Callable[[re.Match[str]], str]
+    ) -> TrackedText:
+        """Replace the given matches of the current text (found with one ``finditer``)."""
+        pieces: list[str] = []
+        sources: list[np.ndarray] = []
+        last = 0
+        changed = False
+        for match in matches:
+            start, end = match.span()
+            new = repl(match)
+            if new == match.group(0):
+                continue
+            changed = True
+            pieces.append(self.text[last:start])
+            sources.append(self.source[last:start])
+            pieces.append(new)
+            sources.append(np.full(len(new), -1, dtype=np.int64))
             last = end
         if changed:
             pieces.append(self.text[last:])
@@ -188,19 +220,116 @@ def to_raw(
 
 # --------------------------------------------------------------------------- patterns
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
-_SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]+")
+_ODD_SPACE = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# runs of spaces that need rewriting: two or more, or any space other than " "
+_SPACES = re.compile(
+    "[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+)
 _CRLF = re.compile(r"\r\n?")
+_NEWLINE = re.compile("\n")
 _SPACE_AROUND_NEWLINE = re.compile(r"[ \t]*\n[ \t]*")
 _MANY_NEWLINES = re.compile(r"\n{2,}")
 _WRAPPED_LINE = re.compile(r"(?<=[^\n])\n(?=[^\n])")
-# scraper artefacts: "Riau.,Penangkapan" / "(10/9/2019).,Zulmi" / "unit. ,Jika" / ",,,,,,Hingga"
-_JOINED_PARAGRAPH = re.compile(r"(?<=[.!?\"”’)])\s?,+(?=[^\s\d,])")
-_COMMA_RUN = re.compile(r"\s*,{2,}\s*")
-_ORPHAN_COMMA = re.compile(r"[ \t]+,(?=[\s.,])|(?<=\s),(?=[ \t])")
-_STRAY_COMMA_PERIOD = re.compile(r"\s+,\.")
-_LEADING_JUNK = re.compile(r"\A[\s,\-–—]+")
-_TRAILING_JUNK = re.compile(r"[\s,]+\Z")
+
+# Scrapers that join a page's text nodes with "," leave two kinds of comma (CLICK-ID).
+# One pattern finds both (one pass over the text); _scraper_repair decides by group.
+#
+# - paragraph joins: "Riau.,Penangkapan", "(10/9/2019).,Zulmi", "unit. ,Jika",
+#   "bandara.,,,,Dengan", "katanya.\",Kemudian", "Baca juga:,,Kendati", and (Kompas)
+#   "Denpasar., BPSPL". After a closing quote, bracket or colon only a comma with no space
+#   after it (or a run of commas) is one: prose writes "(KPK), kata". A comma before a
+#   closing quote is prose: `(diri)," kata Jokowi`, `lagi?," tanya`. After a sentence end,
+#   a comma and a space ("Khark., mewartakan") are a join only in text that shows
+#   unambiguous joins (:data:`_SCRAPED`); elsewhere only before a capital, since
+#   "Flint, Mich., for his wife" is English prose.
+# - link gaps: a link's text is gone, its neighbours' commas stay: "Pelatih ,, Julio",
+#   "di  ,, Jumat", "pabrik  ,  ,,  ,.", "Korupsi ( ,) menetapkan", "nama,menjadi".
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_SCRAPER_TEMPLATE = (
+    r"(?P<join>(?<=[.!?…])[ \t]*(?:,(?=[^\s,])|,[ \t]*,[ \t,]*|,[ \t]+AFTER_SPACE)"
+    r"(?=[^\s,])(?![\"”’](?:\s|$))"
+    r"|(?<=[\"”’):])(?:[ \t]*,[ \t]*,[ \t,]*|,)(?=[^\s\d,])(?![\"”’](?:\s|$)))"
+    r"|(?P<brackets>\([ \t,]*\))"
+    r"|(?P<gap>[ \t]+,[ \t,]*|,{2,}[ \t,]*|(?<=[^\W\d_]),(?=[^\W\d_]))"
+)
+_SCRAPER_COMMAS = re.compile(
+    _SCRAPER_TEMPLATE.replace("AFTER_SPACE", rf"(?=[{_UPPER}]|[\"“‘][{_UPPER}0-9])")
+)
+_SCRAPER_COMMAS_SCRAPED = re.compile(_SCRAPER_TEMPLATE.replace("AFTER_SPACE", ""))
+#: unambiguous scraper joins: a comma glued to a sentence end and the next word, or a run
+_SCRAPED = re.compile(r"[.!?\"”’)],(?=[^\s,\d])|,,")
+_CLOSING = frozenset(".,;:!?)]…\n")
+_LEADING_JUNK = " \t\n,-–—"
+_LINE_LEADING_JUNK = re.compile(r"(?<=\n)[ \t]*,[ \t,]*")
+_SPACE_BEFORE_COMMA = re.compile(r"(?<=\S)[ \t]+,(?=[ \t])")
+_URL_ONLY = re.compile(r"^[ \t]*(?:https?://|www\.)\S+[ \t]*$", re.MULTILINE)
+
+
+def _scraper_commas(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`_SCRAPER_COMMAS`, found fast.
+
+    Every match starts at a comma or at the spaces / bracket just before one, so the
+    pattern is tried only there (``str.find`` jumps from comma to comma) instead of at
+    every character of the text: the same matches as ``finditer``, several times faster.
+    """
+    matches: list[re.Match[str]] = []
+    pos = 0
+    find = text.find
+    scraped = len(list(itertools.islice(_SCRAPED.finditer(text), 2))) == 2
+    match_at = (_SCRAPER_COMMAS_SCRAPED if scraped else _SCRAPER_COMMAS).match
+    while True:
+        comma = find(",", pos)
+        if comma < 0:
+            return matches
+        start = comma
+        while start > pos and text[start - 1] in " \t(":
+            start -= 1
+        for candidate in range(start, comma + 1):
+            found = match_at(text, candidate)
+            if found:
+                matches.append(found)
+                pos = max(found.end(), comma + 1)
+                break
+        else:
+            pos = comma + 1
+
+
+def _scraper_repair(match: re.Match[str]) -> str:
+    """Replacement of one scraper comma: a line break for a paragraph join; for a lost
+    link, nothing before punctuation or a line end, else ", " (names stay apart)."""
+    if match.lastgroup == "join":
+        before = _WORD_BEFORE.search(match.string, max(0, match.start() - 24), match.start())
+        if before and before.group(1).lower().replace(".", "") in _abbreviations():
+            return ", "  # "Budi, SH.,M.H." is one name, not two paragraphs
+        return "\n"
+    if match.lastgroup == "brackets":
+        return ""
+    text = match.string
+    after = text[match.end()] if match.end() < len(text) else "\n"
+    before = text[match.start() - 1] if match.start() else "\n"
+    if after in _CLOSING or before in "\n(":
+        return ""
+    if before == ",":  # "Bantul,  ,, Minggu" -> "Bantul, Minggu"
+        return " "
+    if after in '"”’' and (match.end() + 1 >= len(text) or text[match.end() + 1].isspace()):
+        return ","  # closes a quote: `di sektor ,," ujar` -> `di sektor," ujar`
+    return ", "
+
+
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Abbreviations of every pack (``[text] abbreviations``), without their dots."""
+    from .lang import all_packs
+
+    return frozenset(
+        word.lower().replace(".", "")
+        for pack in all_packs()
+        for word in pack.words("text", "abbreviations")
+    )
 
 
 def _looks_hard_wrapped(text: str) -> bool:
@@ -214,15 +343,40 @@ def _looks_hard_wrapped(text: str) -> bool:
     return continued / len(singles) >= 0.3
 
 
+# --------------------------------------------------------------------------- mojibake
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_FTFY_OPTIONS = {"uncurl_quotes": False, "fix_line_breaks": False, "normalization": "NFC"}
+
+
+@lru_cache(maxsize=8192)
+def _fix_run(run: str) -> str:
+    """ftfy on one run of non-ASCII characters (``‚Äú`` -> ``“``); runs repeat, so cached."""
+    return ftfy.fix_text(run, **_FTFY_OPTIONS)
+
+
 def _fix_mojibake(tracked: TrackedText) -> None:
-    """ftfy, paragraph by paragraph (only paragraphs it changes are re-aligned)."""
-    text = tracked.text
-    if text.isascii():
+    """Repair mojibake with ftfy, keeping the offset map exact.
+
+    Mojibake sits in runs of non-ASCII characters (``‚Äú``, ``¬†``), so ftfy is applied
+    to each run (fast, and each repaired run maps to its original span). Where the
+    non-ASCII parts still look bad to ftfy after that (mojibake that needs its
+    neighbours to be recognised), ftfy runs on the whole text and the result is aligned
+    line by line.
+    """
+    if tracked.text.isascii():
         return
-    fixed = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=False, normalization="NFC")
+    matches = list(_NON_ASCII_RUN.finditer(tracked.text))
+    tracked.apply(matches, lambda m: _fix_run(m.group(0)))
+    text = tracked.text
+    context = " ".join(
+        text[max(0, m.start() - 2) : m.end() + 2] for m in _NON_ASCII_RUN.finditer(text)
+    )
+    if not context or not ftfy.badness.is_bad(context):
+        return
+    fixed = ftfy.fix_text(text, **_FTFY_OPTIONS)
     if fixed == text:
         return
-    # align line by line when the line structure is unchanged (fast), else whole text
     old_lines = text.split("\n")
     new_lines = fixed.split("\n")
     if len(old_lines) != len(new_lines):
@@ -251,80 +405,159 @@ def _fix_mojibake(tracked: TrackedText) -> None:
     tracked.source = np.concatenate(sources) if sources else tracked.source[:0]
 
 
+# --------------------------------------------------------------------------- boilerplate
+
+#: keys of a language pack's ``[boilerplate]`` section, in the order they are applied
+BOILERPLATE_KEYS = ("inline", "cut_from", "credit", "drop_paragraph", "end_tag")
+
+
 @lru_cache(maxsize=1)
-def _boilerplate_patterns() -> dict[str, list[re.Pattern[str]]]:
-    """Boilerplate patterns of every installed language pack (cleaning runs before detection)."""
+def _boilerplate_patterns() -> dict[str, re.Pattern[str] | None]:
+    """One regex per ``[boilerplate]`` key, joining the patterns of every installed pack
+    (cleaning runs before language detection, and outlets mix languages in their page
+    furniture). Line patterns are MULTILINE, so one search scans the whole text."""
     from .lang import all_packs
 
-    merged: dict[str, list[re.Pattern[str]]] = {"cut_from": [], "drop_paragraph": [], "credit": []}
+    merged: dict[str, list[str]] = {key: [] for key in BOILERPLATE_KEYS}
     for pack in all_packs():
         section = pack.get("boilerplate", {})
         for key in merged:
-            merged[key].extend(re.compile(p, re.IGNORECASE) for p in section.get(key, []))
-    return merged
+            merged[key].extend(section.get(key, []))
+    flags = re.IGNORECASE | re.MULTILINE
+    compiled: dict[str, re.Pattern[str] | None] = {}
+    for key, patterns in merged.items():
+        if key == "end_tag":  # anchored at the end of the text: tried one by one
+            compiled[key] = [re.compile(p, re.IGNORECASE) for p in patterns] or None
+        else:
+            compiled[key] = (
+                re.compile("|".join(f"(?:{p})" for p in patterns), flags) if patterns else None
+            )
+    return compiled
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
 
 
 def _strip_boilerplate(tracked: TrackedText) -> None:
+    """Cut page furniture, in this order (patterns: ``[boilerplate]`` of the packs):
+
+    1. ``cut_from``: a trailer heading ("More Stories", "Berita Terkait") after the first
+       paragraph: it and everything after it go. ``credit``: a contributor or repost
+       credit ("Anna Chernova dari CNN berkontribusi ...", "Artikel ini telah tayang di
+       ...") in the last third: it and the author bio or link list after it go.
+    2. ``drop_paragraph``: single paragraphs anywhere ("Baca juga: ...", "Editor: X"),
+       and paragraphs that are only a URL.
+    3. ``end_tag``: reporter / agency / advertorial tags ending the last paragraph
+       ("(ant)", "(adv)", "(hp/ts)", "(Tribunjakarta.com/Dwi Putra)").
+    """
     patterns = _boilerplate_patterns()
-    paragraphs = _paragraph_spans(tracked.text)
-    if not paragraphs:
+    text = tracked.text
+    if not text:
         return
-    # 1. a "More Stories" / "Related" marker or a contributor credit in the last third
-    #    of the article: cut from there to the end (author bios follow credits)
-    tail_from = max(1, len(paragraphs) * 2 // 3) if len(paragraphs) > 3 else 1
-    cut_at = None
-    for index, (start, end) in enumerate(paragraphs):
-        line = tracked.text[start:end]
-        if any(p.search(line) for p in patterns["cut_from"]):
-            if index >= 1:
-                cut_at, why = index, "trailer"
-                break
-        if index >= tail_from and any(p.search(line) for p in patterns["credit"]):
-            cut_at, why = index, "credit"
-            break
-    if cut_at is not None:
-        start = paragraphs[cut_at][0]
-        tracked.delete(max(0, start - 1) if start else 0, len(tracked.text), why)
-        paragraphs = paragraphs[:cut_at]
-    # 2. single boilerplate paragraphs anywhere ("Baca juga: ...", "Editor: ...")
-    for start, end in reversed(paragraphs):
-        line = tracked.text[start:end]
-        if any(p.search(line) for p in patterns["drop_paragraph"]):
-            tracked.delete(max(0, start - 1) if start else start, end, "boilerplate paragraph")
-
-
-def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    first_break = text.find("\n")
+    if first_break < 0:  # one paragraph: only an end tag can go
+        _strip_end_tags(tracked, patterns["end_tag"])
+        return
+    # 1. trailers after the first paragraph; credits in the last third of the paragraphs
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    tail_index = max(1, len(line_starts) * 2 // 3) if len(line_starts) > 3 else 1
+    tail_from = line_starts[tail_index] if tail_index < len(line_starts) else len(text)
+    cuts = []
+    if patterns["cut_from"] is not None:
+        match = patterns["cut_from"].search(text, first_break + 1)
+        if match:
+            cuts.append((_line_at(text, match.start())[0], "trailer"))
+    if patterns["credit"] is not None:
+        match = patterns["credit"].search(text, tail_from)
+        if match:
+            cuts.append((_line_at(text, match.start())[0], "credit"))
+    if cuts:
+        start, why = min(cuts)
+        tracked.delete(max(0, start - 1), len(tracked.text), why)
+        text = tracked.text
+    # 2. single paragraphs (never the only one)
     spans = []
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
+    for pattern in (patterns["drop_paragraph"], _URL_ONLY):
+        if pattern is not None:
+            spans.extend(_line_at(text, m.start()) for m in pattern.finditer(text))
+    if spans and "\n" in text:
+        for start, end in sorted(set(spans), reverse=True):
+            tracked.delete(
+                max(0, start - 1) if start else start,
+                end + (0 if start else 1),
+                "boilerplate paragraph",
+            )
+    _strip_end_tags(tracked, patterns["end_tag"])
+
+
+def _strip_end_tags(tracked: TrackedText, patterns: list[re.Pattern[str]] | None) -> None:
+    for _ in range(3):  # "... (ant) (adv)"
+        cut = None
+        for pattern in patterns or []:
+            match = pattern.search(tracked.text, max(0, len(tracked.text) - 120))
+            if match and match.start() > 0:
+                cut = match.start() if cut is None else min(cut, match.start())
+        if cut is None:
+            return
+        tracked.delete(cut, len(tracked.text), "end tag")
+
+
+# --------------------------------------------------------------------------- clean_text
 
 
 def clean_text(raw: str, boilerplate: bool = True) -> Cleaned:
-    """Clean one article's text. Paragraphs come out separated by single newlines."""
+    """Clean one article's text. Paragraphs come out separated by single newlines.
+
+    Each step is skipped when a cheap test shows it has nothing to do: the budget for
+    cleaning plus language detection is well under a millisecond per article.
+    """
     if raw is None:
         raw = ""
     tracked = TrackedText(raw)
-    tracked.sub(_CRLF, "\n")
+    if "\r" in raw:
+        tracked.sub(_CRLF, "\n")
     _fix_mojibake(tracked)
-    tracked.sub(_ZERO_WIDTH, "")
-    tracked.sub(_SPACES, " ")
+    if not tracked.text.isascii():
+        tracked.sub(_ZERO_WIDTH, "")
+    if "  " in tracked.text or _ODD_SPACE.search(tracked.text):
+        tracked.sub(_SPACES, " ")
     if _looks_hard_wrapped(tracked.text):
         tracked.sub(_WRAPPED_LINE, " ")
-    # scraper joins (only where the article shows the pattern at least twice)
-    if len(_JOINED_PARAGRAPH.findall(tracked.text)) + len(_COMMA_RUN.findall(tracked.text)) >= 2:
-        tracked.sub(_STRAY_COMMA_PERIOD, ".")
-        tracked.sub(_COMMA_RUN, "\n")
-        tracked.sub(_JOINED_PARAGRAPH, "\n")
-        tracked.sub(_ORPHAN_COMMA, "")
-    tracked.sub(_SPACE_AROUND_NEWLINE, "\n")
-    tracked.sub(_MANY_NEWLINES, "\n")
-    tracked.sub(_LEADING_JUNK, "")
+    if boilerplate and _boilerplate_patterns()["inline"] is not None:
+        tracked.sub(_boilerplate_patterns()["inline"], "", reason="boilerplate")
+    if "," in tracked.text:  # scraper commas, only where the article shows them twice
+        matches = _scraper_commas(tracked.text)
+        if len(matches) >= 2:
+            tracked.apply(matches, _scraper_repair)
+            if "\n," in tracked.text or "\n ," in tracked.text:
+                tracked.sub(_LINE_LEADING_JUNK, "")
+            if " ," in tracked.text:  # left where an empty "( ,)" was cut
+                tracked.sub(_SPACE_BEFORE_COMMA, ",")
+    if "\n" in tracked.text:
+        if " \n" in tracked.text or "\n " in tracked.text or "\t" in tracked.text:
+            tracked.sub(_SPACE_AROUND_NEWLINE, "\n")
+        if "\n\n" in tracked.text:
+            tracked.sub(_MANY_NEWLINES, "\n")
+    _strip_ends(tracked, _LEADING_JUNK, "")
     if boilerplate:
         _strip_boilerplate(tracked)
-    tracked.sub(_TRAILING_JUNK, "")
-    tracked.sub(_SPACES, " ")
+    _strip_ends(tracked, _LEADING_JUNK, " \t\n,")
+    if "  " in tracked.text:
+        tracked.sub(_SPACES, " ")
     return tracked.result()
+
+
+def _strip_ends(tracked: TrackedText, leading: str, trailing: str) -> None:
+    """Delete leading / trailing characters from the given sets (a scraper's " - ", ",")."""
+    text = tracked.text
+    if trailing:
+        end = len(text.rstrip(trailing))
+        if end < len(text):
+            tracked.delete(end, len(text), "whitespace")
+    if leading:
+        start = len(text) - len(text.lstrip(leading))
+        if start:
+            tracked.delete(0, start, "whitespace")

@@ -17,9 +17,21 @@ examples:
   newsanalysis analyze data/ --out results/
   newsanalysis analyze "news/*.xlsx" feed.xml --out results/ --language id
   newsanalysis summary results/
+  newsanalysis report results/ --out report.html --pdf --actor "Xi Jinping" --from 2022-01-01
 
 input files: .txt (+ .json metadata sidecar), .html, .jsonl, .json, .csv, .tsv,
 .xlsx, .parquet, RSS/Atom feeds (.xml, .rss, .atom); folders are read recursively.
+In Python: import newsanalysis as na; na.Analysis.load("results/").
+"""
+
+ANALYZE_EPILOG = """\
+Every input that cannot be read (an empty or binary file, a row without text, a bad
+date ...) is reported on stderr and recorded in errors.parquet; the rest is processed.
+Workbooks: only the first sheet is read unless --sheet says otherwise; other sheets
+holding data are reported as notes.
+
+exit status: 0 all inputs processed; 1 done, but some inputs had errors (see stderr);
+2 nothing processed (bad arguments, no readable article, or an error with --strict).
 """
 
 
@@ -38,7 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     analyze = commands.add_parser(
         "analyze",
         help="extract actors, quotes, meetings and sentiment; save the tables as Parquet",
-        description="Read articles, extract everything, and save the result tables (Parquet) to a folder.",
+        description=(
+            "Read articles, extract actors, quotes, meetings and sentiment, and save\n"
+            "the result tables (Parquet) to a folder."
+        ),
+        epilog=ANALYZE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     analyze.add_argument(
         "inputs", nargs="+", metavar="INPUT", help="files, folders or glob patterns"
@@ -47,7 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", "-o", required=True, metavar="DIR", help="folder for the result tables"
     )
     analyze.add_argument(
-        "--language", metavar="CODE", help="force the language of every article (id, en)"
+        "--language",
+        metavar="CODE",
+        help="language of every article (id, en, other); default: detected per article",
+    )
+    analyze.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="workbook sheet to read: a name, a number (0 = first) or 'all' (default: first)",
     )
     analyze.add_argument(
         "--engine",
@@ -71,34 +95,58 @@ def build_parser() -> argparse.ArgumentParser:
     )
     summary.add_argument("result", metavar="RESULT_DIR")
     summary.set_defaults(func=_cmd_summary)
+    _add_report_command(commands)
     return parser
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
+    import warnings
+
     import newsanalysis as na
 
     started = time.perf_counter()
     errors = "raise" if args.strict else "collect"
-    corpus = na.load(args.inputs, errors=errors, language=args.language)
+    sheet = args.sheet
+    if sheet is not None and sheet.isdigit():
+        sheet = int(sheet)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # skipped sheets: reported below
+        corpus = na.load(args.inputs, errors=errors, language=args.language, sheet=sheet)
+    for row in corpus.skipped.itertuples(index=False):
+        print(f"note: {row.input}: {row.reason}", file=sys.stderr)
+    if len(corpus.articles) == 0:
+        _print_errors(corpus.errors)
+        print(
+            f"newsanalysis: error: no article could be read from {len(args.inputs)} input(s)",
+            file=sys.stderr,
+        )
+        return 2
     result = na.analyze(
         corpus,
         engine=args.engine,
         workers=args.workers,
-        progress=not args.quiet and None,
+        progress=False if args.quiet else None,
         errors=errors,
     )
     out = result.save(args.out)
-    for row in result.errors.itertuples(index=False):
-        print(f"error: {row.input}: [{row.stage}] {row.error}", file=sys.stderr)
+    _print_errors(result.errors)
     seconds = time.perf_counter() - started
     rate = len(result.articles) / seconds if seconds > 0 else 0.0
+    not_loaded = int(result.errors["article_id"].isna().sum())
     print(
-        f"{len(result.articles):,} articles read, {len(result.errors):,} errors, "
-        f"{len(result.quotes):,} quotes, {len(result.meetings):,} meetings, "
-        f"{len(result.actors):,} actors in {seconds:.1f} s ({rate:,.0f} articles/s)\n"
+        f"{len(result.articles):,} articles read, {len(result.errors):,} errors "
+        f"({not_loaded:,} inputs not loaded), {len(result.quotes):,} quotes, "
+        f"{len(result.meetings):,} meetings, {len(result.actors):,} actors "
+        f"in {seconds:.1f} s ({rate:,.0f} articles/s)\n"
         f"tables saved to {out}/"
     )
-    return 0
+    return 1 if len(result.errors) else 0
+
+
+def _print_errors(errors) -> None:
+    """Each error on stderr: ``error: <input>: [<stage>] <reason>``."""
+    for row in errors.itertuples(index=False):
+        print(f"error: {row.input}: [{row.stage}] {row.error}", file=sys.stderr)
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
@@ -111,7 +159,82 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- report
+
+
+def _add_report_command(commands) -> None:
+    report = commands.add_parser(
+        "report",
+        help="write a self-contained HTML (and PDF) report: meetings, quotes, network",
+        description=(
+            "Write one offline HTML file with the three views (meetings, quote sentiment, "
+            "actor network) and the tables behind them, for the whole corpus or a filter. "
+            "--pdf also writes a PDF (printed by the system Chromium; matplotlib charts "
+            "without it)."
+        ),
+    )
+    report.add_argument("result", metavar="RESULT_DIR", help="a folder written by 'analyze'")
+    report.add_argument(
+        "--out",
+        "-o",
+        default="report.html",
+        metavar="FILE",
+        help="HTML file (default: report.html)",
+    )
+    report.add_argument("--pdf", action="store_true", help="also write FILE.pdf")
+    report.add_argument(
+        "--actor",
+        action="append",
+        metavar="NAME",
+        help="only this actor's meetings, quotes and links (repeat for several: meetings between them)",
+    )
+    report.add_argument("--from", dest="start", metavar="DATE", help="first date (YYYY-MM-DD)")
+    report.add_argument("--to", dest="end", metavar="DATE", help="last date (YYYY-MM-DD)")
+    report.add_argument("--language", action="append", metavar="CODE", help="only these languages")
+    report.add_argument("--source", action="append", metavar="NAME", help="only these sources")
+    report.add_argument(
+        "--period",
+        default="month",
+        choices=["week", "month", "quarter", "year"],
+        help="time unit of the meeting and sentiment charts (default: month)",
+    )
+    report.add_argument("--title", help="title of the report")
+    report.set_defaults(func=_cmd_report)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    import warnings
+
+    import newsanalysis as na
+    from newsanalysis.report import build_report
+    from newsanalysis.scale import is_store
+
+    # a store (na.analyze(..., out=DIR)) is read lazily; a saved Analysis in full
+    result = na.open_result(args.result) if is_store(args.result) else na.Analysis.load(args.result)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        written = build_report(
+            result,
+            args.out,
+            actors=args.actor,
+            start=args.start,
+            end=args.end,
+            languages=args.language,
+            sources=args.source,
+            period=args.period,
+            title=args.title,
+            pdf=args.pdf,
+        )
+    for warning in caught:
+        if "matplotlib" in str(warning.message):
+            print(f"note: {warning.message}", file=sys.stderr)
+    for kind, path in written.items():
+        print(f"{kind}: {path}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -121,9 +244,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         return args.func(args)
-    except NewsAnalysisError as exc:
+    except (NewsAnalysisError, ValueError) as exc:
         print(f"newsanalysis: error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("newsanalysis: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -21,4 +21,8 @@ def shared_path(*parts: str) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
+    """The seed article: the copy bundled in data/seed/, else the one in ../shared."""
+    bundled = DATA / "seed" / "cnn-xi-putin-moscow.id.txt"
+    if bundled.is_file():
+        return bundled
     return shared_path("corpus", "seed", "cnn-xi-putin-moscow.id.txt")

@@ -8,6 +8,7 @@ the text ("ia", "he", "the spokesman", "kedua pemimpin") to the actor(s) it stan
 from __future__ import annotations
 
 from .kb import KnowledgeBase, load_kb
-from .resolve import find_mentions, resolve_reference
+from .references import resolve_reference
+from .resolve import find_mentions
 
 __all__ = ["KnowledgeBase", "load_kb", "find_mentions", "resolve_reference"]

@@ -2,9 +2,14 @@
 
 Handles Excel datetimes, ISO strings, day-first strings (``16/09/2019``,
 ``10-Sep-19``), month names of any language pack (``28 Agustus 2019``,
-``March 20, 2019``), RFC 822 feed dates and epoch seconds. When an article's URL carries
-its date (``/read/2019/09/10/...``) and the parsed date is the same day and month
-swapped (Excel read ``10/09/2019`` month first), the URL wins.
+``March 20, 2019``), RFC 822 feed dates and epoch seconds.
+
+News URLs often carry the date the story was filed (``/read/2019/09/10/...``), written
+by the publishing system, not by hand. The URL date corrects the parsed date when the
+two cannot both be right: the day and month swapped (a spreadsheet read ``10/09/2019``
+month first), or a date before the URL's (a story is not published before it is filed)
+or more than :data:`URL_LAG_DAYS` days after it. The time of day is kept. Stories do go
+online a day or more after they were filed, so smaller lags keep the outlet's date.
 """
 
 from __future__ import annotations
@@ -26,6 +31,9 @@ _URL_DATE = re.compile(
 _NUMERIC_DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b")
 _ISO = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")
 _TIME_SUFFIX = re.compile(r"\b(WIB|WITA|WIT)\b", re.IGNORECASE)
+
+#: largest accepted delay (days) between the date in a story's URL and its publication
+URL_LAG_DAYS = 7
 
 
 @lru_cache(maxsize=1)
@@ -66,20 +74,32 @@ def parse_published(value, url: str | None = None) -> pd.Timestamp | None:
 
     Raises ``ValueError`` when ``value`` is text that looks like a date but is not one.
     """
-    stamp = _parse(value)
+    stamp = _parse_cached(value) if isinstance(value, _HASHABLE) else _parse(value)
     from_url = url_date(url)
     if stamp is None:
         return pd.Timestamp(from_url) if from_url else None
-    if from_url is not None:
-        day = stamp.date()
-        if day != from_url and (day.year, day.day, day.month) == (
-            from_url.year,
-            from_url.month,
-            from_url.day,
-        ):
-            # day and month swapped by a month-first reader: trust the URL, keep the time
-            stamp = pd.Timestamp.combine(from_url, stamp.time())
+    if from_url is not None and not _consistent(stamp.date(), from_url):
+        stamp = pd.Timestamp.combine(from_url, stamp.time())
     return stamp
+
+
+def _consistent(day: dt.date, filed: dt.date) -> bool:
+    """Whether a publication day fits the day in the story's URL (see module docstring).
+
+    One day before is allowed: a URL may carry the date in another time zone.
+    """
+    if (day.year, day.day, day.month) == (filed.year, filed.month, filed.day):
+        return day == filed  # swapped day and month
+    return -1 <= (day - filed).days <= URL_LAG_DAYS
+
+
+_HASHABLE = (str, dt.datetime, dt.date, int, float)
+
+
+@lru_cache(maxsize=65536)
+def _parse_cached(value) -> pd.Timestamp | None:
+    """Scraped columns repeat the same few dates thousands of times: parse each once."""
+    return _parse(value)
 
 
 def parse_published_column(

@@ -1,0 +1,183 @@
+"""Pass 1 of the actor finder: names, role phrases, institutions, titles and cues that the
+knowledge base and the language pack know, found with one Aho–Corasick scan; capitals as
+governments only where a government acts; datelines skipped; the masked text the
+discovery passes read."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import MASK_ENTITY, MASK_PERSON, MASK_ROLE, scan_form
+from .state import _NEXT_WORD, _after_sentence_break, _follows, _Found, _is_country, _State
+
+
+def _case_ok(surface: str, alias: str) -> bool:
+    """Capitals of the alias must be capitals in the text; acronyms must match exactly."""
+    if alias.isupper() and len(alias) <= 6:
+        return surface == alias
+    for a, s in zip(alias, surface, strict=False):
+        if a.isupper() and not s.isupper():
+            return False
+    return True
+
+
+def _match_known(state: _State) -> None:
+    text, lex = state.text, state.lex
+    n = len(text)
+    candidates = []
+    # keys start with a space: matches begin at a word start of " " + scan form
+    for end_index, (length, entries) in lex.automaton.iter(" " + scan_form(text)):
+        start, end = end_index - length, end_index
+        if end < n and text[end].isalnum():
+            continue
+        surface = text[start:end]
+        for entry in entries:
+            if entry.kind == "title":
+                if not (entry.surface in lex.lowercase_titles and not surface.islower()):
+                    state.titles.append((start, end))
+            elif entry.kind == "org_head":
+                if surface == entry.surface:
+                    state.heads.append((start, end))
+            elif entry.kind in ("cue_before", "cue_after"):
+                state.cues.append((entry.kind, start, end))
+            elif _case_ok(surface, entry.surface):
+                candidates.append((start, -end, entry))
+                break
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    last_end = -1
+    for start, neg_end, entry in candidates:
+        if start >= last_end:
+            state.entities.append((start, -neg_end, entry))
+            last_end = -neg_end
+    dateline = _DATELINE.match(text)
+    if dateline and _is_dateline_place(state, dateline):
+        state.dateline_end = dateline.end()
+    for start, end, entry in state.entities:
+        if end <= state.dateline_end:
+            continue  # "Hongkong (CNN) -", "JAKARTA, KOMPAS.com -": where and who reports
+        if entry.kind == "name":
+            actor = state.kb.actors[entry.actor_id]
+            if actor.type == "organisation" and _is_building(state, start):
+                continue  # "di Gedung DPR"
+            if actor.type == "country" and _inside_longer_name(state, start, end):
+                continue  # "New Jersey", "Laut China Selatan", "Michael Jordan"
+            state.found.append(_Found(start, end, actor.actor_id, "kb"))
+        elif entry.kind == "institution":
+            state.found.append(_Found(start, end, entry.actor_id, "kb"))
+        elif entry.kind == "metonym" and _is_government(state, start, end):
+            state.found.append(_Found(start, end, entry.actor_id, "metonym"))
+
+
+#: a news dateline: place names, then the agency in brackets or after a comma, then a dash
+_DATELINE = re.compile(
+    r"\s*(?P<place>[A-Z][\w.'’-]*(?:[ ,/]+[A-Z][\w.'’-]*){0,3})"
+    r"(?:\s*\([^)\n]{1,40}\)\s*[-–—]?|,\s*[\w.]+\.(?:com|co\.id|id|net)\s*[-–—])"
+)
+
+
+_CAPITALISED_AFTER = re.compile(r" [A-Z]")
+
+
+_CAPITALISED_BEFORE = re.compile(
+    r"[A-Za-z][\w.-]*[A-Z][\w.-]* $|(?<![.!?:\"“] )\b[A-Z][\w.-]*,? $"  # "DKI Jakarta", "Tendean, Jakarta"
+)
+
+
+def _inside_longer_name(state: _State, start: int, end: int) -> bool:
+    """A capitalised word (not a title, not a sentence start) right before or after."""
+    text, lex = state.text, state.lex
+    after = _NEXT_WORD.match(text, end)
+    if after and after.group(1)[:1].isupper() and after.group(1).lower() not in lex.title_words:
+        if not any(s == end + 1 for s, _e, _x in state.entities):
+            return True
+    before = _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before and before.group(1).lower() not in lex.title_words:
+        if _after_sentence_break(text, before.start(1)):
+            return False  # "New Zealand" aside, a sentence may start with a word before it
+        return not any(e == start - 1 for _s, e, _x in state.entities)
+    return False
+
+
+_CAPITALISED_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")
+
+
+def _after_cue(state: _State, pos: int) -> bool:
+    """Whether a speech cue ("kata", "ujar", "said") stands right before ``pos``."""
+    return any(kind == "cue_before" and 0 < pos - end <= 2 for kind, _s, end in state.cues) or any(
+        0 < pos - e <= 2 and state.text[e:pos].strip(" ,") == "" and _in_title_after_cue(state, s)
+        for s, e in state.titles
+    )
+
+
+def _in_title_after_cue(state: _State, title_start: int) -> bool:
+    """A title right after a cue: "kata juru bicara Wang Wenbin"."""
+    return any(kind == "cue_before" and 0 < title_start - end <= 2 for kind, _s, end in state.cues)
+
+
+def _is_dateline_place(state: _State, match: re.Match) -> bool:
+    """A dateline starts with a place: written in capitals, or a known place or country."""
+    place = match.group("place").strip(" ,")
+    if place.isupper() or place.lower() in state.lex.places:
+        return True
+    return any(
+        s == match.start("place")
+        and entry.kind in ("name", "metonym")
+        and _is_country(state, entry.actor_id)
+        for s, _e, entry in state.entities
+    )
+
+
+def _is_country_name(state: _State, pos: int) -> bool:
+    """Whether the known span at ``pos`` is a country's name (not a capital city)."""
+    for start, _end, entry in state.entities:
+        if start == pos:
+            return entry.kind == "name" and _is_country(state, entry.actor_id)
+    return False
+
+
+def _is_building(state: _State, start: int) -> bool:
+    return _follows(state, start, state.lex.org_place_before)
+
+
+def _is_government(state: _State, start: int, end: int) -> bool:
+    """Whether the capital at ``[start, end)`` stands for its government.
+
+    Only where a government acts: after words like "dukungan", "oleh", "untuk" or before
+    a speech or stance verb ("Moskow menolak"). Next to another capitalised word it is part
+    of a longer name ("Real Madrid", "DKI Jakarta", "Jakarta Selatan"); elsewhere a place.
+    """
+    text, lex = state.text, state.lex
+    if _CAPITALISED_AFTER.match(text, end) or _CAPITALISED_BEFORE.search(
+        text, max(0, start - 40), start
+    ):
+        return False
+    following = _NEXT_WORD.match(text, end)
+    if following and following.group(1).lower() in lex.metonym_after:
+        return True
+    return _follows(state, start, lex.metonym_before)
+
+
+def _mask(state: _State) -> str:
+    """The text with every known span overwritten by a placeholder of its kind."""
+    text, pieces, pos = state.text, [], 0
+    for start, end, entry in state.entities:
+        if entry.kind == "role":
+            char = MASK_ROLE
+        elif entry.kind == "name" and state.kb.actors[entry.actor_id].type == "person":
+            char = MASK_PERSON
+        else:
+            char = MASK_ENTITY
+        pieces.append(text[pos:start])
+        pieces.append(char * (end - start))
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _mask_found(masked: str, found: list[_Found]) -> str:
+    chars = list(masked)
+    for f in found:
+        if f.method in ("discovered", "titled", "apposition", "organisation", "cued"):
+            for i in range(f.start, f.end):
+                chars[i] = MASK_PERSON if f.method != "organisation" else MASK_ENTITY
+    return "".join(chars)

@@ -1,0 +1,336 @@
+"""What the actor finder compiles once per process and language.
+
+- An Aho–Corasick automaton (``pyahocorasick``) over the lower-cased text holding every
+  alias of the knowledge base for the language and every role phrase generated from the
+  language pack's ``role_patterns`` × role words × country / organisation names
+  ("presiden Rusia", "Russian President", "juru bicara Kremlin").
+- Regular expressions for titled names, appositions and organisation names, built from
+  the pack's word lists.
+- The word-case table (``resources/actors/word_case.<lang>.tsv``): which capitalised
+  words are common words of the language rather than parts of names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+from ..document import Actor
+from ..lang import LanguagePack, get_pack
+from .ids import make_actor_id
+from .kb import RESOURCES, KnowledgeBase
+
+#: placeholder characters written over matched spans before the discovery regexes run
+MASK_ENTITY = "§"  # a country, organisation, metonym or demonym of the knowledge base
+MASK_ROLE = "¤"  # a role phrase ("presiden Rusia")
+MASK_PERSON = "¶"  # a person of the knowledge base
+
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+NAME_WORD = rf"(?:[{UPPER}]\w*(?:['’-]\w+)*|[{UPPER}]\.)"
+ACRONYM = rf"[{UPPER}][{UPPER}0-9-]+\b"
+
+
+#: punctuation becomes a space before the automaton runs, in the keys and in the text
+#: (length is kept), so a key can only match from the start of a word: " pdi p" for "PDI-P"
+_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…•·\n\t\r"
+SCAN_TABLE = str.maketrans({c: " " for c in _PUNCTUATION})
+
+
+def scan_form(text: str) -> str:
+    """Lower-cased text with punctuation as spaces, the same length as ``text``."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters (İ) lengthen when lower-cased
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lower.translate(SCAN_TABLE)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What an automaton key stands for."""
+
+    surface: str  # the alias as written in the table (case is checked against it)
+    kind: str  # name / metonym / demonym / role / institution
+    actor_id: str  # the actor (for role: the country or organisation the role is of)
+    role: str | None = None
+    part: tuple[int, int] | None = None  # where the country / organisation stands in a role phrase
+
+
+@dataclass
+class Lexicon:
+    """Everything compiled for one knowledge base and one language."""
+
+    language: str
+    automaton: ahocorasick.Automaton
+    titled: re.Pattern  # anchored after a title: qualifiers, then the name
+    apposition_after: re.Pattern
+    org_head: re.Pattern | None
+    org_tail: re.Pattern | None
+    name_run: re.Pattern
+    role_words: dict[str, str]
+    title_words: frozenset[str]
+    not_name: frozenset[str]
+    particles: frozenset[str]
+    demonstratives: frozenset[str]
+    metonym_before: frozenset[str]
+    metonym_after: frozenset[str]
+    pronouns_person: frozenset[str]
+    pronouns_plural: frozenset[str]
+    pronouns_male: frozenset[str]
+    pronouns_female: frozenset[str]
+    pair_words: tuple[str, ...]
+    male_titles: frozenset[str]
+    female_titles: frozenset[str]
+    name_after_cue: re.Pattern | None = None  # anchored after "kata", "menurut": ", Eva"
+    name_before_cue: re.Pattern | None = None  # searched before "mengatakan": "Tumiran "
+    acronym: re.Pattern | None = None
+    not_org_acronyms: frozenset[str] = frozenset()
+    place_suffixes: frozenset[str] = frozenset()
+    not_person_before: tuple[str, ...] = ()
+    org_place_before: frozenset[str] = frozenset()
+    predicative_before: frozenset[str] = frozenset()
+    qualified_titles: frozenset[str] = frozenset()
+    lowercase_titles: frozenset[str] = frozenset()
+    org_connector_words: frozenset[str] = frozenset()
+    modifier_starts: frozenset[str] = frozenset()  # first words of title modifiers, and "yang"
+    next_name: re.Pattern | None = None  # ", Jurgen Klopp" after a qualifier
+    common_any: frozenset[str] = frozenset()  # common words of any installed language
+    places: frozenset[str] = frozenset()  # lower-cased place names (resources/actors/places.txt)
+    subject_after: frozenset[str] = frozenset()
+    verb_prefixes: tuple[str, ...] = ()
+    word_case: dict[str, tuple[int, int]] = field(default_factory=dict)
+    institutions: dict[str, Actor] = field(default_factory=dict)  # generated per country
+
+    def is_common(self, word: str) -> bool:
+        """A common word of the language (mostly written in lower case in running text)."""
+        counts = self.word_case.get(word.lower())
+        return counts is not None and counts[0] >= counts[1]
+
+    def is_common_anywhere(self, word: str) -> bool:
+        """Common in this or another installed language ("Financial Times" in Indonesian)."""
+        return self.is_common(word) or word.lower() in self.common_any
+
+    def is_verb(self, word: str) -> bool:
+        """A common word with a verb prefix of the language ("mendukung", "dipilih")."""
+        low = word.lower()
+        return (
+            self.is_common(low) and low.startswith(self.verb_prefixes)
+            if self.verb_prefixes
+            else False
+        )
+
+    def is_lowercase_word(self, word: str) -> bool:
+        """A word that occurs in lower case at all (a common noun, not only a name)."""
+        counts = self.word_case.get(word.lower())
+        return counts is not None and counts[0] * 9 >= counts[1]
+
+
+def get_lexicon(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
+    """The lexicon of ``kb`` for ``pack``'s language, compiled once per process."""
+    return kb.compiled(f"lexicon:{pack.code}", lambda: _build(kb, pack))
+
+
+def _words(pack: LanguagePack, key: str) -> list[str]:
+    return [w for w in pack.words("actors", key) if w]
+
+
+def _alternation(words) -> str:
+    unique = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+
+
+def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
+    code = pack.code
+    section = pack.get("actors", {})
+    role_words: dict[str, str] = {k.lower(): v for k, v in section.get("roles", {}).items()}
+    automaton = ahocorasick.Automaton()
+    entries: dict[str, list[Entry]] = {}
+
+    def add(key_surface: str, entry: Entry) -> None:
+        key = " " + scan_form(key_surface).strip()
+        if len(key) == len(key_surface.strip()) + 1:
+            entries.setdefault(key, []).append(entry)
+
+    names_by_kind: dict[str, list[tuple[str, str]]] = {"country": [], "org": [], "demonym": []}
+    for alias, actor_id, language, kind in kb.aliases:
+        if language and language != code:
+            continue
+        add(alias, Entry(alias, kind, actor_id))
+        actor = kb.actors[actor_id]
+        if kind == "demonym":
+            names_by_kind["demonym"].append((alias, actor_id))
+        elif kind == "name" and actor.type == "country":
+            names_by_kind["country"].append((alias, actor_id))
+        elif kind == "name" and actor.type in ("organisation", "group"):
+            names_by_kind["org"].append((alias, actor_id))
+    org_roles = set(section.get("org_roles", []))
+    for pattern in section.get("role_patterns", []):
+        slot = re.search(r"\{(country|org|demonym)\}", pattern)
+        if not slot:
+            continue
+        for role_word, role in role_words.items():
+            if slot.group(1) == "org" and role not in org_roles:
+                continue  # "juru bicara Kremlin", not "perdana menteri Kremlin"
+            head = pattern[: slot.start()].replace("{role}", role_word)
+            for name, actor_id in names_by_kind[slot.group(1)]:
+                surface = pattern.replace("{role}", role_word).replace(slot.group(0), name)
+                part = (len(head), len(head) + len(name))
+                add(surface, Entry(surface, "role", actor_id, role, part))
+    institutions = _institutions(kb, section, names_by_kind, add)
+    # titles, organisation heads and speech cues are found by the same scan (kept apart)
+    for title in _words(pack, "titles") + list(role_words):
+        add(title, Entry(title.lower(), "title", ""))
+    for head in _words(pack, "org_heads"):
+        add(head, Entry(head, "org_head", ""))
+    for cue in _words(pack, "name_cues_before"):
+        add(cue, Entry(cue.lower(), "cue_before", ""))
+    for cue in _words(pack, "name_cues_after"):
+        add(cue, Entry(cue.lower(), "cue_after", ""))
+    for key, items in entries.items():
+        automaton.add_word(key, (len(key) - 1, tuple(items)))
+    automaton.make_automaton()
+
+    months = [m for m in pack.get("dates", {}).get("months", {})]
+    weekdays = [d for d in pack.get("dates", {}).get("weekdays", {})]
+    # organisation heads ("Kantor", "Komisi", "Partai") are never part of a personal name
+    not_name = {
+        w.lower()
+        for w in _words(pack, "not_name_words") + months + weekdays + _words(pack, "org_heads")
+    }
+    particles = frozenset(w.lower() for w in _words(pack, "name_particles"))
+    titles = _words(pack, "titles") + list(role_words)
+    title_alt = _alternation(titles)
+    modifier_alt = _alternation(_words(pack, "title_modifiers")) or "(?!)"
+    particle_alt = _alternation(particles) or "(?!)"
+    name = rf"{NAME_WORD}(?:[ ](?:(?:{particle_alt})[ ])?{NAME_WORD}){{0,4}}"
+    masked = f"{MASK_ENTITY}{MASK_ROLE}{MASK_PERSON}"
+    titled = re.compile(
+        rf"\.?(?P<quals>(?:[ ](?:(?i:{modifier_alt})|{MASK_ENTITY}+))*)"
+        rf"(?:[ ]yang[ ]\w+)?(?P<comma>,)?[ ](?P<name>{name})"
+    )
+    apposition_after = re.compile(
+        rf"(?P<name>{name}),[ ](?:(?:the|a|an|sang|seorang)[ ])?"
+        rf"(?:(?P<entity>{MASK_ENTITY}+)(?:'s|’s)?[ ])?(?:(?i:{modifier_alt})[ ])*"
+        rf"(?P<title>(?i:{title_alt})|{MASK_ROLE}+)(?![\w])"
+    )
+    heads = _words(pack, "org_heads")
+    connectors = _alternation(_words(pack, "org_connectors")) or "(?!)"
+    org_word = rf"(?:{NAME_WORD}|{MASK_ENTITY}+|\((?:{ACRONYM})\))"
+    # after an organisation head ("Partai", "Kementerian"): the words of the name
+    org_head = (
+        re.compile(rf"(?P<rest>(?:[ ](?:(?:{connectors})[ ])?{org_word})*)") if heads else None
+    )
+    tails = _words(pack, "org_tails")
+    org_tail = None
+    if tails:
+        org_tail = re.compile(
+            rf"(?<![\w{masked}])(?P<body>(?:{org_word}[ ](?:(?:{connectors})[ ])?){{1,4}})"
+            rf"(?P<tail>{'|'.join(re.escape(t) for t in sorted(tails, key=len, reverse=True))})\b"
+        )
+    name_run = re.compile(rf"(?<![\w{masked}]){name}")
+    return Lexicon(
+        language=code,
+        automaton=automaton,
+        titled=titled,
+        apposition_after=apposition_after,
+        org_head=org_head,
+        org_tail=org_tail,
+        name_run=name_run,
+        role_words=role_words,
+        title_words=frozenset(t.lower() for t in titles),
+        not_name=frozenset(not_name),
+        particles=particles,
+        demonstratives=frozenset(w.lower() for w in _words(pack, "demonstratives")),
+        metonym_before=frozenset(w.lower() for w in _words(pack, "metonym_before")),
+        metonym_after=frozenset(
+            w.lower() for w in _words(pack, "metonym_verbs_after") + _words(pack, "name_cues_after")
+        ),
+        pronouns_person=frozenset(w.lower().lstrip("-") for w in _words(pack, "pronouns_person")),
+        pronouns_plural=frozenset(w.lower() for w in _words(pack, "pronouns_plural")),
+        pronouns_male=frozenset(w.lower() for w in _words(pack, "pronouns_male")),
+        pronouns_female=frozenset(w.lower() for w in _words(pack, "pronouns_female")),
+        pair_words=tuple(w.lower() for w in _words(pack, "pair_words")),
+        male_titles=frozenset(w.lower() for w in _words(pack, "male_titles")),
+        female_titles=frozenset(w.lower() for w in _words(pack, "female_titles")),
+        word_case=_word_case(code),
+        institutions=institutions,
+        name_after_cue=re.compile(rf",?[ ](?P<name>{name})"),
+        name_before_cue=re.compile(rf"(?<![\w{masked}])(?P<name>{name}),?[ ]$"),
+        acronym=re.compile(rf"(?<![\w{masked}/-])[{UPPER}]{{3,6}}(?![\w{masked}/-])"),
+        not_org_acronyms=frozenset(_words(pack, "not_org_acronyms")),
+        place_suffixes=frozenset(w.lower() for w in _words(pack, "place_suffixes")),
+        not_person_before=tuple(w.lower() for w in _words(pack, "not_person_before")),
+        org_place_before=frozenset(w.lower() for w in _words(pack, "org_place_before")),
+        predicative_before=frozenset(w.lower() for w in _words(pack, "predicative_before")),
+        qualified_titles=frozenset(w.lower() for w in _words(pack, "qualified_titles")),
+        lowercase_titles=frozenset(w.lower() for w in _words(pack, "lowercase_titles")),
+        org_connector_words=frozenset(w.lower() for w in _words(pack, "org_connectors")),
+        modifier_starts=frozenset(
+            [w.split()[0].lower() for w in _words(pack, "title_modifiers")] + ["yang"]
+        ),
+        next_name=re.compile(rf",?[ ](?:(?i:{title_alt})\.?[ ])?(?P<name>{name})"),
+        common_any=_common_elsewhere(code),
+        places=_places(),
+        subject_after=frozenset(w.lower() for w in _words(pack, "subject_words_after")),
+        verb_prefixes=tuple(w.lower() for w in _words(pack, "verb_prefixes")),
+    )
+
+
+def _institutions(kb: KnowledgeBase, section: dict, names_by_kind, add) -> dict[str, Actor]:
+    """Foreign ministries, governments, ... of every country, from the pack's patterns."""
+    english = get_pack("en")
+    canonical = english.get("actors", {}).get("institution_names", {}) if english else {}
+    generated: dict[str, Actor] = {}
+    for kind, patterns in section.get("institutions", {}).items():
+        template = canonical.get(kind, kind.replace("_", " ").title() + " of {country}")
+        for pattern in patterns:
+            slot = re.search(r"\{(country|demonym)\}", pattern)
+            if not slot:
+                continue
+            for name, country_id in names_by_kind[slot.group(1)]:
+                country = kb.actors[country_id]
+                full = template.replace("{country}", country.name)
+                actor_id = make_actor_id("organisation", full)
+                if actor_id not in generated:
+                    generated[actor_id] = kb.actors.get(actor_id) or Actor(
+                        actor_id, full, "organisation", country.country, []
+                    )
+                surface = pattern.replace(slot.group(0), name)
+                add(surface, Entry(surface, "institution", actor_id))
+    return generated
+
+
+@cache
+def _places() -> frozenset[str]:
+    path = RESOURCES / "places.txt"
+    if not path.exists():
+        return frozenset()
+    return frozenset(line.strip().lower() for line in path.open(encoding="utf-8") if line.strip())
+
+
+@cache
+def _common_elsewhere(code: str) -> frozenset[str]:
+    """Common words of the other languages that have a word-case table."""
+    words: set[str] = set()
+    for path in RESOURCES.glob("word_case.*.tsv"):
+        other = path.name.split(".")[1]
+        if other != code:
+            words.update(w for w, (lo, up) in _word_case(other).items() if lo * 2 >= up and lo >= 5)
+    return frozenset(words)
+
+
+@cache
+def _word_case(code: str) -> dict[str, tuple[int, int]]:
+    path: Path = RESOURCES / f"word_case.{code}.tsv"
+    if not path.exists():
+        return {}
+    table = {}
+    with path.open(encoding="utf-8") as handle:
+        next(handle, None)
+        for line in handle:
+            word, lower, upper = line.rstrip("\n").split("\t")
+            table[word] = (int(lower), int(upper))
+    return table

@@ -1,0 +1,203 @@
+"""The ``[meetings]`` section of a language pack, compiled into regular expressions.
+
+Built once per language and process (``functools.cache``). All word lists come from the
+pack; this module only turns them into patterns matched on word boundaries, so adding a
+language is adding a ``[meetings]`` section to its pack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from ..lang import get_pack
+
+#: status of an event whose clause carries no marker
+HAPPENED = "happened"
+#: statuses with markers, in order of precedence when several markers are in scope
+MARKED_STATUSES = ("cancelled", "refused", "negated", "requested", "hypothetical", "planned")
+
+#: CAMEO codes (CONSULT, 04x) and PLOVER modes by mode (GUIDELINE §4)
+CAMEO = {
+    "in_person": "040",
+    "virtual": "040",
+    "phone": "041",
+    "visit": "042",
+    "summit": "044",
+    "talks": "046",
+}
+CAMEO_HOSTING = "043"
+PLOVER = {"visit": "visit", "summit": "multilateral", "phone": "phone", "virtual": "phone"}
+
+
+def _alternation(phrases: list[str]) -> str:
+    """Phrases (regex fragments) as one alternation, longest first, spaces flexible."""
+    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(p.replace(" ", r"\s+") for p in ordered)
+
+
+def _words(phrases: list[str]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class MeetingVocab:
+    """Compiled meeting vocabulary of one language."""
+
+    language: str
+    trigger: re.Pattern[str]  # one named group per mode
+    modes: tuple[str, ...]  # in priority order (most specific first)
+    hosting: re.Pattern[str] | None
+    passive_hosting: re.Pattern[str] | None
+    passive_visited: re.Pattern[str] | None
+    not_trigger: re.Pattern[str] | None
+    anaphora: re.Pattern[str] | None
+    statuses: dict[str, re.Pattern[str]]
+    cancelled_after: re.Pattern[str] | None
+    planned_after: re.Pattern[str] | None
+    negated_after: re.Pattern[str] | None
+    negation_exceptions: re.Pattern[str] | None
+    window: int
+    clause_break: re.Pattern[str]
+    references: re.Pattern[str] | None
+    count: re.Pattern[str] | None
+    numbers: dict[str, int]
+    since: re.Pattern[str] | None
+    destination: re.Pattern[str] | None
+    place_word: re.Pattern[str] | None
+    location: re.Pattern[str] | None
+    between: re.Pattern[str] | None
+    joiners: re.Pattern[str] | None
+    object_breaks: re.Pattern[str] | None
+    nominal: re.Pattern[str] | None
+    object_required: re.Pattern[str] | None
+    place_before: re.Pattern[str] | None
+    at_place: re.Pattern[str] | None
+    group_noun: re.Pattern[str] | None
+    object_marker: re.Pattern[str] | None
+    purpose: re.Pattern[str] | None
+    home_country: str | None
+    anchors: ahocorasick.Automaton | None
+
+    def mode_rank(self, mode: str) -> int:
+        return self.modes.index(mode) if mode in self.modes else len(self.modes)
+
+
+@cache
+def vocab(language: str) -> MeetingVocab | None:
+    """The compiled vocabulary for ``language``, or None when its pack has no ``[meetings]``."""
+    pack = get_pack(language)
+    section = pack.get("meetings") if pack else None
+    if not section or not section.get("triggers"):
+        return None
+    triggers: dict[str, list[str]] = section["triggers"]
+    modes = tuple(m for m in section.get("mode_priority", list(triggers)) if m in triggers)
+    groups = "|".join(f"(?P<{mode}>{_alternation(triggers[mode])})" for mode in modes)
+    trigger = re.compile(rf"(?<![\w-])(?:{groups})(?![\w-])", re.IGNORECASE)
+
+    statuses = {s: _words(section.get(s, [])) for s in MARKED_STATUSES}
+    numbers = {k.lower(): int(v) for k, v in section.get("numbers", {}).items()}
+    count = None
+    if section.get("count"):
+        number_words = _alternation(list(numbers)) or "(?!)"
+        count = re.compile(section["count"].replace("{numbers}", number_words), re.IGNORECASE)
+    breaks = _alternation(section.get("clause_breaks", []))
+    clause_break = re.compile(
+        r"[;:]|\s[—–-]{1,2}\s|—" + (rf"|(?<![\w-])(?:{breaks})(?![\w-])" if breaks else ""),
+        re.IGNORECASE,
+    )
+    prepositions = section.get("destination", [])
+    destination = (
+        re.compile(rf"(?:{_alternation(prepositions)})\s+$", re.IGNORECASE)
+        if prepositions
+        else None
+    )
+    location_words = section.get("location", [])
+    location = (
+        re.compile(
+            rf"(?<![\w-])(?:{_alternation(location_words)})\s+"
+            r"((?:[A-Z][\w'.-]*)(?:\s+(?:[A-Z][\w'.-]*|de|di|of|al|bin))*"
+            r"(?:,\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)?)"
+        )
+        if location_words
+        else None
+    )
+    return MeetingVocab(
+        language=language,
+        trigger=trigger,
+        modes=modes,
+        hosting=_words(section.get("hosting", [])),
+        passive_hosting=_words(section.get("passive_hosting", [])),
+        passive_visited=_words(section.get("passive_visited", [])),
+        not_trigger=_words(section.get("not_triggers", [])),
+        anaphora=_words(section.get("anaphora", [])),
+        statuses={k: v for k, v in statuses.items() if v is not None},
+        cancelled_after=_words(section.get("cancelled_after", [])),
+        planned_after=_words(section.get("planned_after", [])),
+        negated_after=_words(section.get("negated_after", [])),
+        negation_exceptions=_words(section.get("negation_exceptions", [])),
+        window=int(section.get("window", 6)),
+        clause_break=clause_break,
+        references=_words(section.get("references", [])),
+        count=count,
+        numbers=numbers,
+        since=_words(section.get("since", [])),
+        destination=destination,
+        place_word=(
+            re.compile(rf"(?<![\w-])(?:{_alternation(prepositions)})\s+", re.IGNORECASE)
+            if prepositions
+            else None
+        ),
+        location=location,
+        between=_words(section.get("between", [])),
+        joiners=_words(section.get("joiners", [])),
+        object_breaks=_words(section.get("object_breaks", [])),
+        nominal=_words(section.get("nominal", [])),
+        object_required=_words(section.get("object_required", [])),
+        purpose=(
+            re.compile(
+                rf"(?<![\w-])(?:{_alternation(section['purpose'])})((?:\s+[\w-]+){{1,3}})\s+$",
+                re.IGNORECASE,
+            )
+            if section.get("purpose")
+            else None
+        ),
+        object_marker=(
+            re.compile(rf"\s*(?:{_alternation(section['object_markers'])})(?![\w-])", re.IGNORECASE)
+            if section.get("object_markers")
+            else None
+        ),
+        group_noun=(
+            re.compile(rf"(?<![\w-])(?:{_alternation(section['group_nouns'])})\s+$", re.IGNORECASE)
+            if section.get("group_nouns")
+            else None
+        ),
+        at_place=(
+            re.compile(rf"(?<![\w-])(?:{_alternation(section['at_place'])})\s+$", re.IGNORECASE)
+            if section.get("at_place")
+            else None
+        ),
+        place_before=(
+            re.compile(rf"(?<![\w-])(?:{_alternation(section['place_before'])})\s*$", re.IGNORECASE)
+            if section.get("place_before")
+            else None
+        ),
+        home_country=section.get("home_country"),
+        anchors=_automaton(section.get("anchors", [])),
+    )
+
+
+def _automaton(words: list[str]) -> ahocorasick.Automaton | None:
+    """An Aho-Corasick automaton of the (lower-case) anchor words, or None without any."""
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word.lower(), word)
+    automaton.make_automaton()
+    return automaton

@@ -1,0 +1,276 @@
+"""Sample candidate sentences for the meetings gold set (gold/meetings/GUIDELINE.md §9).
+
+Indonesian candidates come from CLICK-ID (kompas, okezone, sindonews; the main sheets,
+not the clickbait sheets), English ones from PolNeAR train. Texts are cleaned and split
+by the package itself, so every sampled sentence can be found again in the text that
+``na.analyze`` produces. The sample is stratified by trigger family with fixed quotas
+and a fixed seed, at most one sentence per article; the dev/test split is by a hash of
+the article id.
+
+    .venv/bin/python scripts/sample_meeting_sentences.py > gold/meetings/candidates.jsonl
+    .venv/bin/python scripts/sample_meeting_sentences.py --round 2 \
+        > gold/meetings/candidates_round2.jsonl
+
+    .venv/bin/python scripts/sample_meeting_sentences.py --round 3 \
+        > gold/meetings/candidates_round3.jsonl
+
+Round 2 (GUIDELINE §9.5) is enriched: only sentences where a trigger is directly
+followed or preceded by a capitalised word, from articles not used in round 1.
+Round 3 (GUIDELINE §9.6) keeps only a meeting verb directly followed (optionally after
+"dengan"/"with") by a title word or a two-word capitalised name, from articles not
+used before.
+
+The trigger patterns here are deliberately broader than the extractor's vocabulary:
+they select what to annotate, and the annotator decides what is an event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+import newsanalysis as na
+from newsanalysis.clean import clean_text
+from newsanalysis.document import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = 20191201
+TEST_PERCENT = 35
+
+# Most specific family first: a sentence is filed under the first family it matches.
+FAMILIES_ID = {
+    "idiom": r"\b(sampai (jumpa|bertemu)|bertemu di tengah jalan|titik temu|ketemu di tengah)\b",
+    "virtual": r"\b(pertemuan virtual|video ?call|panggilan video|konferensi video|telekonferensi|video conference|secara virtual)\b",
+    "phone": r"\b(telepon|telpon|bertelepon|menelepon|ditelepon|sambungan telepon)\b",
+    "summit": r"\b(KTT|pertemuan puncak|konferensi tingkat tinggi|di sela-sela|di sela)\b",
+    "talks": r"\b(berunding|perundingan|negosiasi|bernegosiasi|pembicaraan bilateral|berdialog|dialog)\b",
+    "visit": r"\b(mengunjungi|kunjungan|dikunjungi|menjamu|dijamu|bertandang|lawatan|menyambangi|disambangi|sowan)\b",
+    "in_person": r"\b(bertemu|pertemuan|bertatap muka|menemui|ditemui|bersilaturahmi|silaturahmi|ketemu)\b",
+}
+FAMILIES_EN = {
+    "idiom": r"\b(meets? (the|their|its|his|her|our) (deadline|needs|requirements?|standards?|goals?|targets?|criteria)|meets the eye)\b",
+    "virtual": r"\b(video ?conference|virtual meeting|video call)\b",
+    "phone": r"\b(phone|telephone|call with|called)\b",
+    "summit": r"\b(summit|sidelines)\b",
+    "talks": r"\b(talks|negotiations?|negotiated)\b",
+    "visit": r"\b(visit|visited|visiting|visits|hosted|hosting)\b",
+    "in_person": r"\b(met|meet|meets|meeting|meetings|sat down with)\b",
+}
+QUOTA_ID = {
+    "in_person": 70,
+    "visit": 42,
+    "talks": 15,
+    "summit": 18,
+    "phone": 14,
+    "virtual": 6,
+    "idiom": 10,
+    "offtopic": 10,
+}
+#: news sections of each paper (the rest feeds the ``offtopic`` negatives)
+NEWS_SECTIONS = {"News", "Nasional", "International", "Daerah", "Metro", "Ekbis", "Economy"}
+#: journalist-meets-source formula: not a trigger (GUIDELINE §8 ``press``)
+PRESS = re.compile(r"\b(saat|ketika|usai|seusai|setelah|sesudah|waktu) ditemui\b", re.IGNORECASE)
+QUOTA_EN = {
+    "in_person": 20,
+    "visit": 10,
+    "talks": 5,
+    "summit": 5,
+    "phone": 5,
+    "virtual": 2,
+    "idiom": 5,
+}
+
+
+QUOTA_ID_2 = {"in_person": 50, "visit": 30, "talks": 8, "summit": 8, "phone": 10, "virtual": 4}
+QUOTA_EN_2 = {"in_person": 18, "visit": 8, "talks": 4, "summit": 2, "phone": 4}
+SEED_2 = 20191202
+SEED_3 = 20191203
+QUOTA_ID_3 = {"in_person": 40, "visit": 8, "talks": 6, "phone": 6}
+QUOTA_EN_3 = {"in_person": 12, "visit": 3}
+_TITLES = (
+    r"Presiden|Perdana|Menteri|Menlu|Ketua|Wakil|Gubernur|Raja|Kanselir|Sekjen|Dubes"
+    r"|Duta|Kepala|President|Prime|Secretary|Sen\.|Gov\.|Senator|Governor|Chancellor"
+)
+ROUND3 = re.compile(
+    r"(?i:bertemu|menemui|pertemuan|bertatap muka|berunding|bertelepon|menelepon"
+    r"|melalui telepon|menerima kunjungan|mengunjungi|met|meet|meets|talks|visited|spoke)"
+    r"\s+(?:(?i:dengan|with)\s+)?"
+    rf"(?:{_TITLES}|[A-Z][a-z]+\s+[A-Z][a-z]+)\b"
+)
+
+
+def _enriched(families: dict[str, str]) -> re.Pattern[str]:
+    """A trigger right after/before a capitalised word, not followed by a demonstrative."""
+    trig = "|".join(v[3:-3] for k, v in families.items() if k != "idiom")
+    after = (
+        rf"(?i:{trig})\s+(?:(?i:kerja|kenegaraan|resmi|balasan|state|official)\s+)?"
+        r"(?:(?i:dengan|ke|kepada|with|to)\s+)?[A-Z]"
+    )
+    before = rf"[A-Z][\w.'-]*\s+(?:(?i:telah|sudah|akan|bakal|has|have|will)\s+)?(?i:{trig})"
+    return re.compile(rf"(?:{after}|{before})(?!\w*\s+(?:itu|tersebut|ini)\b)")
+
+
+def split_of(article_id: str) -> str:
+    digest = hashlib.md5(article_id.encode("utf-8")).hexdigest()
+    return "test" if int(digest[:8], 16) % 100 < TEST_PERCENT else "dev"
+
+
+def _family(sentence: str, families: dict[str, re.Pattern]) -> str | None:
+    sentence = PRESS.sub(" ", sentence)
+    for name, pattern in families.items():
+        if pattern.search(sentence):
+            return name
+    return None
+
+
+def candidates(records, language: str, families: dict[str, str], enriched=None, skip=()):
+    """(family, candidate dict) for every trigger sentence of every article."""
+    compiled = {
+        k: re.compile(v, re.IGNORECASE if k != "summit" else 0) for k, v in families.items()
+    }
+    for rec in records:
+        if rec["article_id"] in skip:
+            continue
+        text = clean_text(rec["text"] or "").text
+        doc = Document(rec["article_id"], text, language)
+        for n, (s, e) in enumerate(doc.sentences):
+            sentence = text[s:e]
+            if len(sentence) > 600:
+                continue
+            family = _family(sentence, compiled)
+            if family is None:
+                continue
+            if enriched is not None and not enriched.search(PRESS.sub(" ", sentence)):
+                continue
+            if not rec.get("news", True):
+                family = "offtopic"
+            p_start, _ = doc.paragraphs[doc.paragraph_index(s)]
+            context = text[p_start:s].strip()
+            if not context and doc.paragraph_index(s) > 0:
+                ps, pe = doc.paragraphs[doc.paragraph_index(s) - 1]
+                context = text[ps:pe]
+            yield (
+                family,
+                {
+                    "gid": f"{rec['article_id']}:{n}",
+                    "split": split_of(rec["article_id"]),
+                    "article_id": rec["article_id"],
+                    "corpus": rec["corpus"],
+                    "row": rec.get("row"),
+                    "file": rec.get("file"),
+                    "offset": s,
+                    "published": rec["published"],
+                    "language": language,
+                    "family": family,
+                    "title": rec.get("title"),
+                    "context": context[-700:],
+                    "sentence": sentence,
+                },
+            )
+
+
+def click_id_records():
+    for name in ("kompas", "okezone", "sindonews"):
+        corpus = na.load(SHARED / "corpus" / "click-id" / f"{name}.xlsx")
+        frame = corpus.articles
+        frame = frame[frame["path"].str.contains(f"[{name}]", regex=False)]
+        for rec in frame.to_dict("records"):
+            yield {
+                "article_id": rec["article_id"],
+                "corpus": f"click-id/{name}.xlsx",
+                "row": int(str(rec["path"]).rsplit("row ", 1)[1]),
+                "published": None if pd.isna(rec["published"]) else str(rec["published"].date()),
+                "title": rec["title"],
+                "text": rec["text"],
+                "news": rec.get("category") in NEWS_SECTIONS,
+            }
+
+
+def polnear_records():
+    meta = pd.read_csv(SHARED / "eval" / "polnear" / "metadata.tsv", sep="\t")
+    meta = meta[meta["compartment"] == "train"]
+    for rec in meta.to_dict("records"):
+        path = SHARED / "eval" / "polnear" / "train" / "text" / f"{rec['filename']}.txt"
+        if not path.exists():
+            continue
+        yield {
+            "article_id": f"polnear:{rec['filename']}",
+            "corpus": "polnear/train",
+            "file": f"train/text/{rec['filename']}.txt",
+            "published": str(rec["publication_date"]),
+            "title": rec["title"],
+            "text": path.read_text(encoding="utf-8"),
+        }
+
+
+def sample(pool, quotas: dict[str, int], rng: random.Random) -> list[dict]:
+    by_family: dict[str, list[dict]] = {k: [] for k in quotas}
+    for family, cand in pool:
+        if family in by_family:
+            by_family[family].append(cand)
+    chosen, used_articles = [], set()
+    for family, quota in quotas.items():
+        items = by_family[family]
+        rng.shuffle(items)
+        taken = 0
+        for cand in items:
+            if taken == quota:
+                break
+            if cand["article_id"] in used_articles:
+                continue
+            used_articles.add(cand["article_id"])
+            chosen.append(cand)
+            taken += 1
+    return chosen
+
+
+def main() -> None:
+    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "2":
+        return main_round2()
+    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "3":
+        return main_round3()
+    rng = random.Random(SEED)
+    chosen = sample(candidates(click_id_records(), "id", FAMILIES_ID), QUOTA_ID, rng)
+    chosen += sample(candidates(polnear_records(), "en", FAMILIES_EN), QUOTA_EN, rng)
+    for cand in chosen:
+        sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
+
+
+def main_round2() -> None:
+    rng = random.Random(SEED_2)
+    round1 = ROOT / "gold" / "meetings" / "candidates.jsonl"
+    used = {json.loads(line)["article_id"] for line in round1.open(encoding="utf-8")}
+    news = (r for r in click_id_records() if r["news"])
+    pool = candidates(news, "id", FAMILIES_ID, _enriched(FAMILIES_ID), used)
+    chosen = sample(pool, QUOTA_ID_2, rng)
+    pool = candidates(polnear_records(), "en", FAMILIES_EN, _enriched(FAMILIES_EN), used)
+    chosen += sample(pool, QUOTA_EN_2, rng)
+    for cand in chosen:
+        cand["round"] = 2
+        sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
+
+
+def main_round3() -> None:
+    rng = random.Random(SEED_3)
+    used = set()
+    for name in ("candidates.jsonl", "candidates_round2.jsonl"):
+        path = ROOT / "gold" / "meetings" / name
+        used |= {json.loads(line)["article_id"] for line in path.open(encoding="utf-8")}
+    news = (r for r in click_id_records() if r["news"])
+    chosen = sample(candidates(news, "id", FAMILIES_ID, ROUND3, used), QUOTA_ID_3, rng)
+    pool = candidates(polnear_records(), "en", FAMILIES_EN, ROUND3, used)
+    chosen += sample(pool, QUOTA_EN_3, rng)
+    for cand in chosen:
+        cand["round"] = 3
+        sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,423 @@
+"""Actor mentions and references (newsanalysis/actors/resolve.py) on small real snippets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+import newsanalysis as na
+from newsanalysis.actors import find_mentions, load_kb, resolve_reference
+from newsanalysis.actors.kb import KnowledgeBase, _shipped
+from newsanalysis.document import Document
+
+# Sentences of the seed article (CNN, Indonesian translation, 17 March 2023).
+SEED = (
+    "Pemimpin China Xi Jinping menuju ke Moskow minggu depan untuk bertemu dengan Presiden "
+    "Vladimir Putin, kunjungan pertamanya ke Rusia sejak Putin meluncurkan invasi ke Ukraina.\n"
+    "Kunjungan itu dipandang sebagai pertunjukan kuat dukungan Beijing untuk Moskow.\n"
+    "Kementerian Luar Negeri China mengatakan kunjungan itu akan berlangsung dari Senin hingga Rabu.\n"
+    "“Proposal China bermuara pada satu kalimat,” kata juru bicara Kementerian Luar Negeri Wang Wenbin.\n"
+    "Kremlin mengatakan kedua pemimpin akan membahas hubungan kemitraan.\n"
+    "Negosiasi dijadwalkan pada hari Selasa, menurut juru bicara Kremlin Dmitry Peskov.\n"
+    "Pada hari Kamis, menteri luar negeri China yang baru, Qin Gang, berbicara dengan mitranya "
+    "dari Ukraina, Dmytro Kuleba, melalui telepon. Kuleba mengatakan bahwa keduanya membahas "
+    "integritas teritorial.\n"
+    "Xi dan Putin mendeklarasikan persahabatan mereka, ketika pemimpin Rusia itu mengunjungi Beijing.\n"
+    "Bulan lalu, Putin menjamu diplomat top China Wang Yi di Moskow.\n"
+    "Putin memberi tahu Wang bahwa hubungan antara negaranya dan China mencapai tahap baru.\n"
+)
+SEED_PEOPLE = {
+    "per:wang-wenbin",
+    "per:wang-yi",
+    "per:qin-gang",
+    "per:dmytro-kuleba",
+    "per:dmitry-peskov",
+}
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_kb()
+
+
+@pytest.fixture(scope="module")
+def kb_without_seed_people() -> KnowledgeBase:
+    """The shipped KB minus the seed's lesser-known people: they must be discovered."""
+    tables = _shipped().tables
+    actors = tables["actors"][~tables["actors"]["actor_id"].isin(SEED_PEOPLE)]
+    return KnowledgeBase(actors, tables["aliases"], tables["roles"])
+
+
+def _doc(text: str, language: str = "id", published: date | None = date(2023, 3, 17)) -> Document:
+    return Document("t", text, language, published)
+
+
+def _at(doc: Document, surface: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(surface, start + 1)
+    return start, start + len(surface)
+
+
+def _who(doc: Document, surface: str, nth: int = 0) -> str | None:
+    start, _ = _at(doc, surface, nth)
+    mention = doc.mention_at(start, start + 1)
+    return doc.actor_name(mention.actor_id) if mention else None
+
+
+def test_known_and_discovered_people_of_the_seed(kb_without_seed_people):
+    doc = _doc(SEED)
+    find_mentions(doc, kb_without_seed_people)
+    assert _who(doc, "Xi Jinping") == "Xi Jinping"
+    assert _who(doc, "Wang Wenbin") == "Wang Wenbin"
+    assert _who(doc, "Dmitry Peskov") == "Dmitry Peskov"
+    assert _who(doc, "Qin Gang") == "Qin Gang"
+    assert _who(doc, "Dmytro Kuleba") == "Dmytro Kuleba"
+    assert _who(doc, "Wang Yi") == "Wang Yi"
+    # countries come from the title's qualifier
+    assert doc.actors["per:qin-gang"].country == "CHN"
+    assert doc.actors["per:dmytro-kuleba"].country == "UKR"
+    assert doc.actors["per:dmitry-peskov"].country == "RUS"
+    assert doc.actors["per:wang-wenbin"].country == "CHN"
+    assert doc.actors["per:wang-yi"].country == "CHN"
+    # no title words or organisation words swallowed into the names
+    assert {m.surface for m in doc.mentions if m.method == "discovered"} == {
+        "Wang Wenbin",
+        "Dmitry Peskov",
+        "Qin Gang",
+        "Dmytro Kuleba",
+        "Wang Yi",
+    }
+
+
+def test_later_partial_names_resolve_to_the_latest_introduction(kb_without_seed_people):
+    doc = _doc(SEED)
+    find_mentions(doc, kb_without_seed_people)
+    assert _who(doc, "Kuleba mengatakan") == "Dmytro Kuleba"
+    assert _who(doc, "Xi dan Putin") == "Xi Jinping"
+    # the later "Wang" is Wang Yi, introduced last, not Wang Wenbin
+    assert _who(doc, "Wang bahwa") == "Wang Yi"
+    assert (
+        doc.mention_at(_at(doc, "Wang bahwa")[0], _at(doc, "Wang bahwa")[0] + 4).method == "partial"
+    )
+
+
+def test_role_phrases_resolve_through_dated_roles(kb):
+    doc = _doc(SEED)
+    find_mentions(doc, kb)
+    assert _who(doc, "pemimpin Rusia itu") == "Vladimir Putin"
+    mention = doc.mention_at(
+        _at(doc, "pemimpin Rusia itu")[0], _at(doc, "pemimpin Rusia itu")[0] + 1
+    )
+    assert mention.surface == "pemimpin Rusia itu" and mention.method == "role"
+    doc = _doc("Presiden Amerika Serikat, Donald, menelepon Xi.", published=date(2019, 5, 1))
+    find_mentions(doc, kb)
+    assert _who(doc, "Donald") == "Donald Trump"
+    doc = _doc("Presiden Amerika Serikat mengatakan hal itu.", published=date(2022, 5, 1))
+    find_mentions(doc, kb)
+    assert _who(doc, "Presiden Amerika Serikat") == "Joe Biden"
+    # without a publication date a role phrase stays unresolved
+    doc = _doc("Presiden Amerika Serikat mengatakan hal itu.", published=None)
+    find_mentions(doc, kb)
+    assert _who(doc, "Presiden Amerika Serikat") is None
+
+
+def test_metonyms_are_governments_but_places_stay_places(kb):
+    doc = _doc(SEED)
+    find_mentions(doc, kb)
+    assert _who(doc, "Beijing untuk") == "China"
+    assert (
+        doc.mention_at(_at(doc, "Beijing untuk")[0], _at(doc, "Beijing untuk")[0] + 1).method
+        == "metonym"
+    )
+    assert _who(doc, "Moskow.") == "Russia"
+    assert _who(doc, "Moskow minggu") is None  # "menuju ke Moskow"
+    assert _who(doc, "Beijing.\nBulan") is None  # "mengunjungi Beijing"
+
+
+def test_organisations_known_generated_and_shortened(kb):
+    doc = _doc(SEED)
+    find_mentions(doc, kb)
+    assert _who(doc, "Kremlin mengatakan") == "Kremlin"
+    assert _who(doc, "Kementerian Luar Negeri China") == "Ministry of Foreign Affairs of China"
+    # the shortened name refers back to the full one, not to Indonesia's ministry
+    assert _who(doc, "Kementerian Luar Negeri Wang") == "Ministry of Foreign Affairs of China"
+
+
+def test_organisations_discovered_from_their_head_words(kb):
+    doc = _doc(
+        "Ketua Serikat Petani Indonesia Henry Saragih menemui pengurus Partai Buruh di "
+        "Jakarta. Kejaksaan Tinggi Sulawesi Selatan menahan tersangka.",
+        published=date(2019, 9, 10),
+    )
+    find_mentions(doc, kb)
+    organisations = {
+        doc.actor_name(m.actor_id)
+        for m in doc.mentions
+        if doc.actors[m.actor_id].type == "organisation"
+    }
+    assert "Serikat Petani Indonesia" in organisations
+    assert "Partai Buruh" in organisations
+    assert _who(doc, "Henry Saragih") == "Henry Saragih"
+
+
+def test_english_titles_and_appositions(kb_without_seed_people):
+    text = (
+        "Chinese Foreign Ministry spokesman Wang Wenbin said the visit would go ahead. "
+        "Russian President Vladimir Putin met Foreign Minister Sergey Lavrov on Monday. "
+        "Dmytro Kuleba, Ukraine's foreign minister, said he spoke to Wang Yi. "
+        "Later the Russian president said Kyiv had refused."
+    )
+    doc = _doc(text, "en")
+    find_mentions(doc, kb_without_seed_people)
+    assert _who(doc, "Wang Wenbin") == "Wang Wenbin"
+    assert doc.actors["per:wang-wenbin"].country == "CHN"
+    assert _who(doc, "Chinese Foreign Ministry") == "Ministry of Foreign Affairs of China"
+    assert _who(doc, "Sergey Lavrov") == "Sergey Lavrov"
+    assert _who(doc, "Dmytro Kuleba") == "Dmytro Kuleba"
+    assert doc.actors["per:dmytro-kuleba"].country == "UKR"
+    assert _who(doc, "Russian president") == "Vladimir Putin"
+    assert _who(doc, "Kyiv") == "Ukraine"
+
+
+def test_pronouns_and_pairs(kb_without_seed_people):
+    doc = _doc(SEED)
+    find_mentions(doc, kb_without_seed_people)
+
+    def names(surface: str, nth: int = 0) -> list[str | None]:
+        return [doc.actor_name(m.actor_id) for m in resolve_reference(doc, *_at(doc, surface, nth))]
+
+    assert sorted(names("kedua pemimpin")) == ["Vladimir Putin", "Xi Jinping"]
+    assert sorted(names("keduanya")) == ["Dmytro Kuleba", "Qin Gang"]
+    start, end = _at(doc, "negaranya")
+    assert [doc.actor_name(m.actor_id) for m in resolve_reference(doc, end - 3, end)] == [
+        "Vladimir Putin"
+    ]
+    # the whole word that carries the clitic works too
+    assert [doc.actor_name(m.actor_id) for m in resolve_reference(doc, start, end)] == [
+        "Vladimir Putin"
+    ]
+    english = _doc("Mr Lavrov met Ms Zakharova on Monday. She said he was tired.", "en")
+    find_mentions(english, load_kb())
+    she = resolve_reference(english, *_at(english, "She"))
+    he_at = _at(english, "he was")[0]
+    he = resolve_reference(english, he_at, he_at + 2)
+    assert [english.actor_name(m.actor_id) for m in she] == ["Maria Zakharova"]
+    assert [english.actor_name(m.actor_id) for m in he][:1] == ["Sergey Lavrov"]
+    # nothing before: unsure, so nothing
+    empty = _doc("Ia mengatakan hal itu.")
+    find_mentions(empty, load_kb())
+    assert resolve_reference(empty, 0, 2) == []
+
+
+def test_the_spokesman_is_the_last_person_with_that_role(kb_without_seed_people):
+    doc = _doc(
+        "Juru bicara Kementerian Luar Negeri China Wang Wenbin menolak tuduhan itu. "
+        "Menurut juru bicara itu, kunjungan akan berlangsung."
+    )
+    find_mentions(doc, kb_without_seed_people)
+    refs = resolve_reference(doc, *_at(doc, "juru bicara itu"))
+    assert [doc.actor_name(m.actor_id) for m in refs] == ["Wang Wenbin"]
+
+
+def test_same_person_same_id_across_articles(kb):
+    texts = [
+        "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Mahathir Mohamad di Bogor.",
+        "Jokowi mengatakan pemerintah akan melanjutkan pembangunan.",
+    ]
+    ids = []
+    for text in texts:
+        doc = _doc(text, published=date(2019, 9, 10))
+        find_mentions(doc, kb)
+        ids.append({m.actor_id for m in doc.mentions if doc.actors[m.actor_id].type == "person"})
+    assert "Q3318231" in ids[0] and "Q3318231" in ids[1]
+
+
+def test_user_table_takes_precedence():
+    user = pd.DataFrame(
+        [
+            {"name": "Wang Wenbin", "type": "person", "country": "CHN", "aliases": "Jubir Wang"},
+            {
+                "name": "Kremlin",
+                "type": "organisation",
+                "country": "RUS",
+                "aliases": "Istana Kremlin",
+            },
+        ]
+    )
+    kb = load_kb(user)
+    assert kb.actors["per:wang-wenbin"].country == "CHN"
+    doc = _doc("Jubir Wang menolak. Istana Kremlin menjawab.")
+    find_mentions(doc, kb)
+    assert _who(doc, "Jubir Wang") == "Wang Wenbin"
+    assert _who(doc, "Istana Kremlin") == "Kremlin"
+    roles = pd.DataFrame(
+        [
+            {
+                "actor_id": "per:wang-wenbin",
+                "role": "spokesperson",
+                "of": "org:kremlin",
+                "valid_from": "2020",
+            }
+        ]
+    )
+    kb = load_kb({"actors": user, "roles": roles})
+    assert kb.holder("spokesperson", "org:kremlin", date(2023, 3, 17)) == "per:wang-wenbin"
+
+
+def test_load_kb_rejects_bad_tables(tmp_path):
+    with pytest.raises(na.NewsAnalysisError, match="name and type"):
+        load_kb(pd.DataFrame({"nama": ["X"]}))
+    with pytest.raises(na.NewsAnalysisError, match="unknown actor type"):
+        load_kb(pd.DataFrame({"name": ["X"], "type": ["alien"]}))
+    with pytest.raises(na.NewsAnalysisError, match="does not exist"):
+        load_kb(tmp_path / "missing.csv")
+
+
+def test_pipeline_fills_mentions_and_actors_tables():
+    corpus = na.load_table(
+        pd.DataFrame(
+            {
+                "content": [SEED, "Presiden Joko Widodo bertemu Prabowo Subianto di Istana."],
+                "date": ["2023-03-17", "2019-10-11"],
+            }
+        )
+    )
+    result = na.analyze(corpus, engine="serial")
+    assert len(result.errors) == 0
+    mentions, actors = result.mentions, result.actors
+    assert {"Q7747", "Q15031", "Q3318231"} <= set(mentions["actor_id"])
+    putin = actors.set_index("actor_id").loc["Q7747"]
+    assert putin["name"] == "Vladimir Putin" and putin["country"] == "RUS"
+    assert "Putin" in putin["aliases"]
+    row = mentions[mentions["surface"] == "pemimpin Rusia itu"].iloc[0]
+    assert row["actor_id"] == "Q7747" and row["method"] == "role"
+    text = result.articles["text"].iloc[0]
+    assert all(
+        text[s:e] == surf
+        for s, e, surf in mentions[mentions["article_id"] == result.articles["article_id"].iloc[0]][
+            ["start", "end", "surface"]
+        ].itertuples(index=False)
+    )
+
+
+def test_english_descriptions_and_pairs(kb):
+    text = (
+        "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Monday. "
+        "The two leaders discussed Ukraine. Kremlin spokesman Dmitry Peskov said the talks "
+        "were useful. The spokesman added that both sides agreed. "
+        "The Russian leader thanked Xi."
+    )
+    doc = _doc(text, "en", date(2023, 3, 21))
+    find_mentions(doc, kb)
+
+    def names(surface: str) -> list[str | None]:
+        return sorted(
+            doc.actor_name(m.actor_id) for m in resolve_reference(doc, *_at(doc, surface))
+        )
+
+    assert names("The two leaders") == ["Vladimir Putin", "Xi Jinping"]
+    assert names("The spokesman") == ["Dmitry Peskov"]
+    assert names("both sides") == []
+    assert names("The Russian leader") == ["Vladimir Putin"]
+    assert _who(doc, "Moscow") is None  # "in Moscow": a place
+    assert _who(doc, "Kremlin") == "Kremlin"
+
+
+def test_analyze_uses_the_knowledge_base_it_is_given():
+    corpus = na.load_table(
+        pd.DataFrame({"content": ["Jubir Wang menolak tuduhan itu."], "date": ["2023-03-17"]})
+    )
+    kb = load_kb(pd.DataFrame([{"name": "Wang Wenbin", "type": "person", "aliases": "Jubir Wang"}]))
+    result = na.analyze(corpus, engine="serial", kb=kb)
+    assert "per:wang-wenbin" in set(result.mentions["actor_id"])
+    assert "per:wang-wenbin" in set(result.actors["actor_id"])
+
+
+def test_untitled_names_skip_places_and_subjects_are_opt_in(kb):
+    text = (
+        "Warga Kutai Kartanegara menyambut Haposan Hutagalung. Hanung juga menjamin pasokan aman."
+    )
+    doc = _doc(text, published=date(2014, 8, 25))
+    find_mentions(doc, kb)
+    assert _who(doc, "Haposan Hutagalung") == "Haposan Hutagalung"
+    assert _who(doc, "Kutai Kartanegara") is None  # a place
+    assert _who(doc, "Hanung") is None
+    find_mentions(doc, kb, subject_names=True)
+    assert _who(doc, "Hanung") == "Hanung"
+    assert doc.mention_at(*_at(doc, "Hanung")).method == "subject"
+
+
+def test_abbreviations_defined_in_the_article_and_office_titles(kb):
+    text = (
+        "Ketua Komite Olahraga Nasional Indonesia (KONI) Marciano Norman hadir. KONI menolak. "
+        "Kabid Humas Polda Metro Jaya Kombes Argo Yuwono mengatakan itu. "
+        "Menpora Imam Nahrawi datang. Harga naik, kata Net Interest Margin NIM."
+    )
+    doc = _doc(text, published=date(2019, 9, 10))
+    find_mentions(doc, kb)
+    koni = doc.mention_at(*_at(doc, "Komite Olahraga")).actor_id
+    assert doc.actors[koni].name == "Komite Olahraga Nasional Indonesia"
+    assert doc.actors[koni].country == "IDN"
+    assert _who(doc, "KONI menolak") == "Komite Olahraga Nasional Indonesia"
+    assert _who(doc, "Argo Yuwono") == "Argo Yuwono"
+    assert _who(doc, "Humas") is None  # part of the title, not a name
+    assert _who(doc, "Imam Nahrawi") == "Imam Nahrawi"
+    assert _who(doc, "NIM") is None  # the abbreviation of the phrase before it
+
+
+@pytest.mark.parametrize("language", ["id", "en", "other"])
+def test_any_text_gives_consistent_mentions(kb, language):
+    """Mentions stay inside the text, match their surface, do not overlap, and every
+    actor they point to is in ``doc.actors`` (property test over arbitrary text)."""
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(
+        list("aeiouKPJWXZ ,.()“”'-\n")
+        + ["Putin", "Wang Yi", "presiden Rusia", "ia", "İ", "Beijing"]
+    )
+
+    @hypothesis.settings(max_examples=60, deadline=None)
+    @hypothesis.given(st.lists(alphabet, max_size=60).map("".join))
+    def check(text):
+        doc = _doc(text, language, date(2023, 3, 17))
+        find_mentions(doc, kb)
+        last_end = 0
+        for m in doc.mentions:
+            assert 0 <= m.start < m.end <= len(text)
+            assert text[m.start : m.end] == m.surface
+            assert m.start >= last_end
+            last_end = m.end
+            assert m.actor_id in doc.actors
+        for start in range(0, len(text), 7):
+            for ref in resolve_reference(doc, start, min(len(text), start + 3)):
+                assert ref.actor_id in doc.actors
+
+    check()
+
+
+def test_pronoun_after_a_quote_is_its_speaker(kb):
+    text = (
+        "“Putin tidak akan datang,” kata juru bicara Kementerian Luar Negeri China Wang Wenbin. "
+        "Ia menambahkan bahwa Xi siap."
+    )
+    doc = _doc(text)
+    find_mentions(doc, kb)
+    refs = resolve_reference(doc, *_at(doc, "Ia"))
+    assert [doc.actor_name(m.actor_id) for m in refs] == ["Wang Wenbin"]
+
+
+def test_organisation_names_end_with_their_place(kb):
+    doc = _doc(
+        "Majelis hakim Pengadilan Negeri Jakarta Selatan menolak gugatan itu. "
+        "Juru bicara Kementerian Luar Negeri Wang Wenbin membantah.",
+        published=date(2019, 9, 10),
+    )
+    find_mentions(doc, kb)
+    court = doc.mention_at(*_at(doc, "Pengadilan"))
+    assert court.surface == "Pengadilan Negeri Jakarta Selatan"
+    ministry = doc.mention_at(*_at(doc, "Kementerian"))
+    assert ministry.surface == "Kementerian Luar Negeri"  # the name after it is no place

@@ -1,0 +1,277 @@
+"""Tests for extract/meetings.py: small real-style sentences with hand-made actor mentions
+(so the meeting rules are tested apart from the actors step), plus the seed article end
+to end and the shape of the gold set."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import shared_path
+
+from newsanalysis.document import Actor, Document, Mention
+from newsanalysis.extract.meeting_vocab import CAMEO, PLOVER, vocab
+from newsanalysis.extract.meetings import extract_meetings, meetings_table
+
+ACTORS = {
+    "Joko Widodo": ("Q3461", "person", "IDN"),
+    "Jokowi": ("Q3461", "person", "IDN"),
+    "Prabowo Subianto": ("Q1282", "person", "IDN"),
+    "Prabowo": ("Q1282", "person", "IDN"),
+    "Xi Jinping": ("Q15031", "person", "CHN"),
+    "Xi": ("Q15031", "person", "CHN"),
+    "Vladimir Putin": ("Q7747", "person", "RUS"),
+    "Putin": ("Q7747", "person", "RUS"),
+    "Zelensky": ("Q3874799", "person", "UKR"),
+    "Qin Gang": ("per:qin-gang", "person", "CHN"),
+    "Dmytro Kuleba": ("per:dmytro-kuleba", "person", "UKR"),
+    "Wang Yi": ("per:wang-yi", "person", "CHN"),
+    "Donald Trump": ("Q22686", "person", "USA"),
+    "Trump": ("Q22686", "person", "USA"),
+    "Hassan Rouhani": ("Q23974", "person", "IRN"),
+    "Rouhani": ("Q23974", "person", "IRN"),
+    "Taliban": ("Q42418", "group", None),
+    "KPK": ("org:kpk", "organisation", "IDN"),
+    "Anies": ("Q4115025", "person", "IDN"),
+    "Obama": ("Q76", "person", "USA"),
+    "Ryan": ("Q302347", "person", "USA"),
+    "Polandia": ("Q36", "country", "POL"),
+    "Moskow": ("Q159", "country", "RUS"),
+}
+
+
+def make_doc(text: str, published: date | None = date(2019, 10, 11), language: str = "id"):
+    """A Document whose actor mentions are every known surface found in ``text``."""
+    doc = Document("t", text, language, published=published)
+    taken: list[tuple[int, int]] = []
+    mentions = []
+    for surface in sorted(ACTORS, key=len, reverse=True):
+        start = text.find(surface)
+        while start >= 0:
+            end = start + len(surface)
+            if not any(s < end and start < e for s, e in taken):
+                actor_id, kind, country = ACTORS[surface]
+                mentions.append(Mention(start, end, surface, actor_id, "kb"))
+                taken.append((start, end))
+                name = surface if kind != "country" else {"Q36": "Poland"}.get(actor_id, "Russia")
+                if actor_id not in doc.actors or len(name) > len(doc.actors[actor_id].name):
+                    doc.actors[actor_id] = Actor(actor_id, name, kind, country)
+            start = text.find(surface, end)
+    doc.mentions = sorted(mentions, key=lambda m: m.start)
+    return doc
+
+
+def one(text: str, **kwargs) -> dict:
+    rows = extract_meetings(make_doc(text, **kwargs))
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+# --------------------------------------------------------------------------- happened
+
+
+def test_indonesian_meeting_with_place_and_date():
+    row = one(
+        "Presiden Joko Widodo bertemu Prabowo Subianto di Istana Merdeka, Jakarta, "
+        "Kamis (10/10/2019)."
+    )
+    assert set(row["participant_ids"]) == {"Q3461", "Q1282"}
+    assert row["mode"] == "in_person" and row["status"] == "happened"
+    assert row["location"] == "Istana Merdeka, Jakarta"
+    assert row["date_start"] == date(2019, 10, 10) and row["date_precision"] == "day"
+    assert row["cameo"] == "040" and row["plover_mode"] is None
+    assert "bertemu" in row["trigger"]
+
+
+def test_phone_call_mode_and_codes():
+    row = one("Pada hari Kamis, Qin Gang berbicara dengan Dmytro Kuleba melalui telepon.")
+    assert row["mode"] == "phone" and row["cameo"] == "041" and row["plover_mode"] == "phone"
+    assert set(row["participants"]) == {"Qin Gang", "Dmytro Kuleba"}
+
+
+def test_host_of_a_visit():
+    row = one("Bulan lalu, Putin menjamu diplomat top China Wang Yi di Moskow.")
+    assert row["mode"] == "visit" and row["host_id"] == "Q7747" and row["cameo"] == "043"
+    assert set(row["participant_ids"]) == {"Q7747", "per:wang-yi"}
+
+
+def test_visit_to_a_foreign_country_has_the_country_as_counterpart():
+    row = one("Jokowi melakukan kunjungan kerja ke Polandia pekan lalu.")
+    assert set(row["participant_ids"]) == {"Q3461", "Q36"} and row["host_id"] == "Q36"
+    assert row["plover_mode"] == "visit"
+
+
+def test_domestic_visit_is_not_a_meeting():
+    assert extract_meetings(make_doc("Jokowi melakukan kunjungan kerja ke Kalimantan Timur.")) == []
+
+
+def test_count_has_no_date():
+    row = one("Xi telah bertemu langsung dengan Putin sebanyak 39 kali sejak 2013.")
+    assert row["count"] == 39 and row["status"] == "happened" and row["date_start"] is None
+
+
+# --------------------------------------------------------------------------- statuses
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Jokowi akan bertemu Prabowo pekan depan.", "planned"),
+        ("Xi belum pernah bertemu Zelensky.", "negated"),
+        (
+            "Xi telah berbicara dengan Putin, tetapi tidak satu pun panggilan telepon ke Zelensky.",
+            "negated",
+        ),
+        ("Trump membatalkan pertemuan dengan Taliban di Camp David.", "cancelled"),
+        ("Rouhani menolak bertemu Trump di New York.", "refused"),
+        ("Trump mengaku siap bertemu dengan Hassan Rouhani.", "hypothetical"),
+        ("KPK meminta bertemu Jokowi untuk membahas revisi.", "requested"),
+        ("Jokowi tidak hanya bertemu Prabowo kemarin.", "happened"),
+        (
+            "Trump membahas sanksi untuk membantu mengamankan pertemuan dengan Rouhani.",
+            "hypothetical",
+        ),
+        ("Paling tidak dua kali Jokowi bertemu Prabowo tahun ini.", "happened"),
+    ],
+)
+def test_status_markers(text, status):
+    rows = extract_meetings(make_doc(text))
+    assert rows and rows[-1]["status"] == status, rows
+
+
+def test_future_date_makes_a_plan():
+    row = one("Jokowi bertemu Prabowo pada Senin (14/10/2019).")
+    assert row["status"] == "planned"
+
+
+# --------------------------------------------------------------------------- not meetings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sampai bertemu lagi, kata Jokowi.",
+        "Jokowi dan Prabowo belum menemukan titik temu soal itu.",
+        '"Kami siap," ujar Anies saat ditemui di Balai Kota, Jumat (11/10/2019).',
+        "Jokowi bertemu sejumlah pengusaha di Istana.",
+        "Jokowi dan Prabowo bertemu dengan warga di Bogor.",
+        "Pertemuan Bank Sentral Eropa digelar pada Kamis.",
+    ],
+)
+def test_not_meetings(text):
+    assert extract_meetings(make_doc(text)) == []
+
+
+# --------------------------------------------------------------------------- article level
+
+
+def test_restatement_refines_the_date_and_adds_no_row():
+    doc = make_doc(
+        "Xi Jinping menuju ke Moskow minggu depan untuk bertemu dengan Presiden Vladimir Putin.\n"
+        "Kunjungan itu akan berlangsung dari Senin hingga Rabu.",
+        published=date(2023, 3, 17),
+    )
+    rows = extract_meetings(doc)
+    assert len(rows) == 1
+    assert rows[0]["status"] == "planned"
+    assert (rows[0]["date_start"], rows[0]["date_end"]) == (date(2023, 3, 20), date(2023, 3, 22))
+
+
+def test_english_meetings():
+    row = one("Obama met with Putin on Monday.", published=date(2016, 9, 6), language="en")
+    assert row["status"] == "happened" and row["date_start"] == date(2016, 9, 5)
+    row = one("Ryan and Trump will meet next week.", published=date(2016, 5, 5), language="en")
+    assert row["status"] == "planned"
+    assert extract_meetings(make_doc("Obama will meet the deadline.", language="en")) == []
+
+
+def test_no_pack_no_mentions_no_rows():
+    assert extract_meetings(make_doc("Jokowi bertemu Prabowo.", language="other")) == []
+    assert extract_meetings(Document("t", "Jokowi bertemu Prabowo.", "id")) == []
+
+
+def test_table_has_contract_and_extra_columns():
+    table = meetings_table(make_doc("Jokowi bertemu Prabowo kemarin."))
+    for column in ("participants", "participant_ids", "mode", "status", "date_start", "count"):
+        assert column in table.columns
+    for column in ("host", "host_id", "cameo", "plover_mode", "trigger", "date_flags"):
+        assert column in table.columns
+    assert len(table) == 1
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_language_packs_have_every_mode(language):
+    v = vocab(language)
+    assert v is not None and set(v.modes) == set(CAMEO)
+    assert set(PLOVER) <= set(v.modes)
+
+
+# --------------------------------------------------------------------------- real data
+
+
+def test_seed_article_meetings():
+    seed = shared_path("corpus", "seed", "cnn-xi-putin-moscow.id.txt")
+    gold = json.loads(shared_path("eval", "seed_gold.json").read_text(encoding="utf-8"))
+    import newsanalysis as na
+    from newsanalysis.evaluate.meetings import date_right, participants_match
+
+    rows = na.analyze(na.load(seed)).meetings.to_dict("records")
+    for g in gold["meetings"]:
+        want = {k: g.get(k) for k in ("date_start", "date_end", "precision")}
+        assert any(
+            participants_match(r["participants"], g["participants"])
+            and r["mode"] == g["mode"]
+            and r["status"] == g["status"]
+            and date_right(r, want)
+            for r in rows
+        ), g["id"]
+    assert any(r["count"] == 39 for r in rows if r["count"] == r["count"])
+    zelensky = [r for r in rows if "Q3874799" in r["participant_ids"]]
+    assert zelensky and all(r["status"] == "negated" for r in zelensky)
+
+
+def test_gold_set_shape():
+    path = Path(__file__).resolve().parents[1] / "gold" / "meetings" / "gold.jsonl"
+    gold = [json.loads(line) for line in path.open(encoding="utf-8")]
+    statuses = {
+        "happened",
+        "planned",
+        "negated",
+        "cancelled",
+        "refused",
+        "hypothetical",
+        "requested",
+    }
+    assert sum(1 for g in gold if g["events"]) >= 120
+    assert {g["split"] for g in gold} == {"dev", "test"}
+    for g in gold:
+        assert g["events"] or g["reason"]
+        for e in g["events"]:
+            assert e["status"] in statuses and e["mode"] in CAMEO
+            assert len([p for p in e["participants"] if not p.startswith("?")]) >= 2
+
+
+def test_every_trigger_holds_an_anchor():
+    """The Aho-Corasick prefilter may only skip sentences without any trigger."""
+    from newsanalysis.lang import get_pack
+
+    samples = {
+        "id": "mengunjungi menemui menelepon menyambangi bertemu pertemuan kunjungan "
+        "menjamu dijamu lawatan bertandang sowan menerima kedatangan berunding negosiasi "
+        "pembicaraan bilateral berdialog KTT pertemuan puncak di sela-sela KTT melalui "
+        "telepon bertelepon ditelepon panggilan telepon konferensi video video call "
+        "telekonferensi secara virtual pertemuan daring bertatap muka bersilaturahmi "
+        "berjumpa bersua ketemu mempertemukan rapat tertutup dengan makan siang bersama",
+        "en": "met meet meeting visited hosted welcomed talks negotiations summit on the "
+        "sidelines of spoke by phone phone call video conference virtual meeting sat down "
+        "with face-to-face huddled with conferred with dined with had lunch with trip to",
+    }
+    for language, text in samples.items():
+        v = vocab(language)
+        anchors = get_pack(language)["meetings"]["anchors"]
+        found = list(v.trigger.finditer(text))
+        assert len(found) > 20
+        for m in found:
+            assert any(a in m.group(0).lower() for a in anchors), m.group(0)

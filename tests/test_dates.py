@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsanalysis.clean import clean_text
 from newsanalysis.document import Document
@@ -301,3 +303,129 @@ def test_month_ranges():
     assert (m.date_start, m.date_end) == (date(2019, 12, 1), date(2020, 2, 29))
     m = resolve_date("January to March", date(2016, 5, 1), "en", "past")
     assert (m.date_start, m.date_end) == (date(2016, 1, 1), date(2016, 3, 31))
+
+
+def test_news_typos_and_hyphenated_dates():
+    assert resolve_date("Senin (9/9.2019)", date(2019, 9, 10), "id").date_start == date(2019, 9, 9)
+    assert resolve_date("hari sabtu 27-juli-2019", date(2019, 9, 10), "id").date_start == date(
+        2019, 7, 27
+    )
+    m = resolve_date("penurunan sepanjang Agustus", date(2019, 9, 10), "id", "past")
+    assert (m.text, m.date_start) == ("Agustus", date(2019, 8, 1))
+
+
+def test_reporting_dates_are_flagged_and_not_preferred():
+    text = (
+        "Presiden bertemu Perdana Menteri pada Senin (9/9/2019), "
+        '"pertemuan yang baik," kata juru bicara, Selasa (10/9/2019).'
+    )
+    doc = _doc(text)
+    flags = {m.text: m.flags for m in find_dates(doc)}
+    assert "reporting" in flags["Selasa (10/9/2019)"]
+    assert "reporting" not in flags["Senin (9/9/2019)"]
+    pos = text.index("bertemu")
+    assert date_for_span(doc, pos, pos + 7).date_start == date(2019, 9, 9)
+    en = _doc("Trump said Tuesday that he met Putin.", language="en")
+    assert "reporting" in find_dates(en)[0].flags
+
+
+# --------------------------------------------------------------------------- robustness
+
+_PIECES = [
+    "Senin",
+    "Minggu",
+    "minggu",
+    "Jumat",
+    "(31/2/2019)",
+    "(10/9)",
+    "(29/2)",
+    "31",
+    "13-14",
+    "Februari",
+    "September",
+    "2019",
+    "tahun",
+    "lalu",
+    "depan",
+    "pekan",
+    "hari",
+    "ini",
+    "pada",
+    "sejak",
+    "hingga",
+    "dari",
+    "sampai dengan",
+    "kemarin",
+    "keesokan harinya",
+    "dua",
+    "beberapa",
+    "terakhir",
+    "ke depan",
+    "akhir",
+    "awal",
+    "-",
+    ",",
+    ".",
+    "(",
+    ")",
+    "/",
+    "akan",
+    "telah",
+    "\n",
+    "last",
+    "next",
+    "Tuesday",
+    "May",
+    "March 20",
+    "ago",
+    "the past",
+    "weeks",
+    "Sept.",
+    "1999",
+    "0/0/0000",
+    "99/99/2019",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(_PIECES), max_size=25),
+    published=st.one_of(
+        st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))
+    ),
+    language=st.sampled_from(["id", "en"]),
+)
+def test_any_text_gives_well_formed_mentions(pieces, published, language):
+    text = " ".join(pieces)
+    doc = Document("h", text, language, published)
+    previous_end = 0
+    for m in find_dates(doc):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert m.start >= previous_end  # in text order, not overlapping
+        previous_end = m.end
+        assert m.date_start <= m.date_end
+        assert m.precision in ("day", "month", "year")
+    date_for_span(doc, 0, len(text))
+
+
+def test_weekday_abbreviations_only_next_to_a_date():
+    assert find_dates(_doc("The Sun reported it. Mon Dieu.", language="en")) == []
+    m = resolve_date("Fri, March 4", date(2016, 3, 9), "en")
+    assert m.date_start == date(2016, 3, 4) and "weekday_mismatch" not in m.flags
+
+
+def test_today_counts_from_the_statement_date():
+    text = '"Rekonstruksi digelar hari ini," kata Argo, Senin (9/9/2019).'
+    found = {m.text: m for m in find_dates(_doc(text, published=date(2019, 9, 10)))}
+    assert found["hari ini"].date_start == date(2019, 9, 9)
+    assert "from_statement_date" in found["hari ini"].flags
+    same_day = {m.text: m for m in find_dates(_doc(text, published=date(2019, 9, 9)))}
+    assert same_day["hari ini"].flags == ()
+
+
+def test_statement_date_itself_is_not_shifted():
+    m = find_dates(
+        _doc('"Jarak pandang masih bisa," katanya kemarin.', published=date(2019, 9, 19))
+    )
+    assert (m[0].text, m[0].date_start) == ("kemarin", date(2019, 9, 18))

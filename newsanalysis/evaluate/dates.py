@@ -88,12 +88,14 @@ def score_item(item: dict, doc: Document, span: tuple[int, int], offset: int, sc
             score.errors.append(f"{item['id']}: missed {g['text']!r}")
 
 
-def score_gold_file(path: Path, split: str, shared: Path | None) -> Score:
-    score = Score()
+def score_gold_file(path: Path, split: str, shared: Path | None) -> dict[str, Score]:
+    """Scores of one gold file, per set (the part of the item ids before ":")."""
+    scores: dict[str, Score] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         if split != "all" and item["split"] != split:
             continue
+        score = scores.setdefault(item["id"].split(":")[0], Score())
         published = date.fromisoformat(item["published"])
         if "text" in item:  # the sentence is stored with the gold
             doc = Document(item["id"], item["text"], item["language"], published)
@@ -106,7 +108,7 @@ def score_gold_file(path: Path, split: str, shared: Path | None) -> Score:
             )
             doc = Document(item["id"], text, item["language"], published)
             score_item(item, doc, tuple(item["sentence"]), 0, score)
-    return score
+    return scores
 
 
 def score_seed(shared: Path) -> tuple[int, int, list[str]]:
@@ -196,12 +198,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--shared", default=None, help="the shared data folder")
     args = parser.parse_args(argv)
     shared = shared_dir(args.shared)
+    labels = {
+        "click-id": "Indonesian, random sentences",
+        "click-id-relative": "Indonesian, sentences with relative expressions",
+        "polnear": "English, random sentences",
+    }
     for name in ("click-id", "polnear"):
-        score = score_gold_file(GOLD / f"{name}.jsonl", args.split, shared)
-        label = f"{name} ({'Indonesian' if name == 'click-id' else 'English'}, {args.split})"
-        print("\n".join(score.lines(label)))
-        if args.errors:
-            print("\n".join(f"    {e}" for e in score.errors))
+        for set_name, score in score_gold_file(GOLD / f"{name}.jsonl", args.split, shared).items():
+            print("\n".join(score.lines(f"{set_name} ({labels.get(set_name, '')}, {args.split})")))
+            if args.errors:
+                print("\n".join(f"    {e}" for e in score.errors))
     hits, total, errors = score_seed(shared)
     print(f"seed meetings: date_for_span gives the gold date for {hits} of {total}")
     if args.errors:

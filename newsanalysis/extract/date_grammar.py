@@ -28,7 +28,7 @@ from ..lang import get_pack
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _GROUP = re.compile(r"\(\?P<(\w+)>")
 _FIRST_WORD = re.compile(r"\w+")
-_NAME_SLOTS = frozenset({"weekday", "month", "month_name", "bare_month"})
+_NAME_SLOTS = frozenset({"weekday", "weekday_name", "month", "month_name", "bare_month"})
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class DateGrammar:
     pre_next: re.Pattern[str]  # a preposition and the word after it (group "next")
     patterns: list[PatternInfo]
     tense: re.Pattern[str]
+    reporting: re.Pattern[str]  # speech verbs ("kata", "said")
     range_gap: re.Pattern[str]
     range_opener: re.Pattern[str]
     gap_needs_opener: frozenset[str]
@@ -235,6 +236,11 @@ def grammar(code: str) -> DateGrammar | None:
     # slot -> (regex, the words it stands for; "#digit" for numbers)
     vocab: dict[str, list[str]] = {
         "weekday": list(_table(section, "weekdays")),
+        "weekday_name": [
+            w
+            for w in _table(section, "weekdays")
+            if w not in {norm(a) for a in section.get("weekday_abbreviations", [])}
+        ],
         "month": list(months),
         "month_name": [m for m in months if m not in abbreviations],
         "bare_month": [
@@ -339,6 +345,9 @@ def grammar(code: str) -> DateGrammar | None:
         _alternatives=alternatives,
         patterns=patterns,
         tense=tense,
+        reporting=re.compile(
+            r"(?<!\w)" + trie_regex(section.get("reporting_cues", [])) + r"(?!\w)", re.IGNORECASE
+        ),
         range_gap=range_gap,
         range_opener=range_opener,
         gap_needs_opener=frozenset(

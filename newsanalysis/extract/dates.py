@@ -19,6 +19,7 @@ relative forms (see ``benchmarks/bench_dates.py``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -298,12 +299,71 @@ def find_dates(doc: Document) -> list[DateMention]:
         return _nearest_tense(g, doc.text, span, sentence_of(span[0]))
 
     mentions = _year_from_sentence(doc, _resolve_all(g, doc.text, doc.published, tense_of))
+    mentions = _deictic_from_statement(doc, _flag_reporting(doc, g, mentions))
     doc.extra["dates"] = mentions
     return mentions
 
 
 _GUESSED = frozenset({"year_inferred", "assumed_past", "assumed_future", "no_tense"})
 _YEARLESS_KINDS = frozenset({"date", "weekday_date", "weekday_numeric", "month", "part_month"})
+
+
+_COMMA_BEFORE = re.compile(r",\s*$")
+_ONLY_PUNCTUATION = re.compile(r"[\s.,;:!?\"'”’)\]]*")
+
+
+def _flag_reporting(
+    doc: Document, g: DateGrammar, mentions: list[DateMention]
+) -> list[DateMention]:
+    """Flag "reporting" the dates that tell when a statement was made: right after a
+    speech verb ("said Tuesday") or ending the sentence after one (", kata Yusri, Senin
+    (16/9/2019).")."""
+    out = []
+    for m in mentions:
+        s, e = doc.sentence_of(m.start)
+        cues = list(g.reporting.finditer(doc.text, max(s, m.start - 150), m.start))
+        cue = cues[-1] if cues else None  # the last speech verb before the date
+        closing = (  # ", kata Yusri di Jakarta, Senin (16/9/2019)." ends the sentence
+            m.precision == "day"
+            and _COMMA_BEFORE.search(doc.text, max(s, m.start - 4), m.start) is not None
+            and _ONLY_PUNCTUATION.fullmatch(doc.text, m.end, max(m.end, e)) is not None
+        )
+        if cue is not None and (m.start - cue.end() <= 25 or closing):
+            m = replace(m, flags=(*m.flags, "reporting"))
+        out.append(m)
+    return out
+
+
+def _deictic_from_statement(doc: Document, mentions: list[DateMention]) -> list[DateMention]:
+    """ "hari ini" / "kemarin" in a sentence whose statement is dated (", kata Argo, Senin
+    (9/9/2019)." in an article of 10 September) count from the day the words were said."""
+    if doc.published is None:
+        return mentions
+    said: dict[int, date] = {}
+    for m in mentions:
+        if "reporting" in m.flags and m.precision == "day" and m.date_start == m.date_end:
+            said[doc.sentence_index(m.start)] = m.date_start
+    if not said:
+        return mentions
+    out = []
+    for m in mentions:
+        day = said.get(doc.sentence_index(m.start))
+        own = "reporting" in m.flags  # "katanya kemarin": the statement date itself
+        if (
+            m.kind == "deictic"
+            and not own
+            and day is not None
+            and 0 < (doc.published - day).days <= 7
+        ):
+            shift = day - doc.published
+            m = replace(
+                m,
+                date_start=m.date_start + shift,
+                date_end=m.date_end + shift,
+                flags=(*m.flags, "from_statement_date"),
+            )
+        out.append(m)
+    return out
 
 
 def _year_from_sentence(doc: Document, mentions: list[DateMention]) -> list[DateMention]:
@@ -348,8 +408,8 @@ def date_for_span(doc: Document, start: int, end: int) -> DateMention | None:
 
     Looks in the sentence(s) of the span first (a date inside the span, else the nearest
     one in the sentence), then in the previous and next sentences of the same paragraph.
-    Expressions flagged "since" or "until" describe a duration, not the event, and are
-    used only when nothing else is there.
+    Expressions flagged "since" or "until" describe a duration, and "reporting" dates
+    tell when a statement was made; they are used only when nothing else is there.
     """
     mentions = find_dates(doc)
     if not mentions or not doc.sentences:
@@ -364,6 +424,7 @@ def date_for_span(doc: Document, start: int, end: int) -> DateMention | None:
         if not inside:
             return None
         good = [m for m in inside if not {"since", "until"} & set(m.flags)] or inside
+        good = [m for m in good if "reporting" not in m.flags] or good
         within = [m for m in good if m.start >= start and m.end <= end]
         if within:
             return within[0]

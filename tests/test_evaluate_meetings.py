@@ -64,6 +64,17 @@ def test_participants_match_alternatives_and_optional():
     assert not participants_match(["Jokowi"], ["Jokowi", "Prabowo"])
 
 
+def test_participants_match_through_aliases_only_when_equal():
+    pdip = "Partai Demokrasi Indonesia Perjuangan"
+    gold = ["Gibran Rakabuming Raka|Gibran", "FX Hadi Rudyatmo|PDIP"]
+    assert not participants_match(["Gibran", pdip], gold)
+    assert participants_match(["Gibran", pdip], gold, [[], ["PDIP", "PDI-P"]])
+    # an alias is no licence for containment: "Kim" is not "Kim Myong Gil"
+    assert not participants_match(
+        ["Kim Jong-un", "Trump"], ["Kim Myong Gil", "Trump"], [["Kim"], []]
+    )
+
+
 def test_event_is_matched_in_a_sentence_cut_differently():
     # the gold sentence was cut with straight quotes and extra spaces
     g = _gold("Jokowi  bertemu Prabowo di Istana.", [_event(["Joko Widodo|Jokowi", "Prabowo"])])

@@ -79,12 +79,29 @@ def name_matches(system: str, gold: str) -> bool:
     return False
 
 
-def participants_match(system: list[str], gold: list[str]) -> bool:
-    """Every required gold participant is found and every system participant is in gold."""
+def participants_match(
+    system: list[str], gold: list[str], aliases: list[list[str]] | None = None
+) -> bool:
+    """Every required gold participant is found and every system participant is in gold.
+
+    ``aliases`` (parallel to ``system``) are other names of each system actor (its
+    knowledge-base aliases: "PDIP" for "Partai Demokrasi Indonesia Perjuangan"); they
+    match a gold alternative only when equal after normalisation.
+    """
+    names = [
+        [s, *(aliases[i] if aliases and i < len(aliases) else [])] for i, s in enumerate(system)
+    ]
+
+    def same(i: int, g: str) -> bool:
+        if name_matches(names[i][0], g):
+            return True
+        wanted = {norm_name(a) for a in g.lstrip("?").split("|")}
+        return any(norm_name(a) in wanted for a in names[i][1:])
+
     required = [g for g in gold if not g.startswith("?")]
-    if not all(any(name_matches(s, g) for s in system) for g in required):
+    if not all(any(same(i, g) for i in range(len(names))) for g in required):
         return False
-    return all(any(name_matches(s, g) for g in gold) for s in system)
+    return all(any(same(i, g) for g in gold) for i in range(len(names)))
 
 
 # --------------------------------------------------------------------------- dates
@@ -216,6 +233,9 @@ def run_system(gold: list[dict[str, Any]], shared: Path) -> dict[str, tuple[str,
     out = {}
     for article_id, record in find_articles(gold, shared).items():
         result = process_article(record, settings)
+        known = {a.actor_id: [a.name, *a.aliases] for a in result["actors"]}
+        for row in result["meetings"]:
+            row["_aliases"] = [known.get(pid, []) for pid in row["participant_ids"]]
         out[article_id] = (result["articles"][0]["text"], result["meetings"])
     return out
 
@@ -263,7 +283,7 @@ def score(gold: list[dict[str, Any]], system: dict[str, tuple[str, list[dict]]])
                     for i, r in enumerate(counted)
                     if i not in used
                     and r["status"] == e["status"]
-                    and participants_match(r["participants"], e["participants"])
+                    and participants_match(r["participants"], e["participants"], r.get("_aliases"))
                 ),
                 None,
             )
@@ -298,7 +318,7 @@ def score(gold: list[dict[str, Any]], system: dict[str, tuple[str, list[dict]]])
                 continue
             happened = any(
                 r["status"] == "happened"
-                and participants_match(r["participants"], e["participants"])
+                and participants_match(r["participants"], e["participants"], r.get("_aliases"))
                 for r in events
             )
             if e["status"] in BAR_STATUSES:

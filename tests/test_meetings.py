@@ -179,6 +179,18 @@ def test_restatement_refines_the_date_and_adds_no_row():
     assert (rows[0]["date_start"], rows[0]["date_end"]) == (date(2023, 3, 20), date(2023, 3, 22))
 
 
+def test_date_of_the_statement_does_not_date_the_quoted_event():
+    row = one(
+        "“Prabowo akan bertemu Jokowi untuk membahas kabinet,” kata Anies, Kamis (10/10/2019)."
+    )
+    assert row["status"] == "planned" and row["date_start"] is None
+
+
+def test_neighbouring_sentence_dates_only_through_a_restatement():
+    row = one("Pada Senin (7/10/2019) Prabowo berpidato.\nJokowi bertemu Prabowo di Istana.")
+    assert row["date_start"] is None
+
+
 def test_english_meetings():
     row = one("Obama met with Putin on Monday.", published=date(2016, 9, 6), language="en")
     assert row["status"] == "happened" and row["date_start"] == date(2016, 9, 5)

@@ -101,6 +101,7 @@ class Lexicon:
     places: frozenset[str] = frozenset()  # lower-cased place names (resources/actors/places.txt)
     subject_after: frozenset[str] = frozenset()
     verb_prefixes: tuple[str, ...] = ()
+    pronouns_first: frozenset[str] = frozenset()  # "saya", "kami", "I": a quote's speaker
     word_case: dict[str, tuple[int, int]] = field(default_factory=dict)
     institutions: dict[str, Actor] = field(default_factory=dict)  # generated per country
 
@@ -276,6 +277,7 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         places=_places(),
         subject_after=frozenset(w.lower() for w in _words(pack, "subject_words_after")),
         verb_prefixes=tuple(w.lower() for w in _words(pack, "verb_prefixes")),
+        pronouns_first=frozenset(w.lower() for w in _words(pack, "pronouns_first_person")),
     )
 
 

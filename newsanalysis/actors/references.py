@@ -8,15 +8,19 @@ import re
 from ..document import Document, Mention
 from .kb import KnowledgeBase
 from .lexicon import Lexicon
+from .quoted import quote_speaker
 
 #: role keys that "pemimpin" / "leader" covers when the knowledge base names no leader
 _LEADER_ROLES = {"leader", "president", "prime_minister", "chancellor", "supreme_leader", "monarch"}
 
 
-def resolve_reference(doc: Document, start: int, end: int) -> list[Mention]:
+def resolve_reference(
+    doc: Document, start: int, end: int, skip: tuple[int, int] | None = None
+) -> list[Mention]:
     """The actor mention(s) a pronoun or description at ``[start, end)`` refers to.
 
-    Singular pronouns ("ia", "dia", "beliau", "-nya", "he", "she") resolve to the most
+    First-person pronouns inside a quotation ("saya", "kami", "I", "we") resolve to the
+    quote's speaker (``quoted.quote_speaker``). Singular pronouns ("ia", "dia", "beliau", "-nya", "he", "she") resolve to the most
     salient person before them: the first person named earlier in the same sentence,
     else the first person of the nearest preceding sentence that names one (for "he"/"she"
     skipping people of the other gender where it is known). Pairs ("keduanya", "kedua
@@ -25,6 +29,8 @@ def resolve_reference(doc: Document, start: int, end: int) -> list[Mention]:
     "the spokesman", "pemimpin Rusia itu") resolve to the holder of the role on the
     publication date, else to the last person introduced with that role. Returns ``[]``
     when unsure, and the mention itself when ``[start, end)`` is already a mention.
+    Mentions inside ``skip`` (a quotation a speech cue follows: the "-nya" of `"...,"
+    ujarnya` is not someone quoted) are not candidates.
     """
     info = doc.extra.get("actors")
     if not info:
@@ -40,8 +46,20 @@ def resolve_reference(doc: Document, start: int, end: int) -> list[Mention]:
     surface = re.sub(r"\s+", " ", doc.text[start:end].strip()).lower()
     if not surface:
         return []
-    before = [m for m in doc.mentions if m.end <= start and _is_person(doc, m.actor_id)]
+    before = [
+        m
+        for m in doc.mentions
+        if m.end <= start
+        and _is_person(doc, m.actor_id)
+        and not (skip and skip[0] <= m.start < skip[1])
+    ]
     word = surface.lstrip("-")
+    if word in lex.pronouns_first:
+        # "saya", "kami", "I" inside a quotation: its speaker ("..., kata Wawan")
+        speaker = quote_speaker(doc, start, lambda s, e, q: resolve_reference(doc, s, e, q))
+        if speaker is None:
+            return []
+        return [Mention(start, end, doc.text[start:end], speaker.actor_id, "speaker")]
     if word in lex.pronouns_person or (
         # the clitic alone ("nya") or a word that carries it ("katanya", "negaranya")
         word.endswith("nya")

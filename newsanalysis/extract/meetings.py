@@ -38,13 +38,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..actors import resolve_reference
+from ..actors.quoted import quotation_around
 from ..document import Document, Mention
 from .meeting_vocab import CAMEO, CAMEO_HOSTING, HAPPENED, MARKED_STATUSES, PLOVER, vocab
 
 try:  # the dates step (branch ``dates``); without it events are undated
-    from .dates import date_for_span
+    from .dates import find_dates
 except ImportError:  # pragma: no cover - only before the dates module exists
-    date_for_span = None
+    find_dates = None
 
 __all__ = ["extract_meetings", "meetings_table"]
 
@@ -114,7 +115,7 @@ def extract_meetings(doc: Document) -> list[dict[str, Any]]:
     for index in sorted(by_sentence):
         sentence = doc.sentences[index]
         events.extend(_sentence_events(doc, v, sentence, by_sentence[index], events))
-    return [_row(doc, e) for e in _merge_article(events)]
+    return [_row(doc, e) for e in _merge_article(doc, events)]
 
 
 def _candidate_sentences(doc: Document, v) -> list[int]:
@@ -225,7 +226,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
         event.location or _location(doc, v, t_end, place_hi) or _location(doc, v, lo, t_start)
     )
     if event.count is None:
-        event.date = _date(doc, v, lo, t_start, t_end)
+        event.date = _date(doc, v, lo, hi_full, t_start, t_end)
     return event
 
 
@@ -648,17 +649,33 @@ def _location(doc, v, lo, hi) -> str | None:
     return None
 
 
-def _date(doc, v, lo, t_start, t_end):
-    """The date of the event: ``date_for_span`` of the dates step, unless it tells a
-    duration ("sejak 2014") rather than when."""
-    if date_for_span is None:
+def _date(doc, v, lo, hi, t_start, t_end):
+    """The date governing the trigger: a date expression of its sentence in the same
+    quotation frame (a date after `"...," kata X` tells when X spoke, not when the event
+    quoted took place), in the trigger's clause if there is one, else the nearest; not
+    one telling a duration ("sejak 2014"). Neighbouring sentences date an event only
+    through a restatement ("Pertemuan itu berlangsung Senin", see ``_enrich_antecedent``).
+    """
+    if find_dates is None:
         return None
-    d = date_for_span(doc, t_start, t_end)
-    if d is None or {"since", "until"} & set(d.flags):
+    s_lo, s_hi = doc.sentence_of(t_start)
+    frame = quotation_around(doc, t_start)
+    text = doc.text
+    candidates = [
+        d
+        for d in find_dates(doc)
+        if s_lo <= d.start
+        and d.end <= s_hi
+        and not {"since", "until"} & set(d.flags)
+        and not (v.since and v.since.search(text, max(s_lo, d.start - 40), d.start))
+        and quotation_around(doc, d.start) == frame
+    ]
+    if not candidates:
         return None
-    if v.since and v.since.search(doc.text, max(lo, d.start - 40), d.start):
-        return None
-    return d
+    in_clause = [d for d in candidates if lo <= d.start and d.end <= hi]
+    pool = in_clause or candidates
+    pool = [d for d in pool if "reporting" not in d.flags] or pool
+    return min(pool, key=lambda d: t_start - d.end if d.end <= t_start else d.start - t_end)
 
 
 def _finish_status(doc, event: _Event) -> None:
@@ -727,7 +744,7 @@ def _enrich_antecedent(doc, v, events: list[_Event], mode, t_start, t_end) -> No
     target.location = target.location or _location(doc, v, t_end, hi)
     if target.count is not None:
         return
-    d = _date(doc, v, lo, t_start, t_end)
+    d = _date(doc, v, lo, hi, t_start, t_end)
     if d is None:
         return
     old = target.date
@@ -738,7 +755,7 @@ def _enrich_antecedent(doc, v, events: list[_Event], mode, t_start, t_end) -> No
                 target.status = "planned"
 
 
-def _merge_article(events: list[_Event]) -> list[_Event]:
+def _merge_article(doc, events: list[_Event]) -> list[_Event]:
     """Drop restatements of an event told earlier in the article: same participants and
     status, and undated or dated within the earlier event's dates (the "pertemuan empat
     mata" on Monday of a visit planned from Monday to Wednesday)."""
@@ -748,8 +765,10 @@ def _merge_article(events: list[_Event]) -> list[_Event]:
             twin = next((k for k in kept if _restates(k, e)), None)
             if twin is not None:
                 twin.location = twin.location or e.location
-                if twin.date is None:
-                    twin.date = e.date
+                if twin.date is None and doc.paragraph_index(twin.start) == doc.paragraph_index(
+                    e.start
+                ):
+                    twin.date = e.date  # a restatement far away may tell another event
                 continue
         kept.append(e)
     return kept

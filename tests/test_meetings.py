@@ -199,6 +199,98 @@ def test_english_meetings():
     assert extract_meetings(make_doc("Obama will meet the deadline.", language="en")) == []
 
 
+# --------------------------------------------------------------------------- participants
+# (with the real actors step: these rules read the syntax around its mentions)
+
+
+@pytest.fixture(scope="module")
+def kb():
+    from newsanalysis.actors import load_kb
+
+    return load_kb()
+
+
+def real(kb, text: str, published: date = date(2019, 9, 20), language: str = "id") -> list[dict]:
+    from newsanalysis.actors import find_mentions
+
+    doc = Document("t", text, language, published=published)
+    find_mentions(doc, kb)
+    return extract_meetings(doc)
+
+
+def names(rows: list[dict]) -> list[set[str]]:
+    return [set(r["participants"]) for r in rows]
+
+
+def test_first_person_in_a_quote_is_the_speaker(kb):
+    rows = real(kb, "“India belum mau. Saya telah bertemu dengan Narendra Modi,” kata Mahathir.")
+    assert names(rows) == [{"Mahathir Mohamad", "Narendra Modi"}]
+
+
+def test_name_in_apposition_to_a_title(kb):
+    rows = real(kb, "Gibran menemui Ketua DPC PDIP Solo, Hadi Rudyatmo, Rabu (18/9/2019).")
+    assert names(rows) == [{"Gibran Rakabuming Raka", "Hadi Rudyatmo"}]
+    rows = real(
+        kb,
+        "Mohammed bin Salman berbicara melalui sambungan telepon dengan Presiden Amerika "
+        "Serikat (AS), Donald Trump.",
+    )
+    assert names(rows) == [{"Mohammad bin Salman", "Donald Trump"}]
+
+
+def test_relative_clause_has_its_antecedent_as_subject(kb):
+    rows = real(
+        kb,
+        "Raoni Metuktire bertemu dengan Macron, yang memimpin kritik pada KTT negara-negara kaya "
+        "Kelompok Tujuh (G7) di Biarritz.",
+    )
+    assert len(rows) == 1 and "Group of Seven" not in rows[0]["participants"]
+    rows = real(kb, "Keluarga membatasi tamu yang datang untuk bertemu dengan Prabowo Subianto.")
+    assert rows == []
+
+
+def test_unnamed_sides(kb):
+    # a group noun is the side that meets; a long common-noun phrase is no object
+    assert real(kb, "Budi Gunawan membawa 64 tokoh Papua untuk menemui Presiden Jokowi.") == []
+    assert (
+        real(
+            kb,
+            "Wan Azizah mengunjungi keluarga dan memberikan penghormatan terakhir kepada "
+            "almarhum di kediaman BJ Habibie.",
+        )
+        == []
+    )
+    text = "Ryan also met with local reporters and made statements affirming the United States."
+    assert real(kb, text, language="en") == []
+    text = "Cruz crossed Texas, meeting with any and every Tea Party group that would have him."
+    assert real(kb, text, language="en") == []
+
+
+def test_one_body_and_the_means_are_not_two_parties(kb):
+    # a body right before another is part of it; a name after "melalui" is the means
+    assert real(kb, "Pertemuan Majelis Umum PBB akan digelar di New York.") == []
+    text = (
+        "Melalui Direktorat Jenderal Prasarana dan Sarana Pertanian, perwakilan Dinas "
+        "Pertanian Provinsi dipertemukan di Banjarmasin."
+    )
+    assert real(kb, text) == []
+
+
+def test_an_official_of_a_country_without_a_name_stands_for_it(kb):
+    rows = real(kb, "Pompeo menuju UEA kemarin untuk bertemu Putra Mahkota Abu Dhabi.")
+    assert names(rows) == [{"Mike Pompeo", "United Arab Emirates"}]
+
+
+def test_plural_pronouns_are_not_resolved_to_the_last_two_people(kb):
+    text = "Netanyahu ingin mencaplok Lembah Yordan. “Mereka akan menghidupkan negosiasi,” kata Guterres."
+    assert real(kb, text) == []
+
+
+def test_meeting_the_deceased_is_no_meeting(kb):
+    text = "Ibas yakin BJ Habibie akan bertemu dengan almarhumah Ibu Ainun."
+    assert real(kb, text) == []
+
+
 def test_no_pack_no_mentions_no_rows():
     assert extract_meetings(make_doc("Jokowi bertemu Prabowo.", language="other")) == []
     assert extract_meetings(Document("t", "Jokowi bertemu Prabowo.", "id")) == []

@@ -329,13 +329,21 @@ def _discover_acronyms(state: _State, masked: str) -> None:
         start, end = m.span()
         if text[start - 1 : start] == "(" and text[start - 2 : start - 1] == " ":
             full = orgs.get(start - 2)
-            if full is None and _NAME_BEFORE.search(text, 0, start - 2):
+            if (
+                full is None
+                and _NAME_BEFORE.search(text, 0, start - 2)
+                and not _used_alone(text, word, start)
+            ):
                 continue  # "Lomba Kompetensi Siswa (LKS)": defined by a name that is no organisation
         else:
             full = None
         if _NUMBER_BEFORE.search(text, max(0, start - 12), start):
             continue  # "46 juta KL": a unit
-        if full is None and _spells_phrase_before(text, start, word):
+        if (
+            full is None
+            and _spells_phrase_before(text, start, word)
+            and not (text[start - 1 : start] == "(" and _used_alone(text, word, start))
+        ):
             continue  # "Net Interest Margin NIM": the abbreviation of a phrase, no organisation
         if full is not None:
             defined[word] = full.actor_id
@@ -350,6 +358,16 @@ def _discover_acronyms(state: _State, masked: str) -> None:
 
 
 _CAPS_NEIGHBOUR = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _used_alone(text: str, word: str, defined_at: int) -> bool:
+    """Whether an abbreviation defined in brackets at ``defined_at`` also stands alone
+    elsewhere in the text: then it names an organisation there and at its definition
+    ("United Nation Office in Drugs and Crime (UNODC) ... pertemuan dengan UNODC")."""
+    for m in re.finditer(rf"(?<![\w(]){re.escape(word)}(?![\w)])", text):
+        if m.start() != defined_at:
+            return True
+    return False
 
 
 def _in_caps_run(text: str, start: int, end: int) -> bool:

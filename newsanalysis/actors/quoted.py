@@ -42,6 +42,20 @@ def _cues(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None
     return cue_before, cue_after
 
 
+@cache
+def _pronouns(language: str) -> dict[str, str | None]:
+    """Third-person pronouns that may name a speaker, with their gender (or None)."""
+    pack = get_pack(language)
+    section = pack.get("actors", {}) if pack else {}
+    male = {w.lower() for w in section.get("pronouns_male", [])}
+    female = {w.lower() for w in section.get("pronouns_female", [])}
+    out: dict[str, str | None] = {}
+    for w in section.get("pronouns_person", []):
+        w = w.lower().lstrip("-")
+        out[w] = "m" if w in male else "f" if w in female else None
+    return out
+
+
 def quotation_around(doc: Document, pos: int) -> tuple[int, int | None] | None:
     """``(open, close)`` of the quotation holding ``pos`` in its paragraph; ``open`` is the
     paragraph start for a quote that began in an earlier paragraph, ``close`` is None for
@@ -79,11 +93,12 @@ def quotation_around(doc: Document, pos: int) -> tuple[int, int | None] | None:
     return None
 
 
-def quote_speaker(doc: Document, pos: int, resolve) -> Mention | None:
+def quote_speaker(doc: Document, pos: int, before) -> Mention | None:
     """The speaker of the quotation holding ``pos`` (an actor mention), or None.
 
-    ``resolve(start, end, quote)`` resolves a pronoun speaker ("ujarnya", "she said")
-    without taking the people named inside ``quote``.
+    ``before(pos, gender)`` is the salient person before a position: a pronoun speaker
+    ("ujarnya", "she said") is the one before the opening of the quotation, not someone
+    named inside it.
     """
     quote = quotation_around(doc, pos)
     if quote is None:
@@ -91,11 +106,19 @@ def quote_speaker(doc: Document, pos: int, resolve) -> Mention | None:
     cue_before, cue_after = _cues(doc.language)
     lo, hi = quote
     text = doc.text
+
+    def resolve(start: int, end: int) -> list[Mention]:
+        word = text[start:end].lower()
+        if word not in _pronouns(doc.language):
+            return []
+        found = before(lo, _pronouns(doc.language)[word])
+        return [found] if found is not None else []
+
     if hi is not None and cue_before is not None:
         m = cue_before.match(text, hi + 1)
         if m is not None:
-            return _speaker_after_cue(doc, m, lambda s, e: resolve(s, e, (lo, hi)))
-        found = _named_before_cue(doc, hi + 1, cue_after, lambda s, e: resolve(s, e, (lo, hi)))
+            return _speaker_after_cue(doc, m, resolve)
+        found = _named_before_cue(doc, hi + 1, cue_after, resolve)
         if found is not None:
             return found
     if cue_after is not None:

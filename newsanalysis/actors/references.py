@@ -14,9 +14,7 @@ from .quoted import quote_speaker
 _LEADER_ROLES = {"leader", "president", "prime_minister", "chancellor", "supreme_leader", "monarch"}
 
 
-def resolve_reference(
-    doc: Document, start: int, end: int, skip: tuple[int, int] | None = None
-) -> list[Mention]:
+def resolve_reference(doc: Document, start: int, end: int) -> list[Mention]:
     """The actor mention(s) a pronoun or description at ``[start, end)`` refers to.
 
     First-person pronouns inside a quotation ("saya", "kami", "I", "we") resolve to the
@@ -29,8 +27,6 @@ def resolve_reference(
     "the spokesman", "pemimpin Rusia itu") resolve to the holder of the role on the
     publication date, else to the last person introduced with that role. Returns ``[]``
     when unsure, and the mention itself when ``[start, end)`` is already a mention.
-    Mentions inside ``skip`` (a quotation a speech cue follows: the "-nya" of `"...,"
-    ujarnya` is not someone quoted) are not candidates.
     """
     info = doc.extra.get("actors")
     if not info:
@@ -46,17 +42,11 @@ def resolve_reference(
     surface = re.sub(r"\s+", " ", doc.text[start:end].strip()).lower()
     if not surface:
         return []
-    before = [
-        m
-        for m in doc.mentions
-        if m.end <= start
-        and _is_person(doc, m.actor_id)
-        and not (skip and skip[0] <= m.start < skip[1])
-    ]
+    before = [m for m in doc.mentions if m.end <= start and _is_person(doc, m.actor_id)]
     word = surface.lstrip("-")
     if word in lex.pronouns_first:
         # "saya", "kami", "I" inside a quotation: its speaker ("..., kata Wawan")
-        speaker = quote_speaker(doc, start, lambda s, e, q: resolve_reference(doc, s, e, q))
+        speaker = quote_speaker(doc, start, lambda pos, gender: person_before(doc, pos, gender))
         if speaker is None:
             return []
         return [Mention(start, end, doc.text[start:end], speaker.actor_id, "speaker")]
@@ -68,6 +58,10 @@ def resolve_reference(
         and word not in lex.pronouns_plural  # "keduanya" is two people
     ):
         gender = "m" if word in lex.pronouns_male else "f" if word in lex.pronouns_female else None
+        # inside a quotation, "beliau" / "he" is someone other than the one speaking
+        speaker = quote_speaker(doc, start, lambda pos, g: person_before(doc, pos, g))
+        if speaker is not None:
+            before = [m for m in before if m.actor_id != speaker.actor_id]
         target = _salient(doc, before, start, gender, lex)
         return [Mention(start, end, doc.text[start:end], target, "pronoun")] if target else []
     role_key, words = _role_in(surface, lex)
@@ -86,6 +80,20 @@ def resolve_reference(
         if people:
             return [Mention(start, end, doc.text[start:end], people[0], "role")]
     return []
+
+
+def person_before(doc: Document, pos: int, gender: str | None = None) -> Mention | None:
+    """The most salient person before ``pos`` (as "ia" at ``pos`` would resolve): the
+    speaker a cue with a clitic after a quotation stands for, looked for from the
+    opening of the quotation (`"... Saya ... ," ujarnya`)."""
+    info = doc.extra.get("actors")
+    if not info:
+        return None
+    before = [m for m in doc.mentions if m.end <= pos and _is_person(doc, m.actor_id)]
+    actor_id = _salient(doc, before, pos, gender, info["lexicon"])
+    if actor_id is None:
+        return None
+    return next(m for m in reversed(before) if m.actor_id == actor_id)
 
 
 def _is_person(doc: Document, actor_id: str) -> bool:
@@ -116,12 +124,15 @@ def _salient(
             quoted = _quoted_spans(doc, *doc.sentences[index]) if doc.sentences else []
             outside = [m for m in candidates if not any(a <= m.start < b for a, b in quoted)]
             spoken = [m for m in outside if m.start in speakers]
-            candidates = spoken or outside or candidates
+            # a possessor ("Hillary Clinton's email scandal") is not the subject
+            owning = [m for m in outside if not _POSSESSIVE.match(doc.text, m.end)]
+            candidates = spoken or owning or outside or candidates
         if candidates:
             return candidates[0].actor_id
     return None
 
 
+_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 
 

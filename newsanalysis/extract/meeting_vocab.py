@@ -79,8 +79,12 @@ class MeetingVocab:
     place_before: re.Pattern[str] | None
     at_place: re.Pattern[str] | None
     group_noun: re.Pattern[str] | None
+    group_word: re.Pattern[str] | None
     object_marker: re.Pattern[str] | None
     purpose: re.Pattern[str] | None
+    relative: re.Pattern[str] | None
+    not_participant_before: re.Pattern[str] | None
+    generic: re.Pattern[str] | None
     home_country: str | None
     anchors: ahocorasick.Automaton | None
 
@@ -177,6 +181,7 @@ def vocab(language: str) -> MeetingVocab | None:
             if section.get("group_nouns")
             else None
         ),
+        group_word=_words(section.get("group_nouns", [])),
         at_place=(
             re.compile(rf"(?<![\w-])(?:{_alternation(section['at_place'])})\s+$", re.IGNORECASE)
             if section.get("at_place")
@@ -187,9 +192,19 @@ def vocab(language: str) -> MeetingVocab | None:
             if section.get("place_before")
             else None
         ),
+        relative=_words(section.get("relative", [])),
+        not_participant_before=_ending(section.get("not_participant_before", [])),
+        generic=_words(section.get("generic_quantifiers", [])),
         home_country=section.get("home_country"),
         anchors=_automaton(section.get("anchors", [])),
     )
+
+
+def _ending(phrases: list[str]) -> re.Pattern[str] | None:
+    """The phrases as a pattern that must end where the search ends ("melalui ")."""
+    if not phrases:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})\s+$", re.IGNORECASE)
 
 
 def _automaton(words: list[str]) -> ahocorasick.Automaton | None:

@@ -78,6 +78,7 @@ class _Event:
     date: Any = None  # a DateMention
     hosting: bool = False
     inherited: bool = False
+    relative: bool = False  # the clause is a relative one ("Macron, yang ... KTT")
 
     @property
     def final_status(self) -> str:
@@ -148,7 +149,7 @@ def _sentence_events(doc, v, sentence, matches, earlier: list[_Event]) -> list[_
             _enrich_antecedent(doc, v, earlier + events, mode, t_start, t_end)
             continue
         event = _event_for_trigger(doc, v, sentence, mode, t_start, t_end)
-        if len(event.participants) < 2 and events:
+        if len(event.participants) < 2 and events and not event.relative:
             _inherit(event, events[-1])
         if len(event.participants) < 2:
             continue
@@ -170,6 +171,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
     hi = _tail_end(doc, t_end, hi)
     trigger_text = text[t_start:t_end]
     event = _Event(lo, hi, mode, [trigger_text], sentence)
+    event.relative = _opens_relative(v, text, sentence, lo)
     event.hosting = bool(v.hosting and v.hosting.fullmatch(trigger_text))
     after_between = _between_start(v, text, t_end, hi_full)
     nominal = bool(v.nominal and v.nominal.fullmatch(trigger_text))
@@ -184,16 +186,22 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
         mentions = _clause_mentions(doc, lo, hi)
     mentions = [m for m in mentions if not (m.start < t_end and t_start < m.end)]
     mentions = _drop_parenthetical(doc.text, mentions)
+    mentions = _join_split_names(doc, mentions)
+    mentions = [m for m in mentions if not _means(v, text, lo, m)]
+    if mode == "summit":
+        mentions = _drop_summit_names(doc, v, mentions, t_end, hi)
     places = [m for m in mentions if _is_place(doc, v, m)]
     people = [m for m in mentions if m not in places]
     people = _drop_affiliations(doc, v, people, t_start, t_end)
+    people = _drop_far_objects(doc, people, t_end)
+    people = _drop_group_senders(doc, v, people, t_start)
     if after_between is None:
         people += _references(doc, v, lo, hi, people)
+        if not any(m.start >= t_end for m in people):
+            people += _role_countries(doc, v, t_end, hi)
     people.sort(key=lambda m: m.start)
     if after_between is None and not any(m.start < t_start for m in people):
-        subject = _main_subject_after(doc, hi_full, sentence) or _sentence_subject(
-            doc, sentence, lo, people
-        )
+        subject = _borrowed_subject(doc, v, sentence, lo, hi_full, t_start, people)
         if subject is not None:
             people.insert(0, subject)
     if sum(1 for m in people if _type(doc, m.actor_id) == "person") >= 2:
@@ -204,11 +212,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
         if m.actor_id not in event.surfaces:
             event.participants.append(m.actor_id)
             event.surfaces[m.actor_id] = m.surface
-    if (
-        v.object_marker is not None
-        and v.object_marker.match(text, t_end)
-        and not any(m.start >= t_end for m in people)
-    ):
+    if _unnamed_counterpart(doc, v, people, t_end, hi):
         event.participants.clear()  # "bertemu dengan warga": the other side is unnamed
         return event
     if mode == "visit":
@@ -285,9 +289,11 @@ def _object_end(v, text, t_end, hi) -> int:
 
 def _clause(doc, v, sentence, t_start, t_end) -> tuple[int, int]:
     """The clause of a trigger: cut at breaks; after the trigger, at the first comma
-    unless no name came yet and a capitalised word follows (the name in apposition to a
-    title: "bertemu Wakil Presiden terpilih, KH Ma'ruf Amin"; but "kunjungan Erdogan,
-    Kepala Rostec ..." ends at the comma)."""
+    unless the name in apposition to a title follows it: no name came yet and a
+    capitalised word follows ("bertemu Wakil Presiden terpilih, KH Ma'ruf Amin"), or a
+    title phrase with only its organisation or country came and a person's name follows
+    ("menemui Ketua DPC PDIP Solo, FX Hadi Rudyatmo"); but "kunjungan Erdogan, Kepala
+    Rostec ..." ends at the comma."""
     text = doc.text
     s_lo, s_hi = sentence
     lo = s_lo
@@ -301,11 +307,36 @@ def _clause(doc, v, sentence, t_start, t_end) -> tuple[int, int]:
         if comma < 0:
             break
         nxt = _skip_spaces(text, comma + 1)
-        if nxt >= hi or not text[nxt].isupper() or _clause_mentions(doc, t_end, comma):
+        if nxt >= hi or not text[nxt].isupper():
+            hi = comma
+            break
+        before = _clause_mentions(doc, t_end, comma)
+        if before and not _title_apposition(doc, v, t_end, before, nxt):
             hi = comma
             break
         pos = nxt
     return lo, hi
+
+
+def _title_apposition(doc, v, t_end: int, before: list[Mention], nxt: int) -> bool:
+    """Is the name at ``nxt`` (after a comma) in apposition to a title phrase that opens
+    the object ("dengan Presiden Amerika Serikat (AS), Donald Trump")?"""
+    if any(_type(doc, m.actor_id) == "person" and m.method != "role" for m in before):
+        return False
+    following = _mention_starting_at(doc, nxt)
+    if following is None or _type(doc, following.actor_id) != "person":
+        return False
+    text = doc.text
+    pos = _skip_spaces(text, t_end)
+    marker = v.object_marker.match(text, pos) if v.object_marker is not None else None
+    if marker is not None:
+        pos = _skip_spaces(text, marker.end())
+    if any(m.start == pos and m.method == "role" for m in before):
+        return True
+    word = _TITLE_WORD.match(text, pos)
+    info = doc.extra.get("actors")
+    lex = info.get("lexicon") if isinstance(info, dict) else None
+    return bool(word and lex is not None and word.group(0).lower() in lex.title_words)
 
 
 def _between_start(v, text, t_end, hi) -> int | None:
@@ -349,6 +380,18 @@ def _drop_affiliations(doc, v, mentions: list[Mention], t_start: int, t_end: int
         if not (
             _type(doc, m.actor_id) == "country"
             and any(0 <= m.start - o.end <= 2 for o in organisations)
+        )
+    ]
+    # "Dewan Pengurus Cabang Partai Kebangkitan Bangsa", "Majelis Umum PBB": a body right
+    # before another is part of it; the one named last stands for both
+    mentions = [
+        m
+        for i, m in enumerate(mentions)
+        if not (
+            _type(doc, m.actor_id) == "organisation"
+            and i + 1 < len(mentions)
+            and _type(doc, mentions[i + 1].actor_id) == "organisation"
+            and 0 <= mentions[i + 1].start - m.end <= 1
         )
     ]
     persons = [m for m in mentions if _type(doc, m.actor_id) == "person"]
@@ -405,6 +448,116 @@ def _references(doc, v, lo, hi, have: list[Mention]) -> list[Mention]:
     return out
 
 
+def _borrowed_subject(
+    doc, v, sentence, lo, hi_full, t_start, have: list[Mention]
+) -> Mention | None:
+    """The subject of a clause that names none before its trigger: the name a relative
+    pronoun refers to ("Macron, yang ... KTT"), the subject of the main clause after a
+    fronted subordinate one ("setelah bertemu X, Wakil KSAD ..."), else the subject of
+    the sentence, unless a group noun right before the clause is its subject ("permintaan
+    tokoh-tokoh Papua saat bertemu Presiden": an unnamed side)."""
+    text = doc.text
+    opener = _WORD_BEFORE.search(text, max(sentence[0], lo - 20), lo)
+    if _opens_relative(v, text, sentence, lo):
+        before = _clause_mentions(doc, max(sentence[0], opener.start() - 60), opener.start())
+        gap = text[before[-1].end : opener.start()].split() if before else []
+        if before and all(w[:1].isupper() for w in gap):  # "... Multimedia Negara Malaysia"
+            antecedent = before[-1]
+            if not _is_place(doc, v, antecedent):
+                return antecedent
+        return None
+    after = _main_subject_after(doc, hi_full, sentence)
+    if after is not None:
+        return after
+    if v.group_word is not None:
+        words = text[lo:t_start].split()  # "membawa 64 tokoh Papua untuk menemui Jokowi"
+        if opener:
+            words += text[max(sentence[0], opener.start() - 40) : opener.start()].split()[-3:]
+        if any(v.group_word.fullmatch(w) for w in words):
+            return None
+    return _sentence_subject(doc, v, sentence, lo, have)
+
+
+_WORD_BEFORE = re.compile(r"([\w-]+)[\W]*$")
+
+
+def _opens_relative(v, text: str, sentence, lo: int) -> bool:
+    """Does the clause starting at ``lo`` follow a relative pronoun ("..., yang")?"""
+    opener = _WORD_BEFORE.search(text, max(sentence[0], lo - 20), lo)
+    return bool(opener and v.relative and v.relative.fullmatch(opener.group(1)))
+
+
+def _unnamed_counterpart(doc, v, people: list[Mention], t_end: int, hi: int) -> bool:
+    """The other side is unnamed: an object marker with no name after it ("bertemu dengan
+    warga"), a name only after a long common-noun phrase ("met with local reporters and
+    made several statements affirming the United States' commitment"), or a quantified
+    side ("meeting with any and every Tea Party group")."""
+    text = doc.text
+    after = [m for m in people if m.start >= t_end]
+    first = after[0] if after else None
+    gap = text[t_end : first.start] if first is not None else text[t_end:hi]
+    if v.generic is not None and first is not None and v.generic.search(gap):
+        return True
+    if v.object_marker is None or not v.object_marker.match(text, t_end):
+        return False
+    if first is None:
+        return True
+    return _lower_words(doc, t_end, first.start) > _NOUN_PHRASE_WORDS
+
+
+def _drop_far_objects(doc, people: list[Mention], t_end: int) -> list[Mention]:
+    """Names after the trigger that only come after a long common-noun phrase are not its
+    object ("mengunjungi keluarga dan memberikan penghormatan terakhir kepada almarhum di
+    kediaman BJ Habibie": the family was visited, not Habibie)."""
+    after = [m for m in people if m.start >= t_end]
+    if not after:
+        return people
+    if _lower_words(doc, t_end, after[0].start) <= _NOUN_PHRASE_WORDS:
+        return people
+    return [m for m in people if m.start < t_end]
+
+
+def _drop_group_senders(doc, v, people: list[Mention], t_start: int) -> list[Mention]:
+    """ "Budi Gunawan membawa 64 tokoh Papua untuk menemui Presiden Jokowi": a group noun
+    between the names before the trigger and the trigger is the side that meets; the
+    names before it bring, send or lead that group (unless joined to it: "Jokowi bersama
+    tokoh agama")."""
+    if v.group_word is None:
+        return people
+    before = [m for m in people if m.end <= t_start]
+    if not before:
+        return people
+    text = doc.text
+    last = before[-1].end
+    for w in _WORD.finditer(text, last, t_start):
+        if v.group_word.fullmatch(w.group(0).strip(".,")):
+            if v.joiners is not None and v.joiners.search(text, last, w.start()):
+                return people
+            return [m for m in people if m.start >= t_start]
+    return people
+
+
+def _lower_words(doc, lo: int, hi: int) -> int:
+    """Lower-case words in ``[lo, hi)``, not counting dates and counts ("bertemu dua
+    kali tahun ini dengan Macron")."""
+    text = doc.text
+    v = vocab(doc.language)
+    found = find_dates(doc) if find_dates is not None else []
+    spans = [(d.start, d.end) for d in found if d.start < hi and lo < d.end]
+    if v is not None and v.count is not None:
+        spans += [m.span() for m in v.count.finditer(text, lo, hi)]
+    n = 0
+    for w in _WORD.finditer(text, lo, hi):
+        if w.group(0)[:1].islower() and not any(s <= w.start() < e for s, e in spans):
+            n += 1
+    return n
+
+
+#: lower-case words an object marker may have before the name ("dengan perwakilan
+#: United Nations ...", "with top Senate Democrats"); more is a phrase of its own
+_NOUN_PHRASE_WORDS = 4
+
+
 def _main_subject_after(doc, hi, sentence) -> Mention | None:
     """ "setelah bertemu dengan X, Wakil KSAD melanjutkan ...": a subordinate clause
     followed by a comma and a name shares that name's subject."""
@@ -415,9 +568,10 @@ def _main_subject_after(doc, hi, sentence) -> Mention | None:
     return m if m is not None and _type(doc, m.actor_id) in ("person", "organisation") else None
 
 
-def _sentence_subject(doc, sentence, lo, have: list[Mention]) -> Mention | None:
-    """The first person (else organisation) of the sentence before the clause, outside
-    quotation marks: the subject an elliptical or subordinate clause shares."""
+def _sentence_subject(doc, v, sentence, lo, have: list[Mention]) -> Mention | None:
+    """The first person (else organisation, else country that is no place) of the
+    sentence before the clause, outside quotation marks: the subject an elliptical or
+    subordinate clause shares ("Hal itu disampaikan delegasi China saat pertemuan ...")."""
     if lo <= sentence[0]:
         return None
     taken = {m.actor_id for m in have}
@@ -427,11 +581,86 @@ def _sentence_subject(doc, sentence, lo, have: list[Mention]) -> Mention | None:
         if m.actor_id not in taken
         and not _inside_quotes(doc.text, doc.paragraphs[doc.paragraph_index(m.start)][0], m.start)
     ]
-    for wanted in ("person", "organisation"):
+    for wanted in ("person", "organisation", "country"):
         for m in candidates:
-            if _type(doc, m.actor_id) == wanted:
+            if _type(doc, m.actor_id) == wanted and not _is_place(doc, v, m):
                 return m
     return None
+
+
+def _means(v, text: str, lo: int, m: Mention) -> bool:
+    """ "Melalui Direktorat Jenderal PSP, ...": a name after a word of means."""
+    pattern = v.not_participant_before
+    return pattern is not None and pattern.search(text, max(0, m.start - 12), m.start) is not None
+
+
+def _join_split_names(doc, mentions: list[Mention]) -> list[Mention]:
+    """ "(Perdana Menteri India Narenda) Modi": two person mentions with only a bracket
+    between them are one name; the later one (usually the known surname) stays."""
+    out: list[Mention] = []
+    for m in mentions:
+        if (
+            out
+            and _type(doc, m.actor_id) == "person"
+            and _type(doc, out[-1].actor_id) == "person"
+            and doc.text[out[-1].end : m.start].strip() in (")", "(")
+        ):
+            out[-1] = m
+            continue
+        out.append(m)
+    return out
+
+
+def _drop_summit_names(doc, v, mentions: list[Mention], t_end: int, hi: int) -> list[Mention]:
+    """ "KTT G7", "KTT negara-negara kaya Kelompok Tujuh (G7)", "the NATO summit": the
+    organisation that names a summit is not one of the parties meeting at it."""
+    text = doc.text
+    out = []
+    for m in mentions:
+        if _type(doc, m.actor_id) in ("organisation", "group"):
+            gap = text[t_end : m.start]
+            named_after = (
+                m.start >= t_end
+                and len(re.findall(r"\w+", gap)) <= 5
+                and not (v.joiners and v.joiners.search(gap))
+            )
+            named_before = m.end <= t_end and text[m.end : t_end].strip() == ""  # NATO summit
+            if named_after or named_before:
+                continue
+        out.append(m)
+    return out
+
+
+def _role_countries(doc, v, t_end: int, hi: int) -> list[Mention]:
+    """ "bertemu Putra Mahkota Abu Dhabi", "met the Saudi foreign minister": a title with a
+    country or capital and no name after it stands for that country (GUIDELINE §8:
+    unnamed officials of a named country stand for it)."""
+    info = doc.extra.get("actors")
+    lex = info.get("lexicon") if isinstance(info, dict) else None
+    if lex is None:
+        return []
+    text = doc.text
+    out = []
+    for w in _TITLE_WORD.finditer(text, t_end, hi):
+        if len(text[t_end : w.start()].split()) > 3:
+            break
+        if w.group(0).lower() not in lex.title_words and w.group(0).lower() not in lex.role_words:
+            continue
+        pos = _skip_spaces(text, w.end())
+        for _ in range(3):  # "Putra Mahkota Abu Dhabi": more title words before the place
+            place = _place_at(doc, pos)
+            if place is not None and place.end <= hi:
+                out.append(place)
+                return out
+            nxt = _TITLE_WORD.match(text, pos)
+            if nxt is None:
+                break
+            pos = _skip_spaces(text, nxt.end())
+        break
+    return out
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z][\w-]*")
 
 
 def _visit_roles(doc, v, event: _Event, people, places, t_start, t_end) -> None:

@@ -421,3 +421,15 @@ def test_organisation_names_end_with_their_place(kb):
     assert court.surface == "Pengadilan Negeri Jakarta Selatan"
     ministry = doc.mention_at(*_at(doc, "Kementerian"))
     assert ministry.surface == "Kementerian Luar Negeri"  # the name after it is no place
+
+
+def test_places_named_after_people_and_initials_in_names(kb):
+    doc = _doc("Menhub Budi Karya Sumadi tiba di Bandara Soekarno Hatta dan bertemu Jokowi.")
+    find_mentions(doc, kb)
+    assert [doc.actor_name(m.actor_id) for m in doc.mentions] == [
+        "Budi Karya Sumadi",
+        "Joko Widodo",
+    ]
+    doc = _doc("Speaker Paul D. Ryan visited Israel.", "en", date(2016, 4, 12))
+    find_mentions(doc, kb)
+    assert doc.mentions[0].surface == "Paul D. Ryan"

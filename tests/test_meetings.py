@@ -291,6 +291,28 @@ def test_meeting_the_deceased_is_no_meeting(kb):
     assert real(kb, text) == []
 
 
+def test_a_word_of_sequence_separates_two_events(kb):
+    text = (
+        "Donald Trump dan Kim Jong-un sepakat untuk melanjutkan perundingan setelah "
+        "bertemu di Panmunjom."
+    )
+    rows = real(kb, text)
+    assert sorted((r["mode"], r["status"]) for r in rows) == [
+        ("in_person", "happened"),
+        ("talks", "planned"),
+    ]
+    assert all(set(r["participants"]) == {"Donald Trump", "Kim Jong-un"} for r in rows)
+
+
+def test_possessors_and_headline_words_are_no_parties(kb):
+    text = "Trump met with Obama's chief of staff on Monday."
+    assert real(kb, text, language="en") == []
+    text = "Trump Meets With Expert On Hillary Clinton's Past."
+    assert real(kb, text, language="en") == []
+    rows = real(kb, "Trump's meeting with Vladimir Putin lasted two hours.", language="en")
+    assert names(rows) == [{"Donald Trump", "Vladimir Putin"}]
+
+
 def test_no_pack_no_mentions_no_rows():
     assert extract_meetings(make_doc("Jokowi bertemu Prabowo.", language="other")) == []
     assert extract_meetings(Document("t", "Jokowi bertemu Prabowo.", "id")) == []

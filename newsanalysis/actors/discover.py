@@ -48,7 +48,7 @@ def _clean_name(
             break
         out.append(w)
     if qualified:  # "Menteri Perhubungan Budi Karya": a portfolio word before the name
-        while len(out) > 2 and _sometimes_lowercase(lex, out[0][2]):
+        while len(out) > 1 and _sometimes_lowercase(lex, out[0][2]):
             out = out[1:]
     while out and out[-1][2].lower() in lex.particles:
         out.pop()

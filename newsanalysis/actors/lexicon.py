@@ -30,7 +30,7 @@ MASK_ROLE = "¤"  # a role phrase ("presiden Rusia")
 MASK_PERSON = "¶"  # a person of the knowledge base
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-NAME_WORD = rf"(?:[{UPPER}]\w*(?:['’-]\w+)*|[{UPPER}]\.)"
+NAME_WORD = rf"(?:[{UPPER}]\.(?:[{UPPER}]\.)*(?=[ ,])|[{UPPER}]\w*(?:['’-]\w+)*)"
 ACRONYM = rf"[{UPPER}][{UPPER}0-9-]+\b"
 
 
@@ -102,6 +102,7 @@ class Lexicon:
     subject_after: frozenset[str] = frozenset()
     verb_prefixes: tuple[str, ...] = ()
     pronouns_first: frozenset[str] = frozenset()  # "saya", "kami", "I": a quote's speaker
+    facility_words: frozenset[str] = frozenset()  # "bandara": "Bandara Soekarno" is a place
     word_case: dict[str, tuple[int, int]] = field(default_factory=dict)
     institutions: dict[str, Actor] = field(default_factory=dict)  # generated per country
 
@@ -278,6 +279,7 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         subject_after=frozenset(w.lower() for w in _words(pack, "subject_words_after")),
         verb_prefixes=tuple(w.lower() for w in _words(pack, "verb_prefixes")),
         pronouns_first=frozenset(w.lower() for w in _words(pack, "pronouns_first_person")),
+        facility_words=frozenset(w.lower().rstrip(".") for w in _words(pack, "facility_words")),
     )
 
 

@@ -83,6 +83,7 @@ class MeetingVocab:
     object_marker: re.Pattern[str] | None
     purpose: re.Pattern[str] | None
     relative: re.Pattern[str] | None
+    sequence: re.Pattern[str] | None
     not_participant_before: re.Pattern[str] | None
     generic: re.Pattern[str] | None
     home_country: str | None
@@ -193,6 +194,7 @@ def vocab(language: str) -> MeetingVocab | None:
             else None
         ),
         relative=_words(section.get("relative", [])),
+        sequence=_words(section.get("sequence", [])),
         not_participant_before=_ending(section.get("not_participant_before", [])),
         generic=_words(section.get("generic_quantifiers", [])),
         home_country=section.get("home_country"),

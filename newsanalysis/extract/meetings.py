@@ -79,6 +79,8 @@ class _Event:
     hosting: bool = False
     inherited: bool = False
     relative: bool = False  # the clause is a relative one ("Macron, yang ... KTT")
+    anchor: int = 0  # where the (first) trigger starts
+    nominal: bool = False  # the trigger is a noun ("pertemuan", "KTT", "talks")
 
     @property
     def final_status(self) -> str:
@@ -149,11 +151,11 @@ def _sentence_events(doc, v, sentence, matches, earlier: list[_Event]) -> list[_
             _enrich_antecedent(doc, v, earlier + events, mode, t_start, t_end)
             continue
         event = _event_for_trigger(doc, v, sentence, mode, t_start, t_end)
-        if len(event.participants) < 2 and events and not event.relative:
+        if len(event.participants) < 2 and events and _may_inherit(v, doc.text, event, events[-1]):
             _inherit(event, events[-1])
         if len(event.participants) < 2:
             continue
-        target = next((e for e in events if _same_event(e, event)), None)
+        target = next((e for e in events if _same_event(e, event, v, doc.text)), None)
         if target is None:
             events.append(event)
         else:
@@ -172,9 +174,11 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
     trigger_text = text[t_start:t_end]
     event = _Event(lo, hi, mode, [trigger_text], sentence)
     event.relative = _opens_relative(v, text, sentence, lo)
+    event.anchor = t_start
     event.hosting = bool(v.hosting and v.hosting.fullmatch(trigger_text))
     after_between = _between_start(v, text, t_end, hi_full)
     nominal = bool(v.nominal and v.nominal.fullmatch(trigger_text))
+    event.nominal = nominal
     if after_between is not None:
         mentions = _clause_mentions(doc, after_between, hi_full)
     elif nominal and text[_skip_spaces(text, t_end) : _skip_spaces(text, t_end) + 1].isupper():
@@ -188,6 +192,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
     mentions = _drop_parenthetical(doc.text, mentions)
     mentions = _join_split_names(doc, mentions)
     mentions = [m for m in mentions if not _means(v, text, lo, m)]
+    mentions = [m for m in mentions if not _possessor(text, m, t_start)]
     if mode == "summit":
         mentions = _drop_summit_names(doc, v, mentions, t_end, hi)
     places = [m for m in mentions if _is_place(doc, v, m)]
@@ -546,11 +551,25 @@ def _lower_words(doc, lo: int, hi: int) -> int:
     spans = [(d.start, d.end) for d in found if d.start < hi and lo < d.end]
     if v is not None and v.count is not None:
         spans += [m.span() for m in v.count.finditer(text, lo, hi)]
+    headline = _title_case(doc, lo)
+    if headline:
+        spans += [(m.start, m.end) for m in _clause_mentions(doc, lo, hi)]
     n = 0
     for w in _WORD.finditer(text, lo, hi):
-        if w.group(0)[:1].islower() and not any(s <= w.start() < e for s, e in spans):
+        word = w.group(0)
+        if (word[:1].islower() or headline and word[:1].isupper()) and not any(
+            s <= w.start() < e for s, e in spans
+        ):
             n += 1
     return n
+
+
+def _title_case(doc, pos: int) -> bool:
+    """Is the sentence at ``pos`` a headline with every word capitalised ("Trump Meets
+    With Expert On Hillary Clinton's Past")?"""
+    s_lo, s_hi = doc.sentence_of(pos)
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", doc.text[s_lo:s_hi]) if len(w) > 3]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 #: lower-case words an object marker may have before the name ("dengan perwakilan
@@ -586,6 +605,16 @@ def _sentence_subject(doc, v, sentence, lo, have: list[Mention]) -> Mention | No
             if _type(doc, m.actor_id) == wanted and not _is_place(doc, v, m):
                 return m
     return None
+
+
+_POSSESSIVE = re.compile(r"['’]s?\s+")
+
+
+def _possessor(text: str, m: Mention, t_start: int) -> bool:
+    """ "met with Obama's chief of staff", "Expert On Hillary Clinton's Past": a possessor
+    is not a party, unless what it possesses is the meeting ("Trump's meeting with")."""
+    p = _POSSESSIVE.match(text, m.end)
+    return p is not None and p.end() != t_start
 
 
 def _means(v, text: str, lo: int, m: Mention) -> bool:
@@ -917,6 +946,18 @@ def _finish_status(doc, event: _Event) -> None:
 # --------------------------------------------------------------------------- merging
 
 
+def _may_inherit(v, text: str, event: _Event, previous: _Event) -> bool:
+    """May a clause without its own participants take those of the event before it? Not
+    a relative clause (its subject is its antecedent), and not a noun after a word of
+    sequence ("sebelum pertemuan puncak berikutnya": another event, maybe of others); a
+    verb shares the subject of its sentence ("Keduanya sepakat ... setelah bertemu")."""
+    if event.relative:
+        return False
+    if event.nominal and v.sequence is not None:
+        return not v.sequence.search(text, previous.anchor, event.anchor)
+    return True
+
+
 def _inherit(event: _Event, previous: _Event) -> None:
     """A clause without its own participants ("terakhir pada September saat pertemuan
     puncak") takes those of the event told before it in the sentence."""
@@ -930,12 +971,16 @@ def _inherit(event: _Event, previous: _Event) -> None:
     event.inherited = True
 
 
-def _same_event(a: _Event, b: _Event) -> bool:
+def _same_event(a: _Event, b: _Event, v=None, text: str = "") -> bool:
     """Can the later trigger ``b`` of a sentence be folded into event ``a``? Same
     participants; ``b`` unmarked or with the same status ("akan bertemu …, kunjungan
     pertamanya": one planned event); a marked ``b`` after an unmarked ``a`` is a separate
-    event ("berbicara melalui telepon untuk menyerukan pembicaraan damai")."""
+    event ("berbicara melalui telepon untuk menyerukan pembicaraan damai"); a word of
+    sequence between them tells two events ("sepakat melanjutkan perundingan setelah
+    bertemu di Panmunjom")."""
     if set(a.participants) != set(b.participants):
+        return False
+    if v is not None and v.sequence is not None and v.sequence.search(text, a.anchor, b.anchor):
         return False
     if b.status is not None and b.status != a.status:
         return False
@@ -1008,6 +1053,10 @@ def _restates(earlier: _Event, later: _Event) -> bool:
         return False
     if earlier.final_status != later.final_status:
         return False
+    if earlier.location and later.location:
+        a, b = earlier.location.lower(), later.location.lower()
+        if a not in b and b not in a:
+            return False  # "di Hanoi" then "di desa Panmunjom": two meetings
     if later.date is None or earlier.date is None:
         return True
     return (

@@ -313,6 +313,33 @@ def test_possessors_and_headline_words_are_no_parties(kb):
     assert names(rows) == [{"Donald Trump", "Vladimir Putin"}]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "status"),
+    [
+        # a negation inside a closed relative clause does not govern the trigger
+        ("id", "Prabowo Subianto, yang tidak hadir dalam rapat, bertemu Joko Widodo.", "happened"),
+        ("en", "Trump, who did not attend the dinner, met Vladimir Putin on Monday.", "happened"),
+        # a verb of denial or wish before the complementizer governs its clause
+        ("id", "Prabowo Subianto membantah bahwa dirinya bertemu Joko Widodo.", "negated"),
+        ("en", "Trump denied that he met Vladimir Putin.", "negated"),
+        ("id", "Anies Baswedan berharap bahwa Joko Widodo akan menemuinya.", "hypothetical"),
+        # a negation of another verb of the sentence does not
+        ("id", "Joko Widodo enggan berkomentar usai bertemu Prabowo Subianto.", "happened"),
+        ("en", "Obama met Vladimir Putin but did not shake his hand.", "happened"),
+    ],
+)
+def test_status_scope(kb, language, text, status):
+    rows = real(kb, text, language=language)
+    assert [r["status"] for r in rows] == [status], rows
+
+
+def test_a_clitic_on_the_trigger_is_a_party(kb):
+    rows = real(kb, "Anies Baswedan berharap bahwa Joko Widodo akan menemuinya.")
+    assert names(rows) == [{"Anies Baswedan", "Joko Widodo"}] and rows[0]["trigger"] == "menemui"
+    rows = real(kb, "Prabowo Subianto mengatakan, pertemuannya dengan Joko Widodo hangat.")
+    assert names(rows) == [{"Prabowo Subianto", "Joko Widodo"}]
+
+
 def test_no_pack_no_mentions_no_rows():
     assert extract_meetings(make_doc("Jokowi bertemu Prabowo.", language="other")) == []
     assert extract_meetings(Document("t", "Jokowi bertemu Prabowo.", "id")) == []

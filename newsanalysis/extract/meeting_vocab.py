@@ -84,6 +84,7 @@ class MeetingVocab:
     purpose: re.Pattern[str] | None
     relative: re.Pattern[str] | None
     sequence: re.Pattern[str] | None
+    complementizer: re.Pattern[str] | None
     not_participant_before: re.Pattern[str] | None
     generic: re.Pattern[str] | None
     home_country: str | None
@@ -103,7 +104,9 @@ def vocab(language: str) -> MeetingVocab | None:
     triggers: dict[str, list[str]] = section["triggers"]
     modes = tuple(m for m in section.get("mode_priority", list(triggers)) if m in triggers)
     groups = "|".join(f"(?P<{mode}>{_alternation(triggers[mode])})" for mode in modes)
-    trigger = re.compile(rf"(?<![\w-])(?:{groups})(?![\w-])", re.IGNORECASE)
+    clitics = _alternation(section.get("clitics", []))
+    clitic = rf"(?:{clitics})?" if clitics else ""
+    trigger = re.compile(rf"(?<![\w-])(?:{groups}){clitic}(?![\w-])", re.IGNORECASE)
 
     statuses = {s: _words(section.get(s, [])) for s in MARKED_STATUSES}
     numbers = {k.lower(): int(v) for k, v in section.get("numbers", {}).items()}
@@ -195,6 +198,7 @@ def vocab(language: str) -> MeetingVocab | None:
         ),
         relative=_words(section.get("relative", [])),
         sequence=_words(section.get("sequence", [])),
+        complementizer=_words(section.get("complementizers", [])),
         not_participant_before=_ending(section.get("not_participant_before", [])),
         generic=_words(section.get("generic_quantifiers", [])),
         home_country=section.get("home_country"),

@@ -147,10 +147,12 @@ def _sentence_events(doc, v, sentence, matches, earlier: list[_Event]) -> list[_
     for m in matches:
         mode = m.lastgroup or v.modes[-1]
         t_start, t_end = m.span()
+        word_end = m.end(mode) if m.lastgroup else t_end
+        clitic = (word_end, t_end) if t_end > word_end else None  # "menemuinya"
         if v.anaphora and _anaphoric(v, doc.text, t_start, t_end):
             _enrich_antecedent(doc, v, earlier + events, mode, t_start, t_end)
             continue
-        event = _event_for_trigger(doc, v, sentence, mode, t_start, t_end)
+        event = _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic)
         if len(event.participants) < 2 and events and _may_inherit(v, doc.text, event, events[-1]):
             _inherit(event, events[-1])
         if len(event.participants) < 2:
@@ -165,13 +167,13 @@ def _sentence_events(doc, v, sentence, matches, earlier: list[_Event]) -> list[_
     return events
 
 
-def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
+def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _Event:
     text = doc.text
     lo, hi_full = _clause(doc, v, sentence, t_start, t_end)
     hi = _object_end(v, text, t_end, hi_full)
     hi = _place_end(doc, v, t_end, hi)
     hi = _tail_end(doc, t_end, hi)
-    trigger_text = text[t_start:t_end]
+    trigger_text = text[t_start : clitic[0] if clitic else t_end]  # without its clitic
     event = _Event(lo, hi, mode, [trigger_text], sentence)
     event.relative = _opens_relative(v, text, sentence, lo)
     event.anchor = t_start
@@ -202,6 +204,8 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
     people = _drop_group_senders(doc, v, people, t_start)
     if after_between is None:
         people += _references(doc, v, lo, hi, people)
+        if clitic is not None:
+            people += _clitic_reference(doc, clitic, t_start, nominal)
         if not any(m.start >= t_end for m in people):
             people += _role_countries(doc, v, t_end, hi)
     people.sort(key=lambda m: m.start)
@@ -228,6 +232,12 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
     event.status = _marked_status(v, text, lo, t_start, t_end, sentence[1] if nominal else t_end)
     if event.status is None and nominal and _purpose_object(doc, v, lo, t_start):
         event.status = "hypothetical"
+    governing = _complement_status(v, text, sentence, lo)
+    if governing is not None and (
+        event.status is None
+        or MARKED_STATUSES.index(governing) < MARKED_STATUSES.index(event.status)
+    ):
+        event.status = governing
     event.count = _count(v, text, lo, hi)
     brk = v.clause_break.search(text, t_end, sentence[1])
     place_hi = brk.start() if brk else sentence[1]  # a place may follow commas
@@ -304,6 +314,10 @@ def _clause(doc, v, sentence, t_start, t_end) -> tuple[int, int]:
     lo = s_lo
     for b in v.clause_break.finditer(text, s_lo, t_start):
         lo = b.end()
+    if _opens_relative(v, text, sentence, lo):
+        comma = text.find(",", lo, t_start)
+        if comma >= 0:  # "Prabowo, yang tidak hadir kemarin, bertemu Jokowi": the
+            lo = comma + 1  # relative clause closed before the trigger
     b = v.clause_break.search(text, t_end, s_hi)
     hi = b.start() if b else s_hi
     pos = t_end
@@ -453,6 +467,16 @@ def _references(doc, v, lo, hi, have: list[Mention]) -> list[Mention]:
     return out
 
 
+def _clitic_reference(doc, clitic: tuple[int, int], t_start: int, nominal: bool) -> list[Mention]:
+    """The person a clitic on the trigger stands for: the object of a verb ("akan
+    menemuinya": him), the possessor of a noun ("pertemuannya dengan Jokowi": his)."""
+    found = resolve_reference(doc, *clitic)
+    if len(found) != 1:
+        return []
+    start = t_start - 1 if nominal else clitic[0]  # a possessor comes first, like a subject
+    return [Mention(start, start + 1, found[0].surface, found[0].actor_id, found[0].method)]
+
+
 def _borrowed_subject(
     doc, v, sentence, lo, hi_full, t_start, have: list[Mention]
 ) -> Mention | None:
@@ -465,7 +489,7 @@ def _borrowed_subject(
     opener = _WORD_BEFORE.search(text, max(sentence[0], lo - 20), lo)
     if _opens_relative(v, text, sentence, lo):
         before = _clause_mentions(doc, max(sentence[0], opener.start() - 60), opener.start())
-        gap = text[before[-1].end : opener.start()].split() if before else []
+        gap = re.findall(r"\w+", text[before[-1].end : opener.start()]) if before else []
         if before and all(w[:1].isupper() for w in gap):  # "... Multimedia Negara Malaysia"
             antecedent = before[-1]
             if not _is_place(doc, v, antecedent):
@@ -695,7 +719,7 @@ _TITLE_WORD = re.compile(r"[A-Za-z][\w-]*")
 def _visit_roles(doc, v, event: _Event, people, places, t_start, t_end) -> None:
     """Host and counterpart of a visit (GUIDELINE §2)."""
     text = doc.text
-    trigger_text = text[t_start:t_end]
+    trigger_text = event.triggers[0]  # without a clitic ("menjamunya")
     before = [m for m in people if m.start < t_start]
     after = [m for m in people if m.start >= t_end and _type(doc, m.actor_id) != "country"]
     if v.object_required and v.object_required.fullmatch(trigger_text):
@@ -866,6 +890,26 @@ def _marked_status(v, text, lo, t_start, t_end, hi) -> str | None:
         if status == "planned" and v.planned_after and v.planned_after.search(after):
             return status
     return None
+
+
+def _complement_status(v, text: str, sentence, lo: int) -> str | None:
+    """ "membantah bahwa dirinya bertemu X", "denied that he met X", "berharap bahwa X
+    akan menemuinya": a verb of denial or wish right before the complementizer that
+    opens the trigger's clause governs it."""
+    if v.complementizer is None:
+        return None
+    m = _COMPLEMENT_BEFORE.search(text, max(sentence[0], lo - 40), lo)
+    if m is None or not v.complementizer.fullmatch(m.group(2)):
+        return None
+    verb = m.group(1)
+    for status in ("negated", "refused", "hypothetical"):
+        pattern = v.statuses.get(status)
+        if pattern is not None and pattern.fullmatch(verb):
+            return status
+    return None
+
+
+_COMPLEMENT_BEFORE = re.compile(r"([\w-]+),?\s+([\w-]+)\s*$")
 
 
 def _purpose_object(doc, v, lo, t_start) -> bool:

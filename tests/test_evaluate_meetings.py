@@ -9,6 +9,7 @@ import pytest
 from conftest import shared_path
 
 from newsanalysis.evaluate.meetings import (
+    article_key,
     find_articles,
     load_gold,
     locate_gold,
@@ -24,6 +25,7 @@ def _gold(sentence: str, events: list[dict], reason=None) -> dict:
     return {
         "gid": "a:1",
         "article_id": "a",
+        "title": "T",
         "sentence": sentence,
         "events": events,
         "reason": reason,
@@ -55,6 +57,7 @@ def _row(participants, start, end, status="happened") -> dict:
 
 
 TEXT = "Jokowi bertemu Prabowo di Istana. Setelah itu Jokowi makan siang."
+KEY = "a|t"  # article_key of the records made by _gold
 
 
 def test_participants_match_alternatives_and_optional():
@@ -78,14 +81,14 @@ def test_participants_match_through_aliases_only_when_equal():
 def test_event_is_matched_in_a_sentence_cut_differently():
     # the gold sentence was cut with straight quotes and extra spaces
     g = _gold("Jokowi  bertemu Prabowo di Istana.", [_event(["Joko Widodo|Jokowi", "Prabowo"])])
-    s = score([g], {"a": (TEXT, [_row(["Joko Widodo", "Prabowo Subianto"], 0, 32)])})
+    s = score([g], {KEY: (TEXT, [_row(["Joko Widodo", "Prabowo Subianto"], 0, 32)])})
     assert (s["tp"], s["fp"], s["fn"], s["unlocated"]) == (1, 0, 0, 0)
     assert s["located"]["normalised"] == 1
 
 
 def test_gold_that_cannot_be_located_counts_as_misses():
     g = _gold("Xi Jinping bertemu Vladimir Putin di Moskow.", [_event(["Xi", "Putin"])])
-    s = score([g], {"a": (TEXT, [])})
+    s = score([g], {KEY: (TEXT, [])})
     assert (s["tp"], s["fn"], s["unlocated"]) == (0, 1, 1)
     assert any(e.startswith("UNLOCATED a:1") for e in s["errors"])
     # an article the scorer could not find at all is no crash either
@@ -94,7 +97,7 @@ def test_gold_that_cannot_be_located_counts_as_misses():
 
 def test_false_happened_is_counted():
     g = _gold("Jokowi bertemu Prabowo di Istana.", [_event(["Jokowi", "Prabowo"], "negated")])
-    s = score([g], {"a": (TEXT, [_row(["Jokowi", "Prabowo"], 0, 32)])})
+    s = score([g], {KEY: (TEXT, [_row(["Jokowi", "Prabowo"], 0, 32)])})
     assert (s["bar_total"], s["bar_happened"], s["fp"]) == (1, 1, 1)
 
 
@@ -110,7 +113,7 @@ def test_gold_sentences_are_found_in_todays_cleaned_text():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         articles = find_articles(gold, shared_path())
-    assert set(articles) == {g["article_id"] for g in gold}
+    assert set(articles) == {article_key(g) for g in gold}
     texts = {a: clean_text(r["text"] or "").text for a, r in articles.items()}
-    missing = [g["gid"] for g in gold if locate_gold(texts[g["article_id"]], g) is None]
+    missing = [g["gid"] for g in gold if locate_gold(texts[article_key(g)], g) is None]
     assert len(missing) <= MAX_UNLOCATED, missing

@@ -398,7 +398,8 @@ def test_gold_set_shape():
         "requested",
     }
     assert sum(1 for g in gold if g["events"]) >= 120
-    assert {g["split"] for g in gold} == {"dev", "test"}
+    assert {g["split"] for g in gold} == {"dev", "test", "test2"}
+    assert {g["round"] for g in gold if g["split"] == "test2"} == {4}
     for g in gold:
         assert g["events"] or g["reason"]
         for e in g["events"]:

@@ -1,6 +1,6 @@
 """Score the meetings extractor against the dev gold (``gold/meetings/gold.jsonl``).
 
-    python -m newsanalysis.evaluate.meetings [--split dev|test|all] [--errors]
+    python -m newsanalysis.evaluate.meetings [--split dev|test|test2|all] [--errors]
 
 Each gold record is one sentence of a CLICK-ID or PolNeAR article (read from ``../shared``
 at run time; nothing is copied) with the events annotated in it following
@@ -168,8 +168,14 @@ def _candidates(g: dict[str, Any], frame, by_title: dict[str, list[int]]) -> lis
     return list(dict.fromkeys(titled + around))
 
 
+def article_key(g: dict[str, Any]) -> str:
+    """The article a gold record comes from: its article id when it was drawn and its
+    title (ids of different rounds may name different rows)."""
+    return f"{g['article_id']}|{title_key(g.get('title'))}"
+
+
 def find_articles(gold: list[dict[str, Any]], shared: Path) -> dict[str, dict[str, Any]]:
-    """gold article_id -> the article record (as ``load`` makes it) holding its sentences.
+    """``article_key`` -> the article record (as ``load`` makes it) holding its sentences.
 
     Articles are found by corpus, title and row, not by the loader's ``article_id``
     (row numbering changes with the loader): among the rows with the gold title (or near
@@ -187,7 +193,7 @@ def find_articles(gold: list[dict[str, Any]], shared: Path) -> dict[str, dict[st
     out: dict[str, dict[str, Any]] = {}
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for g in gold:
-        by_article[g["article_id"]].append(g)
+        by_article[article_key(g)].append(g)
     for name in sorted({g["corpus"] for g in gold if g["corpus"].startswith("click-id/")}):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # other sheets of the workbook are not needed
@@ -213,9 +219,9 @@ def find_articles(gold: list[dict[str, Any]], shared: Path) -> dict[str, dict[st
                 record.pop("__row", None)
                 out[article_id] = record
     for g in gold:
-        if g["corpus"].startswith("polnear/") and g["article_id"] not in out:
+        if g["corpus"].startswith("polnear/") and article_key(g) not in out:
             path = shared / "eval" / "polnear" / g["file"]
-            out[g["article_id"]] = {
+            out[article_key(g)] = {
                 "article_id": g["article_id"],
                 "text": path.read_text(encoding="utf-8"),
                 "published": pd.Timestamp(g["published"]),
@@ -226,7 +232,7 @@ def find_articles(gold: list[dict[str, Any]], shared: Path) -> dict[str, dict[st
 
 
 def run_system(gold: list[dict[str, Any]], shared: Path) -> dict[str, tuple[str, list[dict]]]:
-    """gold article_id -> (cleaned text, meeting rows) from the pipeline."""
+    """``article_key`` -> (cleaned text, meeting rows) from the pipeline."""
     from ..pipeline import Settings, process_article
 
     settings = Settings()
@@ -262,7 +268,7 @@ def score(gold: list[dict[str, Any]], system: dict[str, tuple[str, list[dict]]])
     unlocated = 0
     located: Counter = Counter()
     for g in gold:
-        text, rows = system.get(g["article_id"], ("", []))
+        text, rows = system.get(article_key(g), ("", []))
         span = locate_gold(text, g)
         if span is None:
             # a gold sentence that cannot be found is a miss, never silently dropped
@@ -372,7 +378,12 @@ def report(name: str, s: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument(
+        "--split",
+        choices=("dev", "test", "test2", "all"),
+        default="dev",
+        help="test2: round 4, drawn and annotated after the rules were written",
+    )
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--shared", default=None, help="the shared data folder (../shared)")
     parser.add_argument("--errors", action="store_true", help="list every error")

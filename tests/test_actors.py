@@ -433,3 +433,15 @@ def test_places_named_after_people_and_initials_in_names(kb):
     doc = _doc("Speaker Paul D. Ryan visited Israel.", "en", date(2016, 4, 12))
     find_mentions(doc, kb)
     assert doc.mentions[0].surface == "Paul D. Ryan"
+    # an initial that looks like a roman numeral is still an initial
+    doc = _doc("Sekda menerima kunjungan Konjen Filipina Manuel C. Ayap di Manado.")
+    find_mentions(doc, kb)
+    assert [m.surface for m in doc.mentions if doc.actors[m.actor_id].type == "person"] == [
+        "Manuel C. Ayap"
+    ]
+
+
+def test_organisation_tails(kb):
+    doc = _doc("Pihak Bentoel Grup menggelar pertemuan dengan Dinas Kebudayaan.")
+    find_mentions(doc, kb)
+    assert [m.surface for m in doc.mentions][:1] == ["Bentoel Grup"]

@@ -291,6 +291,15 @@ def test_meeting_the_deceased_is_no_meeting(kb):
     assert real(kb, text) == []
 
 
+def test_people_after_a_place_are_parties(kb):
+    text = (
+        "Utusan Bayt Ar Rahmah menghadiri pertemuan tertutup di 10 Downing Street bersama "
+        "pembantu terdekat Perdana Menteri Boris Johnson."
+    )
+    rows = real(kb, text)
+    assert rows and "Boris Johnson" in rows[0]["participants"]
+
+
 def test_a_word_of_sequence_separates_two_events(kb):
     text = (
         "Donald Trump dan Kim Jong-un sepakat untuk melanjutkan perundingan setelah "

@@ -58,6 +58,12 @@ def _clean_name(
 
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_NEXT_WORD_START = re.compile(r"[\s,]*")
+
+
+def _initial(text: str, word: tuple[int, int, str]) -> bool:
+    """A single capital written with its period ("C." in "Manuel C. Ayap")."""
+    return len(word[2]) == 1 and text[word[1] - 1 : word[1]] == "."
 
 
 def _sometimes_lowercase(lex: Lexicon, word: str) -> bool:
@@ -69,8 +75,8 @@ def _plausible_name(state: _State, words: list[tuple[int, int, str]]) -> bool:
     """Not a roman numeral, a lone abbreviation ("UGM") or a place ("Jawa Barat")."""
     if not words:
         return False
-    if any(_ROMAN.match(w[2]) for w in words):
-        return False
+    if any(_ROMAN.match(w[2]) and not _initial(state.text, w) for w in words):
+        return False  # "Hamengku Buwono X", but not the initial of "Manuel C. Ayap"
     if len(words) == 1 and (len(words[0][2]) < 2 or (words[0][2].isupper())):
         return False  # "M", "UGM"
     if " ".join(w[2] for w in words).lower() in state.lex.places:
@@ -247,7 +253,13 @@ def _discover_organisations(state: _State, masked: str) -> None:
                 spans.append((h_start, end))
     if lex.org_tail is not None:
         for m in lex.org_tail.finditer(masked):
-            spans.append((m.start(), m.end()))
+            start = m.start()
+            for w in _words_in(text, m.start(), m.start("tail")):
+                if not lex.is_lowercase_word(w[2]):
+                    break
+                start = _NEXT_WORD_START.match(text, w[1]).end()  # "Pihak Bentoel Grup"
+            if start < m.start("tail"):
+                spans.append((start, m.end()))
     for start, end in spans:
         inside = [f for f in state.found if start <= f.start and f.end <= end]
         if any(

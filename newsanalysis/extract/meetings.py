@@ -172,7 +172,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     lo, hi_full = _clause(doc, v, sentence, t_start, t_end)
     hi = _object_end(v, text, t_end, hi_full)
     hi = _place_end(doc, v, t_end, hi)
-    hi = _tail_end(doc, t_end, hi)
+    hi = _tail_end(doc, v, t_end, hi)
     trigger_text = text[t_start : clitic[0] if clitic else t_end]  # without its clitic
     event = _Event(lo, hi, mode, [trigger_text], sentence)
     event.relative = _opens_relative(v, text, sentence, lo)
@@ -249,11 +249,15 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     return event
 
 
-def _tail_end(doc, t_end, hi) -> int:
+def _tail_end(doc, v, t_end, hi) -> int:
     """After the first name following the trigger, a run of three lower-case words starts
     a new phrase (purpose, complement): "bertemu Presiden Jokowi menyerahkan surat
-    pengunduran diri ... KONI oleh KPK" ends before "menyerahkan"."""
-    first = next(iter(_clause_mentions(doc, t_end, hi)), None)
+    pengunduran diri ... KONI oleh KPK" ends before "menyerahkan". The first person
+    counts before other names ("pertemuan di 10 Downing Street bersama pembantu-pembantu
+    terdekat Perdana Menteri Boris Johnson")."""
+    after = [m for m in _clause_mentions(doc, t_end, hi) if not _is_place(doc, v, m)]
+    people = [m for m in after if _type(doc, m.actor_id) == "person"]
+    first = people[0] if people else next(iter(after), None)
     if first is None:
         return hi
     m = _LOWER_RUN.search(doc.text, first.end, hi)

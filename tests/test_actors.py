@@ -445,3 +445,9 @@ def test_organisation_tails(kb):
     doc = _doc("Pihak Bentoel Grup menggelar pertemuan dengan Dinas Kebudayaan.")
     find_mentions(doc, kb)
     assert [m.surface for m in doc.mentions][:1] == ["Bentoel Grup"]
+
+
+def test_a_known_place_with_a_direction_is_no_person(kb):
+    doc = _doc("Aktivis Free West Papua Movement datang. Ia ke Papua.")
+    find_mentions(doc, kb)
+    assert not [m for m in doc.mentions if doc.actors[m.actor_id].type == "person"]

@@ -291,6 +291,50 @@ def test_meeting_the_deceased_is_no_meeting(kb):
     assert real(kb, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a capitalised trigger inside a name is the name of an event
+        "Hal itu diungkapkan Ketua Panitia Pelaksana Pertemuan Anggota Legislatif Fraksi "
+        "Partai Demokrat, Edhie Baskoro Yudhoyono, di Jakarta.",
+        # a name after the first verb is its object, not the subject a later clause shares
+        "Sayangnya, tidak bisa melihat aktivitas karyawan Alibaba Group karena saat "
+        "melakukan kunjungan bertepatan dengan hari libur nasional di China.",
+        # a group noun opens the other side
+        "Gubernur Sumatera Selatan Herman Deru menemui ratusan massa aksi dari Universitas "
+        "Sriwijaya.",
+        "Anies Baswedan yakin Jakarta akan dikunjungi banyak wisatawan.",
+        # how the reporter got the quote
+        "“Mereka duduk bersama,” kata Kepala Suku Malik Rahat Gul kepada wartawan, melalui "
+        "telepon dari Wazir Tangi.",
+        "Kombes Frans Barung Mangera yang dihubungi melalui telepon selulernya oleh "
+        "SINDOnews menyebutkan hal itu.",
+    ],
+)
+def test_more_sentences_without_a_meeting(kb, text):
+    assert [r for r in real(kb, text) if r["status"] in ("happened", "planned")] == []
+
+
+def test_subjects_after_passive_verbs_and_sides_of_a_purpose_clause(kb):
+    rows = real(
+        kb, "Hal tersebut disampaikan delegasi China saat pertemuan dengan Presiden Jokowi."
+    )
+    assert names(rows) == [{"China", "Joko Widodo"}]
+    text = "Taufiq menyarankan pimpinan KPK untuk dapat bertemu dengan Presiden Joko Widodo."
+    rows = real(kb, text)
+    assert [(r["status"], set(r["participants"])) for r in rows] == [
+        ("requested", {"Komisi Pemberantasan Korupsi", "Joko Widodo"})
+    ]
+
+
+def test_a_phrase_closed_by_a_demonstrative_restates_an_event(kb):
+    text = (
+        "Muhaimin Iskandar bertemu Boris Johnson di Policy Exchange.\n"
+        "Setelah pertemuan di Policy Exchange tersebut, Muhaimin Iskandar pulang ke Jakarta."
+    )
+    assert len(real(kb, text)) == 1
+
+
 def test_people_after_a_place_are_parties(kb):
     text = (
         "Utusan Bayt Ar Rahmah menghadiri pertemuan tertutup di 10 Downing Street bersama "

@@ -20,7 +20,7 @@ from pathlib import Path
 import ahocorasick
 
 from ..document import Actor
-from ..lang import LanguagePack, get_pack
+from ..lang import LanguagePack, all_packs, get_pack
 from .ids import make_actor_id
 from .kb import RESOURCES, KnowledgeBase
 
@@ -103,6 +103,7 @@ class Lexicon:
     verb_prefixes: tuple[str, ...] = ()
     pronouns_first: frozenset[str] = frozenset()  # "saya", "kami", "I": a quote's speaker
     facility_words: frozenset[str] = frozenset()  # "bandara": "Bandara Soekarno" is a place
+    direction_words: frozenset[str] = frozenset()  # "West Papua", "Papua Barat": places
     word_case: dict[str, tuple[int, int]] = field(default_factory=dict)
     institutions: dict[str, Actor] = field(default_factory=dict)  # generated per country
 
@@ -280,6 +281,9 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         verb_prefixes=tuple(w.lower() for w in _words(pack, "verb_prefixes")),
         pronouns_first=frozenset(w.lower() for w in _words(pack, "pronouns_first_person")),
         facility_words=frozenset(w.lower().rstrip(".") for w in _words(pack, "facility_words")),
+        direction_words=frozenset(
+            w.lower() for p in all_packs() for w in p.words("actors", "direction_words")
+        ),
     )
 
 

@@ -237,6 +237,13 @@ def _name_parts(state: _State, name: str) -> list[str]:
     ]
 
 
+def _directed_place(state: _State, run) -> bool:
+    """A place with a direction word ("West Papua", "Papua Barat", "North Sumatra")."""
+    words = [w[2].lower() for w in run]
+    rest = [w for w in words if w not in state.lex.direction_words]
+    return 0 < len(rest) < len(words) and " ".join(rest) in state.lex.places
+
+
 def _earlier_person(state: _State, name: str, pos: int) -> str | None:
     """The person introduced most recently before ``pos`` whose name has all these words."""
     words = [w.lower() for w in name.split()]
@@ -366,8 +373,8 @@ def _take_run(state: _State, run, bare_names: bool) -> None:
         return  # acronyms: organisations, not people
     if any(state.lex.is_common_anywhere(w[2]) for w in run) or not _plausible_name(state, run):
         return  # "Financial Times", "Jawa Barat"
-    if name.lower() in state.lex.places:
-        return  # "Kutai Kartanegara"
+    if name.lower() in state.lex.places or _directed_place(state, run):
+        return  # "Kutai Kartanegara", "West Papua"
     if any(w in state.lex.not_person_before for w in _words_before(state.text, start)):
         return  # "di Beit Hanun", "Kelurahan Talikuran", "Bandara Internasional Sepinggan"
     actor_id = _kb_person(state.kb, name) or make_actor_id("person", name)

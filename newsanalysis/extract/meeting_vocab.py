@@ -83,8 +83,13 @@ class MeetingVocab:
     object_marker: re.Pattern[str] | None
     purpose: re.Pattern[str] | None
     relative: re.Pattern[str] | None
+    purpose_word: re.Pattern[str] | None
     sequence: re.Pattern[str] | None
     complementizer: re.Pattern[str] | None
+    demonstrative: re.Pattern[str] | None
+    passive_prefix: re.Pattern[str] | None
+    agent_marker: re.Pattern[str] | None
+    press_cue: re.Pattern[str] | None
     not_participant_before: re.Pattern[str] | None
     generic: re.Pattern[str] | None
     home_country: str | None
@@ -197,8 +202,17 @@ def vocab(language: str) -> MeetingVocab | None:
             else None
         ),
         relative=_words(section.get("relative", [])),
+        purpose_word=_words(section.get("purpose", [])),
         sequence=_words(section.get("sequence", [])),
         complementizer=_words(section.get("complementizers", [])),
+        demonstrative=_words(section.get("demonstratives", [])),
+        agent_marker=_words(section.get("agent_markers", [])),
+        press_cue=_words(section.get("press_cues", [])),
+        passive_prefix=(
+            re.compile(rf"(?:{_alternation(section['passive_prefixes'])})\w", re.IGNORECASE)
+            if section.get("passive_prefixes")
+            else None
+        ),
         not_participant_before=_ending(section.get("not_participant_before", [])),
         generic=_words(section.get("generic_quantifiers", [])),
         home_country=section.get("home_country"),

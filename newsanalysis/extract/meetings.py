@@ -149,8 +149,14 @@ def _sentence_events(doc, v, sentence, matches, earlier: list[_Event]) -> list[_
         t_start, t_end = m.span()
         word_end = m.end(mode) if m.lastgroup else t_end
         clitic = (word_end, t_end) if t_end > word_end else None  # "menemuinya"
-        if v.anaphora and _anaphoric(v, doc.text, t_start, t_end):
+        if (
+            v.anaphora
+            and _anaphoric(v, doc.text, t_start, t_end)
+            or _anaphoric_np(v, doc.text, t_start, t_end, sentence)
+        ):
             _enrich_antecedent(doc, v, earlier + events, mode, t_start, t_end)
+            continue
+        if _event_name(doc.text, t_start, t_end, sentence):
             continue
         event = _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic)
         if len(event.participants) < 2 and events and _may_inherit(v, doc.text, event, events[-1]):
@@ -175,6 +181,8 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     hi = _tail_end(doc, v, t_end, hi)
     trigger_text = text[t_start : clitic[0] if clitic else t_end]  # without its clitic
     event = _Event(lo, hi, mode, [trigger_text], sentence)
+    if mode in ("phone", "virtual") and _press_clause(v, text, sentence, lo, t_start):
+        return event  # "kata X kepada wartawan, melalui telepon": how the quote was got
     event.relative = _opens_relative(v, text, sentence, lo)
     event.anchor = t_start
     event.hosting = bool(v.hosting and v.hosting.fullmatch(trigger_text))
@@ -197,11 +205,11 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     mentions = [m for m in mentions if not _possessor(text, m, t_start)]
     if mode == "summit":
         mentions = _drop_summit_names(doc, v, mentions, t_end, hi)
-    places = [m for m in mentions if _is_place(doc, v, m)]
+    spans = _place_spans(doc, v, t_end, hi_full)
+    places = [m for m in mentions if _is_place(doc, v, m) or _in_place(doc, m, spans)]
     people = [m for m in mentions if m not in places]
     people = _drop_affiliations(doc, v, people, t_start, t_end)
     people = _drop_far_objects(doc, people, t_end)
-    people = _drop_group_senders(doc, v, people, t_start)
     if after_between is None:
         people += _references(doc, v, lo, hi, people)
         if clitic is not None:
@@ -209,6 +217,9 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
         if not any(m.start >= t_end for m in people):
             people += _role_countries(doc, v, t_end, hi)
     people.sort(key=lambda m: m.start)
+    people = _drop_group_senders(doc, v, people, t_start)
+    if not nominal:
+        people = _drop_causers(doc, v, people, t_start)
     if after_between is None and not any(m.start < t_start for m in people):
         subject = _borrowed_subject(doc, v, sentence, lo, hi_full, t_start, people)
         if subject is not None:
@@ -281,6 +292,26 @@ def _place_end(doc, v, t_end, hi) -> int:
 
 
 _PLACE_WORD = re.compile(r"(?<![\w-])\w+\s+")
+
+
+def _place_spans(doc, v, t_end: int, hi: int) -> list[tuple[int, int]]:
+    """The places after the trigger: "di" / "in" and the capitalised words after it, with
+    the names after commas that go on naming it ("di Jalan Taman Jatibaru, Tanah Abang,
+    Jakarta Pusat")."""
+    if v.at_place is None or v.location is None:
+        return []
+    out = []
+    for m in v.location.finditer(doc.text, t_end, hi):
+        word = doc.text[m.start() : m.start(1)].strip()
+        if v.at_place.search(word + " "):
+            out.append(m.span(1))
+    return out
+
+
+def _in_place(doc, m: Mention, spans: list[tuple[int, int]]) -> bool:
+    """A name inside a place phrase ("di Jalan Taman Jatibaru, Tanah Abang", "di RSPAD
+    Gatot Soebroto"): part of the place, not a party."""
+    return any(s <= m.start and m.end <= e for s, e in spans)
 
 
 def _drop_parenthetical(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -370,6 +401,46 @@ def _between_start(v, text, t_end, hi) -> int | None:
     if m and len(text[t_end : m.start()].split()) <= 3:
         return m.end()
     return None
+
+
+def _anaphoric_np(v, text: str, t_start: int, t_end: int, sentence) -> bool:
+    """ "pertemuan di Policy Exchange tersebut", "acara pertemuan Anggota Legislatif Fraksi
+    Partai Demokrat itu": a nominal trigger whose phrase (names, places) ends with a
+    demonstrative is a later mention of an event told before."""
+    if v.demonstrative is None or v.nominal is None or not v.nominal.fullmatch(text[t_start:t_end]):
+        return False
+    m = _NOUN_PHRASE.match(text, t_end, min(sentence[1], t_end + 90))
+    if m is None:
+        return False
+    words = m.group(0).split()
+    for i, word in enumerate(words):
+        if v.demonstrative.fullmatch(word.strip(",.")):
+            return i > 0  # "pertemuan itu" itself is the plain anaphora
+        if not (word[:1].isupper() or word[:1].isdigit() or word in _PHRASE_GLUE):
+            return False
+    return False
+
+
+#: words that may stand inside a noun phrase of names and places ("di", "dan")
+_PHRASE_GLUE = frozenset({"di", "dan", "ke", "dengan", "antara", "&", "in", "and", "with"})
+_NOUN_PHRASE = re.compile(r"(?:\s+[^\s]+){1,8}")
+
+
+def _event_name(text: str, t_start: int, t_end: int, sentence) -> bool:
+    """ "Ketua Panitia Pelaksana Pertemuan Anggota Legislatif ...", "dalam Pertemuan
+    Tahunan IMF": a capitalised trigger word inside a sentence, followed by a capitalised
+    word, is part of the name of an event, not an interaction."""
+    word = text[t_start:t_end]
+    if not (word[:1].isupper() and not word.isupper()):
+        return False
+    before = text[sentence[0] : t_start].rstrip()
+    if not before or before[-1] in '"“‘(:':
+        return False  # the first word of the sentence or of a quotation
+    nxt = _NEXT_WORD.match(text, t_end)
+    return bool(nxt and nxt.group(1)[:1].isupper())
+
+
+_NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 
 
 def _anaphoric(v, text, t_start, t_end) -> bool:
@@ -514,6 +585,15 @@ def _borrowed_subject(
 _WORD_BEFORE = re.compile(r"([\w-]+)[\W]*$")
 
 
+def _press_clause(v, text: str, sentence, lo: int, t_start: int) -> bool:
+    """Is the trigger in the clause a speech cue opens ("kata Kepala Suku Malik Rahat Gul
+    kepada wartawan, melalui telepon")?"""
+    if v.press_cue is None:
+        return False
+    opener = _WORD_BEFORE.search(text, max(sentence[0], lo - 20), lo)
+    return bool(opener and v.press_cue.fullmatch(opener.group(1)))
+
+
 def _opens_relative(v, text: str, sentence, lo: int) -> bool:
     """Does the clause starting at ``lo`` follow a relative pronoun ("..., yang")?"""
     opener = _WORD_BEFORE.search(text, max(sentence[0], lo - 20), lo)
@@ -530,6 +610,8 @@ def _unnamed_counterpart(doc, v, people: list[Mention], t_end: int, hi: int) -> 
     first = after[0] if after else None
     gap = text[t_end : first.start] if first is not None else text[t_end:hi]
     if v.generic is not None and first is not None and v.generic.search(gap):
+        return True
+    if _group_object(doc, v, gap, t_end, first):
         return True
     if v.object_marker is None or not v.object_marker.match(text, t_end):
         return False
@@ -570,6 +652,32 @@ def _drop_group_senders(doc, v, people: list[Mention], t_start: int) -> list[Men
     return people
 
 
+def _drop_causers(doc, v, people: list[Mention], t_start: int) -> list[Mention]:
+    """ "Taufiq menyarankan pimpinan KPK untuk bertemu dengan Presiden", "Jokowi mengutus
+    Retno untuk menemui Wang Yi": the one named right before the purpose word is the
+    subject of the meeting; who advises, sends or invites is not a party."""
+    if v.purpose_word is None:
+        return people
+    before = [m for m in people if m.end <= t_start and not _is_place(doc, v, m)]
+    if len(before) < 2:
+        return people
+    text = doc.text
+    last, prev = before[-1], before[-2]
+    gap = text[last.end : t_start]
+    if not _PURPOSE_GAP.match(gap) or not v.purpose_word.search(gap):
+        return people
+    between = text[prev.end : last.start]
+    if v.joiners is not None and v.joiners.search(between):
+        return people  # "Jokowi dan Retno untuk bertemu": both
+    if not any(w[:1].islower() for w in between.split()):
+        return people
+    return [m for m in people if m.start >= last.start]
+
+
+#: between the subject and a verb trigger: a purpose word and a few small words
+_PURPOSE_GAP = re.compile(r"\W*(?:\w+\W+){1,4}$")
+
+
 def _lower_words(doc, lo: int, hi: int) -> int:
     """Lower-case words in ``[lo, hi)``, not counting dates and counts ("bertemu dua
     kali tahun ini dengan Macron")."""
@@ -600,6 +708,24 @@ def _title_case(doc, pos: int) -> bool:
     return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
+def _group_object(doc, v, gap: str, t_end: int, first: Mention | None) -> bool:
+    """ "menemui ratusan massa aksi dari Universitas Sriwijaya", "dikunjungi banyak
+    wisatawan": a group noun opens the other side; unless a person's name follows it
+    with only capitalised words between ("bertemu aktivis Hong Kong Joshua Wong")."""
+    if v.group_word is None:
+        return False
+    words = list(_WORD.finditer(gap))
+    if len(words) > _NOUN_PHRASE_WORDS + 1:
+        return False  # far away: another phrase of the clause
+    for w in words:
+        if v.group_word.fullmatch(w.group(0).strip(",.")):
+            if first is None or _type(doc, first.actor_id) != "person":
+                return True
+            between = doc.text[t_end + w.end() : first.start].split()
+            return any(b[:1].islower() for b in between)  # "aktivis Hong Kong Joshua Wong"
+    return False
+
+
 #: lower-case words an object marker may have before the name ("dengan perwakilan
 #: United Nations ...", "with top Senate Democrats"); more is a phrase of its own
 _NOUN_PHRASE_WORDS = 4
@@ -622,17 +748,67 @@ def _sentence_subject(doc, v, sentence, lo, have: list[Mention]) -> Mention | No
     if lo <= sentence[0]:
         return None
     taken = {m.actor_id for m in have}
+    frame = quotation_around(doc, lo)
+    limit = _first_verb(doc, sentence[0], lo)
     candidates = [
         m
         for m in _clause_mentions(doc, sentence[0], lo)
         if m.actor_id not in taken
-        and not _inside_quotes(doc.text, doc.paragraphs[doc.paragraph_index(m.start)][0], m.start)
+        and quotation_around(doc, m.start) == frame
+        and (m.start < limit or _agent_position(doc, v, m))
     ]
     for wanted in ("person", "organisation", "country"):
         for m in candidates:
             if _type(doc, m.actor_id) == wanted and not _is_place(doc, v, m):
                 return m
     return None
+
+
+def _first_verb(doc, lo: int, hi: int) -> int:
+    """Where the first verb of ``[lo, hi)`` starts (languages whose verbs the actors'
+    lexicon can tell by their prefixes), else ``hi``: names after it are its objects
+    ("tidak bisa melihat aktivitas karyawan Alibaba Group karena saat melakukan
+    kunjungan"), not the subject a later clause shares."""
+    lex = _lexicon(doc)
+    if lex is None or not lex.verb_prefixes:
+        return hi
+    for w in _WORD.finditer(doc.text, lo, hi):
+        word = w.group(0).strip(',.;:"“”()')
+        if word[:1].islower() and lex.is_verb(word):
+            return w.start()
+    return hi
+
+
+def _agent_position(doc, v, m: Mention) -> bool:
+    """The agent of a passive or the speaker after a cue ("Hal itu disampaikan delegasi
+    China", "dikatakan Gubernur Jabar Ridwan Kamil", "kata Wawan", "oleh pihak Bentoel
+    Grup"): a name after a passive verb, an agent word or a speech cue, with only titles,
+    capitalised words and at most two other words between."""
+    info = doc.extra.get("actors")
+    if isinstance(info, dict) and m.start in info.get("speakers", set()):
+        return True
+    lex = _lexicon(doc)
+    if lex is None:
+        return False
+    words = list(_WORD.finditer(doc.text, max(0, m.start - 60), m.start))
+    common = 0
+    for w in reversed(words):
+        word = w.group(0).strip(",.")
+        if v.agent_marker is not None and v.agent_marker.fullmatch(word):
+            return True  # "oleh pihak Bentoel Grup", "kata Presiden Parlemen Eropa David Sassoli"
+        if v.passive_prefix is not None and v.passive_prefix.match(word) and lex.is_verb(word):
+            return True
+        if word[:1].isupper() or word.lower() in lex.title_words:
+            continue
+        common += 1
+        if common > 2:
+            return False
+    return False
+
+
+def _lexicon(doc):
+    info = doc.extra.get("actors")
+    return info.get("lexicon") if isinstance(info, dict) else None
 
 
 _POSSESSIVE = re.compile(r"['’]s?\s+")

@@ -327,6 +327,27 @@ def test_subjects_after_passive_verbs_and_sides_of_a_purpose_clause(kb):
     ]
 
 
+def test_the_quote_speaker_is_the_subject_of_the_clause_after_the_cue(kb):
+    text = (
+        "Menteri Sri Mulyani Indrawati datang ke Semarang.\n"
+        "“Kita siap-siap agar kesempatan ini tidak terlepas lagi,” katanya saat bertemu "
+        "Gubernur Jawa Tengah Ganjar Pranowo di Semarang."
+    )
+    assert names(real(kb, text)) == [{"Sri Mulyani Indrawati", "Ganjar Pranowo"}]
+    # a curly opening quote closed by a straight one
+    text = 'Mahathir datang.\n“India belum menuntut. Saya bertemu Narendra Modi," ujarnya.'
+    assert names(real(kb, text)) == [{"Mahathir Mohamad", "Narendra Modi"}]
+
+
+def test_visit_to_a_city_of_a_foreign_country_and_the_visitor_after_the_noun(kb):
+    text = (
+        "Rencana itu dibahas dalam kunjungan Wakil Wali Kota Bogor, Dedie Rachim ke "
+        "Utrecht, Belanda, pekan lalu."
+    )
+    rows = real(kb, text)
+    assert names(rows) == [{"Dedie Rachim", "Netherlands"}] and rows[0]["host"] == "Netherlands"
+
+
 def test_a_phrase_closed_by_a_demonstrative_restates_an_event(kb):
     text = (
         "Muhaimin Iskandar bertemu Boris Johnson di Policy Exchange.\n"

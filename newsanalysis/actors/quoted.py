@@ -80,7 +80,7 @@ def quotation_around(doc: Document, pos: int) -> tuple[int, int | None] | None:
             open_at = None
             first_close_seen = True
         elif c == '"':
-            if straight_open:
+            if straight_open or open_at is not None:  # closes a straight or a curly opening
                 spans.append((open_at if open_at is not None else p_start, i))
                 open_at, straight_open = None, False
             else:

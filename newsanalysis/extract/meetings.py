@@ -38,7 +38,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..actors import resolve_reference
-from ..actors.quoted import quotation_around
+from ..actors.quoted import quotation_around, quote_speaker
+from ..actors.references import person_before
 from ..document import Document, Mention
 from .meeting_vocab import CAMEO, CAMEO_HOSTING, HAPPENED, MARKED_STATUSES, PLOVER, vocab
 
@@ -573,6 +574,10 @@ def _borrowed_subject(
     after = _main_subject_after(doc, hi_full, sentence)
     if after is not None:
         return after
+    if opener is not None:
+        speaker = _speaker_before(doc, v, sentence, opener.start())
+        if speaker is not None:
+            return speaker
     if v.group_word is not None:
         words = text[lo:t_start].split()  # "membawa 64 tokoh Papua untuk menemui Jokowi"
         if opener:
@@ -583,6 +588,20 @@ def _borrowed_subject(
 
 
 _WORD_BEFORE = re.compile(r"([\w-]+)[\W]*$")
+
+
+def _speaker_before(doc, v, sentence, pos: int) -> Mention | None:
+    """ `"...," katanya saat bertemu Ganjar Pranowo`: the clause after a quotation and its
+    cue shares the quote's speaker."""
+    text = doc.text
+    cue = _WORD_BEFORE.search(text, max(sentence[0], pos - 25), pos)
+    if cue is None or v.press_cue is None or not v.press_cue.fullmatch(cue.group(1)):
+        return None
+    head = text[sentence[0] : cue.start()].rstrip(" ,")
+    if not head or head[-1] not in "\"”»":
+        return None
+    quote_end = sentence[0] + len(head) - 1
+    return quote_speaker(doc, quote_end - 1, lambda p, g: person_before(doc, p, g))
 
 
 def _press_clause(v, text: str, sentence, lo: int, t_start: int) -> bool:
@@ -902,6 +921,13 @@ def _visit_roles(doc, v, event: _Event, people, places, t_start, t_end) -> None:
     trigger_text = event.triggers[0]  # without a clitic ("menjamunya")
     before = [m for m in people if m.start < t_start]
     after = [m for m in people if m.start >= t_end and _type(doc, m.actor_id) != "country"]
+    if event.nominal and v.place_word is not None:
+        # "kunjungan Wakil Wali Kota Bogor, Dedie Rachim ke Utrecht": the name after the
+        # noun is the visitor; the host comes after the destination word
+        to = v.place_word.search(text, t_end, event.end)
+        if to is not None:
+            before += [m for m in after if m.start < to.start()]
+            after = [m for m in after if m.start >= to.end()]
     if v.object_required and v.object_required.fullmatch(trigger_text):
         first = next((m for m in people if m.start >= t_end), None)
         between = text[t_end : first.start].split() if first is not None else []
@@ -996,7 +1022,29 @@ def _clause_places(doc, v, lo, hi, known: list[Mention]) -> list[Mention]:
         place = _place_at(doc, w.end())
         if place is not None and place.end <= hi:
             out.append(place)
+        elif place is None:
+            country = _country_after_city(doc, w.end())
+            if country is not None:
+                out.append(country)
     return out
+
+
+def _country_after_city(doc, pos: int) -> Mention | None:
+    """ "ke Utrecht, Belanda": a city the knowledge base does not know, then its country."""
+    text = doc.text
+    run = _CAPITALISED.match(text, pos)
+    if run is None:
+        return None
+    comma = _COMMA.match(text, run.end())
+    if comma is None:
+        return None
+    found = _mention_starting_at(doc, comma.end())
+    if found is not None and _type(doc, found.actor_id) == "country":
+        return found
+    return _place_at(doc, comma.end())
+
+
+_COMMA = re.compile(r"\s*,\s*")
 
 
 def _place_at(doc, pos) -> Mention | None:

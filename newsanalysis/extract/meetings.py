@@ -591,14 +591,14 @@ _WORD_BEFORE = re.compile(r"([\w-]+)[\W]*$")
 
 
 def _speaker_before(doc, v, sentence, pos: int) -> Mention | None:
-    """ `"...," katanya saat bertemu Ganjar Pranowo`: the clause after a quotation and its
+    """`"...," katanya saat bertemu Ganjar Pranowo`: the clause after a quotation and its
     cue shares the quote's speaker."""
     text = doc.text
     cue = _WORD_BEFORE.search(text, max(sentence[0], pos - 25), pos)
     if cue is None or v.press_cue is None or not v.press_cue.fullmatch(cue.group(1)):
         return None
     head = text[sentence[0] : cue.start()].rstrip(" ,")
-    if not head or head[-1] not in "\"”»":
+    if not head or head[-1] not in '"”»':
         return None
     quote_end = sentence[0] + len(head) - 1
     return quote_speaker(doc, quote_end - 1, lambda p, g: person_before(doc, p, g))

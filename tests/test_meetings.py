@@ -315,6 +315,21 @@ def test_more_sentences_without_a_meeting(kb, text):
     assert [r for r in real(kb, text) if r["status"] in ("happened", "planned")] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump told Fox News host Sean Hannity earlier this month that the vote was rigged.",
+        "At a news conference before a town hall hosted by Fox News Channel, Cruz praised Pence.",
+        "During his visit to Trump Tower, LeVell said he saw people of many races.",
+        "Much of the time during a two-hour meeting in the White House Situation Room was "
+        "spent on the video.",
+        "The candidate boasted of his negotiating skills at Trump National Doral.",
+    ],
+)
+def test_english_sentences_without_a_meeting(kb, text):
+    assert real(kb, text, language="en") == []
+
+
 def test_subjects_after_passive_verbs_and_sides_of_a_purpose_clause(kb):
     rows = real(
         kb, "Hal tersebut disampaikan delegasi China saat pertemuan dengan Presiden Jokowi."

@@ -104,6 +104,7 @@ class Lexicon:
     pronouns_first: frozenset[str] = frozenset()  # "saya", "kami", "I": a quote's speaker
     facility_words: frozenset[str] = frozenset()  # "bandara": "Bandara Soekarno" is a place
     direction_words: frozenset[str] = frozenset()  # "West Papua", "Papua Barat": places
+    facility_words_after: frozenset[str] = frozenset()  # "Trump Tower": a building
     word_case: dict[str, tuple[int, int]] = field(default_factory=dict)
     institutions: dict[str, Actor] = field(default_factory=dict)  # generated per country
 
@@ -281,6 +282,7 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         verb_prefixes=tuple(w.lower() for w in _words(pack, "verb_prefixes")),
         pronouns_first=frozenset(w.lower() for w in _words(pack, "pronouns_first_person")),
         facility_words=frozenset(w.lower().rstrip(".") for w in _words(pack, "facility_words")),
+        facility_words_after=frozenset(_words(pack, "facility_words_after")),
         direction_words=frozenset(
             w.lower() for p in all_packs() for w in p.words("actors", "direction_words")
         ),

@@ -324,10 +324,19 @@ def test_more_sentences_without_a_meeting(kb, text):
         "Much of the time during a two-hour meeting in the White House Situation Room was "
         "spent on the video.",
         "The candidate boasted of his negotiating skills at Trump National Doral.",
+        "Schoen told host Sean Hannity a Clinton loss is likely.",
+        "Lazar said he welcomed extradition to the United States.",
     ],
 )
 def test_english_sentences_without_a_meeting(kb, text):
     assert real(kb, text, language="en") == []
+
+
+def test_a_list_of_names_after_a_comma(kb):
+    text = "Israel is conducting free trade talks with India, South Korea and China."
+    assert names(real(kb, text, language="en")) == [{"Israel", "India", "South Korea", "China"}]
+    text = "Jokowi bertemu Prabowo Subianto, Anies Baswedan mengatakan hal itu."
+    assert names(real(kb, text)) == [{"Joko Widodo", "Prabowo Subianto"}]
 
 
 def test_subjects_after_passive_verbs_and_sides_of_a_purpose_clause(kb):

@@ -109,11 +109,34 @@ def _clause(doc, v, sentence, t_start, t_end) -> tuple[int, int]:
             hi = comma
             break
         before = _clause_mentions(doc, t_end, comma)
+        listed = _name_list_end(doc, v, nxt, hi) if before else None
+        if listed is not None:  # "talks with India, South Korea and China"
+            pos = listed
+            continue
         if before and not _title_apposition(doc, v, t_end, before, nxt):
             hi = comma
             break
         pos = nxt
     return lo, hi
+
+
+def _name_list_end(doc, v, pos: int, hi: int) -> int | None:
+    """End of a list of names that goes on after a comma and ends with a joiner ("India,
+    South Korea and China"), or None when what follows the comma is no such list."""
+    text = doc.text
+    while True:
+        m = _mention_starting_at(doc, pos)
+        if m is None or m.end > hi:
+            return None
+        after = _skip_spaces(text, m.end)
+        if text.startswith(",", after):
+            pos = _skip_spaces(text, after + 1)
+            continue
+        joiner = v.joiners.match(text, after) if v.joiners is not None else None
+        if joiner is None:
+            return None
+        last = _mention_starting_at(doc, _skip_spaces(text, joiner.end()))
+        return last.end if last is not None and last.end <= hi else None
 
 
 def _title_apposition(doc, v, t_end: int, before: list[Mention], nxt: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -21,7 +22,9 @@ def click_id_articles(limit: int | None = None, files=FILES) -> pd.DataFrame:
     if not CLICK_ID.is_dir():
         raise SystemExit(f"CLICK-ID not found at {CLICK_ID} (needs ../shared)")
     per_file = None if limit is None else -(-limit // len(files))
-    frames = [na.load(str(CLICK_ID / name)).articles.head(per_file) for name in files]
+    with warnings.catch_warnings():  # the other sheets (clickbait labels) are not articles
+        warnings.simplefilter("ignore", UserWarning)
+        frames = [na.load(str(CLICK_ID / name)).articles.head(per_file) for name in files]
     articles = pd.concat(frames, ignore_index=True)
     return articles if limit is None else articles.head(limit)
 

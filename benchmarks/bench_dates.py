@@ -79,22 +79,26 @@ def _analyze_rate(limit: int) -> None:
 
     articles = click_id_articles(limit)
     corpus = na.load_table(articles, text="text", title="title", published="published", url="url")
-    rates = {}
-    for label, steps in (
-        ("pipeline as it stands", pipeline.STEPS),
-        ("+ find_dates on every article", [*pipeline.STEPS, ("extract:dates", _dates_step)]),
-    ):
-        saved, pipeline.STEPS = pipeline.STEPS, steps
-        try:
-            started, started_cpu = time.perf_counter(), time.process_time()
-            result = na.analyze(corpus, engine="serial", progress=False)
-            n = len(result.articles)
-            rates[label] = (
-                n / (time.perf_counter() - started),
-                n / (time.process_time() - started_cpu),
-            )
-        finally:
-            pipeline.STEPS = saved
+    configurations = {
+        "pipeline as it stands": pipeline.STEPS,
+        "+ find_dates on every article": [*pipeline.STEPS, ("extract:dates", _dates_step)],
+    }
+    rates: dict[str, tuple[float, float]] = {}
+    for _ in range(3):  # alternate, keep the best: the first runs warm caches up
+        for label, steps in configurations.items():
+            saved, pipeline.STEPS = pipeline.STEPS, steps
+            try:
+                started, started_cpu = time.perf_counter(), time.process_time()
+                result = na.analyze(corpus, engine="serial", progress=False)
+                n = len(result.articles)
+                rate = (
+                    n / (time.perf_counter() - started),
+                    n / (time.process_time() - started_cpu),
+                )
+            finally:
+                pipeline.STEPS = saved
+            best = rates.get(label, (0.0, 0.0))
+            rates[label] = (max(best[0], rate[0]), max(best[1], rate[1]))
     for label, (rate, rate_cpu) in rates.items():
         print(
             f"na.analyze ({len(corpus)} articles, serial): {rate:,.0f} articles/s wall, "

@@ -65,6 +65,10 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "cue": STRING,
         "sentiment": FLOAT,
         "sentiment_label": STRING,
+        "speaker_start": INT,  # where the speaker is written (offsets into articles.text)
+        "speaker_end": INT,
+        "cue_start": INT,  # where the cue word(s) are written
+        "cue_end": INT,
     },
     "meetings": {
         "article_id": STRING,
@@ -81,6 +85,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "start": INT,
         "end": INT,
         "evidence": STRING,
+        "event_id": STRING,  # same meeting reported by several rows/articles (see dedup.py)
         # extra columns (meetings step): who receives a visit, event codes for GDELT /
         # ICEWS / POLECAT users, the trigger words and how the date was read
         "host": STRING,

@@ -332,6 +332,25 @@ def test_english_sentences_without_a_meeting(kb, text):
     assert real(kb, text, language="en") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Senyum aja," kata Airin usai mengunjungi Polres Tangerang Selatan di Serpong.',
+        "Kapolri Tito Karnavian mengunjungi Polda Metro Jaya, Senin (16/9/2019).",
+        "Akbar Tanjung mendatangi Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Soebroto.",
+    ],
+)
+def test_a_visit_to_a_unit_or_facility_is_a_working_visit(kb, text):
+    assert real(kb, text) == []
+
+
+def test_a_visit_to_a_unit_with_a_named_host(kb):
+    rows = real(kb, "Tito Karnavian mengunjungi Polres Bogor dan bertemu Kapolres AKBP Andi.")
+    assert names(rows) == [{"Tito Karnavian", "Andi"}]
+    rows = real(kb, "Bobby Nasution menyambangi Kantor DPW Partai NasDem Sumut.")
+    assert names(rows) == [{"Bobby Nasution", "Partai NasDem"}]
+
+
 def test_a_list_of_names_after_a_comma(kb):
     text = "Israel is conducting free trade talks with India, South Korea and China."
     assert names(real(kb, text, language="en")) == [{"Israel", "India", "South Korea", "China"}]

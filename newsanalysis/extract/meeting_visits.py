@@ -87,6 +87,24 @@ def _visit_roles(doc, v, event: _Event, people, places, t_start, t_end) -> None:
     event.host_id = destination.actor_id
 
 
+def _drop_facilities(doc, v, people: list[Mention], t_end: int) -> list[Mention]:
+    """Without the units and facilities visited after the trigger ("mengunjungi Polres
+    Tangerang Selatan", "mendatangi Rumah Sakit Pusat Angkatan Darat"): a working visit
+    to a police station, hospital or school is no interaction between actors (§2)."""
+    if v.facility is None:
+        return people
+    text = doc.text
+    kept = []
+    for m in people:
+        if m.start >= t_end:
+            first_word = re.match(r"\S+", text[m.start : m.end])
+            head_end = m.start + (first_word.end() if first_word else 0)
+            if v.facility.search(text, max(t_end, m.start - 80), head_end):
+                continue
+        kept.append(m)
+    return kept
+
+
 def _require_counterpart(event: _Event, visitors: list[Mention]) -> None:
     """A visit without a host or a foreign destination has no counterpart: the people
     named before the verb are fellow visitors ("Jokowi dan Iriana mengunjungi ...")."""

@@ -92,6 +92,7 @@ class MeetingVocab:
     press_cue: re.Pattern[str] | None
     not_participant_before: re.Pattern[str] | None
     generic: re.Pattern[str] | None
+    facility: re.Pattern[str] | None  # ends where a visited mention starts
     home_country: str | None
     anchors: ahocorasick.Automaton | None
 
@@ -215,6 +216,15 @@ def vocab(language: str) -> MeetingVocab | None:
         ),
         not_participant_before=_ending(section.get("not_participant_before", [])),
         generic=_words(section.get("generic_quantifiers", [])),
+        facility=(
+            re.compile(
+                rf"(?<![\w-])(?:{_alternation(section['facilities'])})"
+                r"(?:\s+(?-i:[A-Z])[\w-]*)*\s*$",
+                re.IGNORECASE,
+            )
+            if section.get("facilities")
+            else None
+        ),
         home_country=section.get("home_country"),
         anchors=_automaton(section.get("anchors", [])),
     )

@@ -76,7 +76,7 @@ from .meeting_status import (
     _purpose_object,
 )
 from .meeting_text import _clause_mentions, _is_place, _opens_relative, _skip_spaces, _type
-from .meeting_visits import _clause_places, _visit_roles
+from .meeting_visits import _clause_places, _drop_facilities, _visit_roles
 from .meeting_vocab import CAMEO, CAMEO_HOSTING, HAPPENED, MARKED_STATUSES, PLOVER, vocab
 
 try:  # the dates step (branch ``dates``); without it events are undated
@@ -258,6 +258,8 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
         # two people meet: the organisations and countries around them are their
         # affiliations or the topic ("Imam bertemu Dedi Mulyadi ... depan kantor BNI")
         people = [m for m in people if _type(doc, m.actor_id) == "person"]
+    if mode == "visit":
+        people = _drop_facilities(doc, v, people, t_end)
     for m in people:
         if m.actor_id not in event.surfaces:
             event.participants.append(m.actor_id)

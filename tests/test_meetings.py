@@ -344,6 +344,19 @@ def test_a_visit_to_a_unit_or_facility_is_a_working_visit(kb, text):
     assert real(kb, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Skuad Garuda Nusantara kini bertemu Iran di Stadion Mandala Krida, Yogyakarta.", "id"),
+        ("Timnas Malaysia gagal menang saat bertemu Uni Emirat Arab dalam laga kedua.", "id"),
+        ("Bagi Maldini, trofi lebih penting daripada hasil positif saat menjamu Inter.", "id"),
+        ("Serena Williams met Angelique Kerber in the semifinal in London.", "en"),
+    ],
+)
+def test_sports_fixtures_are_no_meetings(kb, text, language):
+    assert real(kb, text, language=language) == []
+
+
 def test_a_visit_to_a_unit_with_a_named_host(kb):
     rows = real(kb, "Tito Karnavian mengunjungi Polres Bogor dan bertemu Kapolres AKBP Andi.")
     assert names(rows) == [{"Tito Karnavian", "Andi"}]

@@ -93,6 +93,7 @@ class MeetingVocab:
     not_participant_before: re.Pattern[str] | None
     generic: re.Pattern[str] | None
     facility: re.Pattern[str] | None  # ends where a visited mention starts
+    contest: re.Pattern[str] | None  # a sports fixture, not a meeting
     home_country: str | None
     anchors: ahocorasick.Automaton | None
 
@@ -225,6 +226,7 @@ def vocab(language: str) -> MeetingVocab | None:
             if section.get("facilities")
             else None
         ),
+        contest=_words(section.get("contest_words", [])),
         home_country=section.get("home_country"),
         anchors=_automaton(section.get("anchors", [])),
     )

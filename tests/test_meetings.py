@@ -357,6 +357,17 @@ def test_sports_fixtures_are_no_meetings(kb, text, language):
     assert real(kb, text, language=language) == []
 
 
+def test_a_habit_is_no_single_event(kb):
+    text = "Jokowi dan Prabowo telah bertemu sebanyak 3 kali, dan sering bertemu Megawati."
+    rows = real(kb, text)
+    assert names(rows) == [{"Joko Widodo", "Prabowo Subianto"}] and rows[0]["count"] == 3
+    text = "Tito saat menjadi Kapolri sering melakukan kunjungan kerja ke Amerika Serikat."
+    assert real(kb, text) == []
+    assert real(kb, "Obama and Merkel often meet on the sidelines.", language="en") == []
+    text = "Kemenangan itu membuat Della Destiara Haris unggul 1-0 di pertemuan resmi."
+    assert real(kb, text) == []
+
+
 def test_a_visit_to_a_unit_with_a_named_host(kb):
     rows = real(kb, "Tito Karnavian mengunjungi Polres Bogor dan bertemu Kapolres AKBP Andi.")
     assert names(rows) == [{"Tito Karnavian", "Andi"}]

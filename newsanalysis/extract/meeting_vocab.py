@@ -94,6 +94,7 @@ class MeetingVocab:
     generic: re.Pattern[str] | None
     facility: re.Pattern[str] | None  # ends where a visited mention starts
     contest: re.Pattern[str] | None  # a sports fixture, not a meeting
+    habitual: re.Pattern[str] | None  # ends where a trigger starts: no single event
     home_country: str | None
     anchors: ahocorasick.Automaton | None
 
@@ -227,6 +228,14 @@ def vocab(language: str) -> MeetingVocab | None:
             else None
         ),
         contest=_words(section.get("contest_words", [])),
+        habitual=(
+            re.compile(
+                rf"(?<![\w-])(?:{_alternation(section['habitual'])})(?:\s+[\w-]+){{0,2}}\s+$",
+                re.IGNORECASE,
+            )
+            if section.get("habitual")
+            else None
+        ),
         home_country=section.get("home_country"),
         anchors=_automaton(section.get("anchors", [])),
     )

@@ -188,6 +188,8 @@ def _sentence_events(doc, v, sentence, matches, earlier: list[_Event]) -> list[_
             continue
         if _event_name(doc.text, t_start, t_end, sentence):
             continue
+        if _habitual(v, doc.text, sentence, t_start):
+            continue
         event = _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic)
         if len(event.participants) < 2 and events and _may_inherit(v, doc.text, event, events[-1]):
             _inherit(event, events[-1])
@@ -201,6 +203,17 @@ def _sentence_events(doc, v, sentence, matches, earlier: list[_Event]) -> list[_
     for event in events:
         _finish_status(doc, event)
     return events
+
+
+def _habitual(v, text: str, sentence, t_start: int) -> bool:
+    """A habit, not one event ("sudah sering bertemu", "kerap melakukan kunjungan kerja",
+    "often meet"): GUIDELINE §8 generic. Counted meetings ("39 kali") keep their row."""
+    if v.habitual is None:
+        return False
+    lo = max(sentence[0], t_start - 40)
+    return bool(v.habitual.search(text, lo, t_start)) and not (
+        v.count is not None and v.count.search(text, t_start, sentence[1])
+    )
 
 
 def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _Event:

@@ -93,7 +93,7 @@ class MeetingVocab:
     not_participant_before: re.Pattern[str] | None
     generic: re.Pattern[str] | None
     facility: re.Pattern[str] | None  # ends where a visited mention starts
-    contest: re.Pattern[str] | None  # a sports fixture, not a meeting
+    non_political: re.Pattern[str] | None  # a sports fixture, the afterlife
     habitual: re.Pattern[str] | None  # ends where a trigger starts: no single event
     home_country: str | None
     anchors: ahocorasick.Automaton | None
@@ -227,7 +227,7 @@ def vocab(language: str) -> MeetingVocab | None:
             if section.get("facilities")
             else None
         ),
-        contest=_words(section.get("contest_words", [])),
+        non_political=_words(section.get("non_political_context", [])),
         habitual=(
             re.compile(
                 rf"(?<![\w-])(?:{_alternation(section['habitual'])})(?:\s+[\w-]+){{0,2}}\s+$",

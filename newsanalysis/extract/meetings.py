@@ -134,8 +134,8 @@ def extract_meetings(doc: Document) -> list[dict[str, Any]]:
     for index in _candidate_sentences(doc, v):
         s_lo, s_hi = doc.sentences[index]
         found = list(v.trigger.finditer(text, s_lo, s_hi))
-        if not found or v.contest is not None and v.contest.search(text, s_lo, s_hi):
-            continue  # no trigger, or a sports fixture ("Timnas bertemu Iran", §8)
+        if not found or v.non_political is not None and v.non_political.search(text, s_lo, s_hi):
+            continue  # no trigger, or a sports fixture or the afterlife (GUIDELINE §8)
         blocked = (
             [m.span() for m in v.not_trigger.finditer(text, s_lo, s_hi)] if v.not_trigger else []
         )

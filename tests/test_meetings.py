@@ -352,10 +352,22 @@ def test_a_visit_to_a_unit_or_facility_is_a_working_visit(kb, text):
         ("Serena Williams met Angelique Kerber in the semifinal in London.", "en"),
         ("Tottenham Hotspur menang besar 4-0 ketika menjamu Crystal Palace.", "id"),
         ("Bayangan pertemuan kembali BJ Habibie dan Hasri Ainun Besari di alam baka.", "id"),
+        ("Thailand hanya menghasilkan skor kacamata saat bertemu Vietnam.", "id"),
+        ("Saat itu, Jepang yang tergabung di Grup J bertemu Guam.", "id"),
+        ("BJ Habibie bertemu cintanya, Hasri Ainun Besari, di Bandung.", "id"),
     ],
 )
 def test_sports_fixtures_the_afterlife_and_greetings_are_no_meetings(kb, text, language):
     assert real(kb, text, language=language) == []
+
+
+def test_a_modal_right_before_the_trigger_and_cancelled_talks(kb):
+    text = "Menlu AS Mike Pompeo mengatakan bahwa Trump dapat bertemu dengan Rouhani."
+    assert [r["status"] for r in real(kb, text)] == ["hypothetical"]
+    text = "Bursa saham AS sedikit bisa bernapas lega akan adanya pertemuan AS dan China."
+    assert [r["status"] for r in real(kb, text)] == ["planned"]  # "bisa" governs "bernapas"
+    text = "Pembicaraan damai antara AS dan Taliban dibatalkan oleh Presiden Donald Trump."
+    assert [r["status"] for r in real(kb, text)] == ["cancelled"]
 
 
 def test_a_greeting_is_no_trigger():

@@ -370,6 +370,13 @@ def test_a_modal_right_before_the_trigger_and_cancelled_talks(kb):
     assert [r["status"] for r in real(kb, text)] == ["cancelled"]
 
 
+def test_a_colloquial_invitation_is_a_request_but_a_law_is_not(kb):
+    text = "Saya juga menyempatkan undang Presiden Donald Trump untuk berkunjung ke Indonesia."
+    assert [r["status"] for r in real(kb, text)] == ["requested"]
+    text = "DPR mengesahkan revisi undang-undang setelah Jokowi bertemu Prabowo."
+    assert [r["status"] for r in real(kb, text)] == ["happened"]
+
+
 def test_a_greeting_is_no_trigger():
     from newsanalysis.extract.meeting_vocab import vocab
 

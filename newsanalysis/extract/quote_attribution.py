@@ -81,39 +81,9 @@ class AttributionFinder:
         self.cue_starts = [c.start for c in self.cues]
         self.used_cues: set[int] = set()
         self._tokens: dict[int, tuple[list[Tok], list[int]]] = {}
-        self.sentences = self._split_sentences()
-        self._sentence_starts = [s for s, _ in self.sentences]
-
-    def _split_sentences(self) -> list[Span]:
-        """The document's sentences, also split where a quotation opens right after a
-        sentence end ("… siap. ”Kami …": the Kompas opening ” is not seen by the
-        sentence splitter)."""
-        cuts = sorted(
-            q.open_mark
-            for q in self.quotes
-            if q.opened and self.text[: q.open_mark].rstrip()[-1:] in (".", "!", "?")
-        )
-        if not cuts:
-            return list(self.doc.sentences)
-        out: list[Span] = []
-        k = 0
-        for start, end in self.doc.sentences:
-            while k < len(cuts) and cuts[k] <= start:
-                k += 1
-            while k < len(cuts) and cuts[k] < end:
-                piece_end = len(self.text[start : cuts[k]].rstrip()) + start
-                if piece_end > start:
-                    out.append((start, piece_end))
-                start = cuts[k]
-                k += 1
-            out.append((start, end))
-        return out
-
-    def sentence_index(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
-
-    def sentence_of(self, pos: int) -> Span:
-        return self.sentences[self.sentence_index(pos)] if self.sentences else (0, 0)
+        self.sentences = doc.sentences
+        self.sentence_index = doc.sentence_index
+        self.sentence_of = doc.sentence_of
 
     # ------------------------------------------------------------------ helpers
 

@@ -493,3 +493,148 @@ def test_any_text_gives_well_formed_rows(pieces, language):
             assert 0 <= row["speaker_start"] < row["speaker_end"] <= len(text)
         if row["cue_start"] is not None:
             assert text[row["cue_start"] : row["cue_end"]] == row["cue"]
+
+
+# --------------------------------------------------------------------------- pronoun speakers
+
+
+def quotes_with_actors(text: str, language: str = "id") -> list[dict]:
+    """Quotes after the actor step, as in the pipeline."""
+    from newsanalysis.actors import find_mentions, load_kb
+
+    doc = Document("t", text, language)
+    find_mentions(doc, load_kb())
+    return extract_quotes(doc)
+
+
+def test_clitic_goes_to_a_subject_named_after_the_last_speaker():
+    text = (
+        "“Kami bakar singkong di pantai setiap malam,” ujar Latif Aprianto.\n"
+        "Rizki Rifai, anggota kelompok lainnya, juga ikut menyusuri pantai.\n"
+        "”Kami bawa senter kecil dan harus hati-hati,” katanya."
+    )
+    rows = only(quotes_with_actors(text), "direct")
+    assert [r["speaker"] for r in rows] == ["Latif Aprianto", "Rizki Rifai"]
+
+
+def test_clitic_is_not_a_person_named_as_an_object():
+    text = (
+        "“Kegiatan logistik tetap harus jalan,” kata Menteri Perhubungan Budi Karya Sumadi.\n"
+        "Ia juga memuji Presiden Joko Widodo.\n"
+        "“Kami siap membantu pemerintah pusat,” ujarnya."
+    )
+    rows = only(quotes_with_actors(text), "direct")
+    assert [r["speaker"] for r in rows] == ["Budi Karya Sumadi", "Budi Karya Sumadi"]
+
+
+def test_clitic_is_not_a_person_named_inside_its_quote():
+    text = (
+        "Sosiolog Universitas Negeri Jakarta, Rakhmat Hidayat, mengingatkan hal itu.\n"
+        "”Pada Juni, Gubernur Jakarta Anies Baswedan menjanjikan sistem darurat. "
+        "Sekarang data menunjukkan arah itu,” ujarnya."
+    )
+    [row] = only(quotes_with_actors(text), "direct")
+    assert row["speaker"] == "Rakhmat Hidayat"
+
+
+def test_she_does_not_continue_a_man_quoted_before():
+    text = (
+        "“We will win this state,” said Mike Pence.\n"
+        "Kellyanne Conway joined the rally later.\n"
+        "“It was a good night for the campaign,” she said."
+    )
+    rows = only(quotes_with_actors(text, "en"), "direct")
+    assert [r["speaker"] for r in rows] == ["Mike Pence", "Kellyanne Conway"]
+
+
+def test_plural_pronoun_speaker_is_kept_as_written():
+    text = "Mike Pence spoke first.\n“We are not going anywhere,” they said."
+    [row] = only(quotes_with_actors(text, "en"), "direct")
+    assert (row["speaker"], row["speaker_surface"]) == (None, "they")
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def test_verb_after_a_quote_without_a_speaker_is_no_frame():
+    text = (
+        "City Attorney Brad Holm said in the letter that the advertisement “unmistakably "
+        "and wrongfully” suggests that Phoenix supports the campaign."
+    )
+    [row] = only(quotes(text, "en"), "partial")
+    assert (row["speaker_surface"], row["cue"]) == ("City Attorney Brad Holm", "said")
+    text = (
+        'In a statement, Peabody said: "Patriot Coal was highly successful in its first '
+        'year," adding that its value quadrupled.'
+    )
+    [row] = only(quotes(text, "en"), "direct")
+    assert (row["speaker"], row["cue"]) == ("Peabody", "said")
+
+
+def test_sentence_after_a_closed_quote_is_not_its_frame():
+    text = (
+        'Japan branded North Korea an "outlaw nation in the neighborhood." Russia insisted '
+        'that Pyongyang "stop its dangerous escapades." The agency said North Korea had '
+        'displayed "complete disregard of the demands."'
+    )
+    rows = only(quotes(text, "en"), "partial")
+    assert [r["speaker"] for r in rows] == ["Japan", "Russia", "The agency"]
+
+
+def test_quote_opening_a_sentence_closed_by_an_attribution():
+    text = (
+        "Elizabeth Warren questioned the bank's chief executive.\n"
+        "“The only way Wall Street will change will be if executives face jail time” for "
+        "criminal behavior, she said."
+    )
+    [row] = only(quotes(text, "en"), "direct")
+    assert (row["speaker_surface"], row["cue"]) == ("she", "said")
+
+
+def test_frame_phrases_with_suffixes_modifiers_and_lists():
+    [row] = quotes(
+        "Vice President Joseph R. Biden Jr. responded that not paying taxes was not ''smart.''",
+        "en",
+    )[-1:]
+    assert row["speaker_surface"] == "Vice President Joseph R. Biden Jr."
+    [row] = only(
+        quotes("“So why didn’t Donald Trump pay his?” a narrator in the ad asks.", "en"), "direct"
+    )
+    assert row["speaker_surface"] == "a narrator in the ad"
+    text = (
+        "The ceremony featured Patti LaBelle and Stevie Wonder, who joked of the museum, "
+        "''I haven't seen it yet, but I'm going to.''"
+    )
+    [row] = quotes(text, "en")
+    assert row["speaker"] == "Stevie Wonder"
+
+
+def test_indonesian_speaker_phrases_after_an_inverted_cue():
+    [row] = quotes("”Selanjutnya akan dilakukan pemeriksaan lanjutan,” kata Hari.")
+    assert row["speaker"] == "Hari"
+    [row] = quotes(
+        "”Hari ini ada tambahan 15 kasus baru di Kota Kendari,” kata Juru Bicara Gugus Tugas "
+        "Covid-19 Kendari dr Algazali."
+    )
+    assert row["speaker"] == "Algazali"
+    text = (
+        "Menurut Teguh, aturan itu aneh.\n”Kalau alasannya demikian, tidak perlu ada "
+        "pembatasan sosial di kendaraan umum lain,” menurutnya lagi."
+    )
+    [row] = only(quotes(text), "direct")
+    assert (row["speaker"], row["speaker_surface"], row["cue"]) == ("Teguh", "nya", "menurutnya")
+
+
+def test_last_of_an_apposition_chain_and_a_name_after_an_organisation():
+    text = (
+        "”Belum tahu. Yang dari pusat belum tahu,” kata Kepala Dusun Nglahar, Kelurahan "
+        "Sumbersari, Kecamatan Moyudan, Wahyu Wibowo di Kabupaten Sleman, Jumat (10/4/2020)."
+    )
+    [row] = only(quotes_with_actors(text), "direct")
+    assert row["speaker"] == "Wahyu Wibowo"
+    text = (
+        "”Potensi puncak arus balik perlu diwaspadai,” ujar Direktur Prasarana Badan "
+        "Pengelola Transportasi Jabodetabek Kementerian Perhubungan (Kemenhub) Edi Nursalam."
+    )
+    [row] = only(quotes_with_actors(text), "direct")
+    assert row["speaker"] == "Edi Nursalam"

@@ -74,6 +74,7 @@ class AttributionFinder:
         self.text = doc.text
         self.quotes = find_quote_spans(self.text, doc.paragraphs)
         quoted = [(q.outer_start, q.outer_end) for q in self.quotes]
+        doc.extra["quote_spans"] = sorted(quoted)  # for resolve_reference
         self.quoted_starts = [s for s, _ in quoted]
         self.quoted = quoted
         self.cues = [c for c in lex.find_cues(self.text) if not self.in_quote(c.start)]
@@ -194,6 +195,14 @@ class AttributionFinder:
 
         if self._is_title(q):
             return None  # "Peran Perempuan dalam Pengembangan Pariwisata": a title
+
+        # "“… jail time” for criminal behavior, she said.": the quote opens the sentence
+        # and a closing attribution ends it
+        if not left:
+            final = self.final_attribution(q.outer_end, s_end)
+            if final is not None and self.words(q.outer_end, final[3]) <= _MAX_OBJECT:
+                cue, speaker, speaker_kind, _ = final
+                return self._use(Attribution(DIRECT, q.pieces, cue, speaker, speaker_kind, quote=q))
 
         # 3. partial: the nearest cue on the left in the sentence, or the sentence's
         #    closing attribution
@@ -331,6 +340,10 @@ class AttributionFinder:
             if cue.clitic:
                 return cue, (cue.end - len(self.lex.clitic), cue.end), CLITIC
             phrase = speaker_after_cue(toks[:end], after, self.lex)
+            if phrase is None and cue.kind == VERB:
+                # "“…” suggests that …", "“…,” adding that …": the quote is the subject,
+                # or the participle continues the sentence's subject; no frame here
+                return None
             return cue, self.span_of(toks, phrase), PHRASE if phrase else NONE
         # "“…,” the spokesman said" / "“…,” Anto menambahkan"
         full_stop = self.text[q.end - 1] in ".!?"
@@ -486,7 +499,9 @@ class AttributionFinder:
             # everything is “on the up and up”": the sentence's subject
             k = skip_dateline(toks, lo, hi)
             while k < hi and (
-                toks[k].low in self.lex.sentence_openers or not toks[k].text[0].isalnum()
+                toks[k].low in self.lex.sentence_openers
+                or not toks[k].text[0].isalnum()
+                or self.in_quote(toks[k].start)  # quoted words are no subject
             ):
                 k += 1
             if k > lo and toks[lo].low in self.lex.speaker_stop:
@@ -557,11 +572,13 @@ class AttributionFinder:
     def _tail_ok(self, toks: list[Tok], k: int, end: int) -> bool:
         """After an attribution only adverbials may follow ("on Tuesday", "dalam
         keterangan tertulis, Senin (13/4)"): no second verb clause."""
-        if end - k > 10:
-            return False
+        if end - k > 10 or (k < end and toks[k].low in self.lex.complementizers):
+            return False  # "Russia insisted that Pyongyang …": a sentence of its own
+        while k < end and is_cap(toks[k]):
+            k += 1  # "Monday", "Sen. X": but "said North Korea had …" is a new clause
         return (
             k >= end
             or toks[k].low in self.lex.speaker_stop
             or not toks[k].text[0].isalnum()
-            or is_cap(toks[k])
+            or toks[k].text[0].isdigit()
         )

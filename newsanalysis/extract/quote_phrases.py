@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]", re.UNICODE)
-MAX_PHRASE = 12
+MAX_PHRASE = 16  # words: "Manajer Badan Usaha Milik Desa Lembaga Keuangan Mikro (BUMDes LKM) …"
 
 
 class Tok(NamedTuple):
@@ -129,10 +129,14 @@ def _accepts(toks: list[Tok], k: int, lex: QuoteLexicon, frame: bool) -> bool:
         return open_ is not None and _bracketed_ok(toks, open_ + 1, k)
     if tok.text in ".-" and _inside_brackets(toks, k):
         return True
+    if tok.text == "." and k > 0 and toks[k - 1].end == tok.start:
+        if toks[k - 1].low in lex.name_particles or toks[k - 1].low + "." in lex.name_particles:
+            return True  # "Joseph R. Biden Jr." before its verb
     if _is_word(tok):
         if is_cap(tok) or tok.low in lex.speaker_words or tok.low in lex.determiners:
             return True
-        if tok.low in lex.name_particles:
+        if tok.low in lex.name_particles or tok.low in lex.titles:
+            # "bin" in "Ali bin Alwi", a title in lower case: "Covid-19 Kendari dr Algazali"
             return k + 1 < len(toks) and is_cap(toks[k + 1])
         return frame
     if tok.text in "-–'’&":
@@ -146,18 +150,25 @@ def _meaningful(toks: list[Tok], lex: QuoteLexicon) -> bool:
 
 
 def phrase_after(
-    toks: list[Tok], i: int, lex: QuoteLexicon, frame: bool = False
+    toks: list[Tok], i: int, lex: QuoteLexicon, frame: bool = False, after_cue: bool = False
 ) -> tuple[int, int] | None:
     """Token range ``[i, j)`` of the speaker phrase starting at ``toks[i]``, if any.
 
     With ``frame``, any word is accepted up to the first stop word or punctuation
-    (used where the frame itself bounds the phrase).
+    (used where the frame itself bounds the phrase). With ``after_cue`` (right after an
+    inverted cue: "kata Hari"), a capitalised word is a name even if the lower-case
+    word is a function word ("hari").
     """
     if i >= len(toks):
         return None
     if toks[i].low in lex.pronouns:
         return (i, i + 1)
-    if is_cap(toks[i]) and toks[i].low in lex.function_words and toks[i].low not in lex.determiners:
+    if (
+        is_cap(toks[i])
+        and toks[i].low in lex.function_words
+        and toks[i].low not in lex.determiners
+        and not (after_cue and toks[i].low not in lex.sentence_openers)
+    ):
         return None  # "If", "With", "Perhaps" opening a phrase are not names
     if toks[i].low in lex.calendar_words and not (i + 1 < len(toks) and is_cap(toks[i + 1])):
         return None  # "Friday", "Senin" alone; "Juni Rahmawati" is a name
@@ -191,28 +202,36 @@ def phrase_after(
 
 
 def speaker_after_cue(toks: list[Tok], i: int, lex: QuoteLexicon) -> tuple[int, int] | None:
-    """The speaker after an inverted cue, with an apposition when the clause ends
-    after it: "kata *Kepala Puskesmas Cilincing, Edison Sahputra*.", "said *John Smith, a
+    """The speaker after an inverted cue, with appositions when the clause ends after
+    them: "kata *Kepala Puskesmas Cilincing, Edison Sahputra*.", "kata *Kepala Dusun
+    Nglahar, Kelurahan Sumbersari, Wahyu Wibowo* di Sleman", "said *John Smith, a
     spokesman for the campaign*." (not "kata Anto, Senin (13/4)": a date)."""
-    first = phrase_after(toks, i, lex)
+    first = phrase_after(toks, i, lex, after_cue=True)
     if first is None or toks[first[0]].low in lex.pronouns:
         return first
-    j = first[1]
-    if j + 1 >= len(toks) or toks[j].text != "," or toks[j + 1].low in lex.calendar_words:
-        return first
-    second = phrase_after(toks, j + 1, lex)
-    if second is None or toks[second[0]].low in lex.pronouns:
-        return first
-    k = second[1]
-    if k < len(toks) and _is_word(toks[k]) and toks[k].low not in lex.speaker_stop:
-        return first  # "kata Anto, warga setempat menilai …": a new clause
-    if (
-        k + 1 < len(toks)
-        and toks[k].text == ","
-        and (toks[k + 1].low in lex.calendar_words or toks[k + 1].text[0].isdigit())
-    ):
-        return first  # "ujar Prita, Jakarta, Senin (13/4)": a place and a date
-    return (first[0], k)
+    whole = first
+    for _ in range(MAX_APPOSITIONS):
+        j = whole[1]
+        if j + 1 >= len(toks) or toks[j].text != "," or toks[j + 1].low in lex.calendar_words:
+            break
+        second = phrase_after(toks, j + 1, lex)
+        if second is None or toks[second[0]].low in lex.pronouns:
+            break
+        k = second[1]
+        if k < len(toks) and _is_word(toks[k]) and toks[k].low not in lex.speaker_stop:
+            return first  # "kata Anto, warga setempat menilai …": a new clause
+        if (
+            k + 1 < len(toks)
+            and toks[k].text == ","
+            and (toks[k + 1].low in lex.calendar_words or toks[k + 1].text[0].isdigit())
+        ):
+            return whole  # "ujar Prita, Jakarta, Senin (13/4)": a place and a date
+        whole = (first[0], k)
+    return whole
+
+
+#: comma-separated parts of a speaker phrase after the first one
+MAX_APPOSITIONS = 3
 
 
 def _determiner_phrase(toks: list[Tok], s: int, e: int, lex: QuoteLexicon, floor: int) -> int:
@@ -263,6 +282,8 @@ def phrase_before(
         s += 1
     if s == e or not _meaningful(toks[s:e], lex) or toks[s].low in lex.demonstratives:
         return None
+    if all(t.low in lex.calendar_words for t in toks[s:e] if _is_word(t)):
+        return None  # "early Friday saying": a date, not a speaker
     if toks[s].low in lex.pronouns and e - s > 1:
         return None  # "he also" handled above; "it said the" is not a phrase
     return (s, e)
@@ -290,8 +311,14 @@ def subject_before(
     while e > floor and _is_adverb(toks[e - 1], lex):
         e -= 1
     if e - 2 > floor and toks[e - 1].low in lex.relative_pronouns and toks[e - 2].text == ",":
-        # "…, Stevie Wonder, who joked …": the name before the relative pronoun
-        return phrase_before(toks, e - 2, lex, floor)
+        # "…, Stevie Wonder, who joked …": the name before the relative pronoun, the
+        # last of a list ("Patti LaBelle and Stevie Wonder, who joked")
+        phrase = phrase_before(toks, e - 2, lex, floor)
+        if phrase is not None:
+            for j in range(phrase[1] - 2, phrase[0], -1):
+                if toks[j].low in lex.conjunctions and is_cap(toks[j + 1]):
+                    return (j + 1, phrase[1])
+        return phrase
     if e - 1 <= floor or toks[e - 1].text != ",":
         return None
     k = skip_dateline(toks, floor, e)
@@ -365,6 +392,7 @@ def frame_phrase(toks: list[Tok], k: int, i: int, lex: QuoteLexicon) -> tuple[in
     ):
         return None
     depth = 0
+    determined = toks[k].low in lex.determiners and not is_cap(toks[k])
     for j in range(k, first_end):
         t = toks[j]
         if t.text == "(":  # "Rep. Gwen Moore (D-Wis.)"
@@ -377,6 +405,8 @@ def frame_phrase(toks: list[Tok], k: int, i: int, lex: QuoteLexicon) -> tuple[in
             continue
         if t.low in lex.clause_breaks or t.low in lex.complementizers:
             return None
+        if determined and j > k + 1 and _is_word(t):
+            continue  # "a narrator in the Clinton ad": a modifier of a determined noun
         if t.low in lex.sentence_openers and not (
             t.low in lex.phrase_links or t.low in lex.speaker_words or t.low in lex.determiners
         ):

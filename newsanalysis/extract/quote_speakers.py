@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from ..actors import resolve_reference
+from ..actors.references import antecedent, gender_of, pronoun_gender
 from ..document import Document, Mention
 from .quote_lexicon import QuoteLexicon
 from .quote_types import CLITIC, INHERIT, NONE, PHRASE, Attribution
@@ -90,6 +91,7 @@ class SpeakerResolver:
         self.in_quote = in_quote or (lambda pos: False)
         self.resolved: dict[int, Speaker] = {}  # id(attribution) -> speaker
         self._speakers: list[tuple[int, Speaker]] = []  # named speakers, by position
+        self._last: list[tuple[int, Speaker]] = []  # every resolved speaker, by position
 
     def resolve(self, a: Attribution) -> Speaker:
         speaker = self._resolve(a)
@@ -102,6 +104,8 @@ class SpeakerResolver:
             and speaker.surface.lower() not in self.lex.pronouns
         ):
             self._speakers.append((speaker.start, speaker))
+        if speaker.name and speaker.start is not None and a.speaker_kind != INHERIT:
+            self._last.append((speaker.start, speaker))
         return speaker
 
     def _resolve(self, a: Attribution) -> Speaker:
@@ -116,9 +120,12 @@ class SpeakerResolver:
             len(words) == 1 and words[0].lower() in self.lex.pronouns
         )
         if pronoun:
-            return self._pronoun(start, end, surface, clitic=a.speaker_kind == CLITIC)
+            if a.speaker_kind != CLITIC and words[0].lower() not in self.lex.singular_pronouns:
+                return Speaker(None, None, surface, start, end)  # "they", "we": as written
+            anchor = a.start if a.quote is not None else start
+            return self._pronoun(start, end, surface, anchor)
         mention = self._mention_in(start, end)
-        if mention is not None:
+        if mention is not None and not self._name_after(mention, end):
             return self._from_mention(mention, surface, start, end)
         if self._is_role_phrase(words) or self._common_noun(start, words):
             refs = resolve_reference(self.doc, start, end)
@@ -138,6 +145,17 @@ class SpeakerResolver:
             return people[-1]
         return max(inside, key=lambda m: m.end - m.start)
 
+    def _name_after(self, mention: Mention, end: int) -> bool:
+        """A name the actor step did not find follows an organisation or place in the
+        phrase: "Direktur BPTJ Kementerian Perhubungan (Kemenhub) *Edi Nursalam*"."""
+        if self._type(mention) == "person":
+            return False
+        tail = _BRACKETS.sub(" ", self.doc.text[mention.end : end])
+        return any(
+            w[0].isupper() and not self._is_title(w) and _key(w) not in self.lex.function_words
+            for w in re.findall(r"[^\W\d_][\w'’.-]*", tail)
+        )
+
     def _type(self, mention: Mention) -> str | None:
         actor = self.doc.actors.get(mention.actor_id)
         return actor.type if actor else None
@@ -146,27 +164,49 @@ class SpeakerResolver:
         name = self.doc.actor_name(mention.actor_id) or mention.surface
         return Speaker(name, mention.actor_id, surface, start, end)
 
-    def _pronoun(self, start: int, end: int, surface: str, clitic: bool = False) -> Speaker:
-        if clitic:
-            # "“…,” katanya": the clitic carries no gender and, in news, continues the
-            # speaker quoted just before (within a few sentences) before anyone else
-            last = self._recent_speaker(start)
-            if last is not None:
-                return Speaker(last.name, last.actor_id, surface, start, end)
+    def _pronoun(self, start: int, end: int, surface: str, anchor: int) -> Speaker:
+        """A pronoun or clitic speaker ("ia", "katanya", "he"): the speaker quoted last,
+        if at most ``RECENT_SENTENCES`` sentences before the quotation (``anchor``) and
+        nobody was named after it; else the pronoun's antecedent from the actor step."""
+        last = self._recent_speaker(anchor)
+        gender = pronoun_gender(self.doc, start, end)
+        if (
+            last is not None
+            and gender
+            and gender_of(self.doc, last[1].actor_id) not in (None, gender)
+        ):
+            last = None  # "she" after a quote of Donald Trump
+        found = antecedent(self.doc, start, end)
+        if last is not None and (
+            found is None
+            or found.mention.start < last[0]
+            # a person named since is the new topic when a subject or speaker, or in the
+            # pronoun's own sentence ("Trump, her opponent, said he thought ...")
+            or (found.rank == "first" and not self._same_sentence(found.mention.start, start))
+        ):
+            return Speaker(last[1].name, last[1].actor_id, surface, start, end)
+        if found is not None:
+            return self._from_mention(found.mention, surface, start, end)
         refs = resolve_reference(self.doc, start, end)
         if len(refs) == 1:
             return self._from_mention(refs[0], surface, start, end)
         salient = self._salient_before(start)
-        if salient is not None:
+        if salient is not None and not (
+            gender and gender_of(self.doc, salient.actor_id) not in (None, gender)
+        ):
             return Speaker(salient.name, salient.actor_id, surface, start, end)
         return Speaker(None, None, surface, start, end)
 
-    def _recent_speaker(self, pos: int) -> Speaker | None:
-        """The last named speaker, if quoted at most ``RECENT_SENTENCES`` sentences ago."""
-        for position, speaker in reversed(self._speakers):
+    def _same_sentence(self, a: int, b: int) -> bool:
+        return self.doc.sentence_index(a) == self.doc.sentence_index(b)
+
+    def _recent_speaker(self, pos: int) -> tuple[int, Speaker] | None:
+        """The last speaker, with where it is written, if quoted at most
+        ``RECENT_SENTENCES`` sentences before ``pos``."""
+        for position, speaker in reversed(self._last):
             if position < pos:
                 gap = self.doc.sentence_index(pos) - self.doc.sentence_index(position)
-                return speaker if gap <= RECENT_SENTENCES else None
+                return (position, speaker) if gap <= RECENT_SENTENCES else None
         return None
 
     # ------------------------------------------------------------------ salience

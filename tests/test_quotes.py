@@ -638,3 +638,64 @@ def test_last_of_an_apposition_chain_and_a_name_after_an_organisation():
     )
     [row] = only(quotes_with_actors(text), "direct")
     assert row["speaker"] == "Edi Nursalam"
+
+
+# --------------------------------------------------------------------------- indirect speech
+
+
+def indirect(text: str, language: str = "en") -> list[tuple[str, str]]:
+    return [(r["speaker_surface"], r["cue"]) for r in only(quotes(text, language), "indirect")]
+
+
+def test_closing_attribution_around_reported_speech():
+    text = (
+        "Clinton had told police officials that she did not want the escort at all, but "
+        "the NYPD overruled that request, the source added."
+    )
+    assert indirect(text) == [("the source", "added"), ("Clinton", "told")]
+    text = (
+        "His obsession with the president's birth is an insult to all Americans, top black "
+        "lawmakers said Friday afternoon, as they bristled at his claims."
+    )
+    assert indirect(text) == [("top black lawmakers", "said")]
+
+
+def test_according_to_any_source():
+    assert indirect("According to exit polls, Mitt Romney had a ten-point lead in 2012.") == [
+        ("exit polls", "According to")
+    ]
+    text = "The two candidates are virtually tied, according to a new national poll."
+    assert indirect(text) == [("a new national poll", "according to")]
+
+
+def test_participle_reports_what_the_subject_said():
+    text = (
+        "A New York judge has rejected a media request to open a court file, saying the "
+        "courts have no business deciding what could be useful to voters."
+    )
+    [row] = only(quotes(text, "en"), "indirect")
+    assert (row["speaker_surface"], row["speaker"], row["cue"]) == (
+        "A New York judge",
+        "A New York judge",
+        "saying",
+    )
+    text = (
+        "Menteri itu menolak tuduhan tersebut, seraya menegaskan bahwa pemerintah tidak "
+        "pernah menunda bantuan."
+    )
+    assert indirect(text, "id") == [("Menteri itu", "menegaskan")]
+
+
+def test_subjects_of_reported_speech():
+    assert indirect(
+        "A lawyer for the news outlets, David Schulz, said no decision had been made."
+    ) == [("A lawyer for the news outlets, David Schulz", "said")]
+    assert indirect("The state’s campaign chairman, Phil Lovas, said he cannot comment.") == [
+        ("The state’s campaign chairman, Phil Lovas", "said")
+    ]
+    assert indirect("Federal and state officials said the two raised $350 million.") == [
+        ("Federal and state officials", "said")
+    ]
+    assert indirect("The S.E.C. said it would increase oversight as well.") == [
+        ("The S.E.C.", "said")
+    ]

@@ -158,7 +158,9 @@ def _salient(
             spoken = [m for m in candidates if m.start in speakers]
             if spoken:
                 return Antecedent(spoken[0], "speaker")
-            subjects = [m for m in candidates if _is_subject(doc, m, lex)]
+            subjects = [
+                m for m in candidates if _is_subject(doc, m, lex) or _opens_clause(doc, m, lex)
+            ]
             if subjects:
                 return Antecedent(subjects[0], "subject")
             return Antecedent(candidates[0], "first")
@@ -209,7 +211,10 @@ def _plausible_person(doc: Document, m: Mention, lex: Lexicon, strong: set[str])
     """Not a place or thing the actor step typed as a person (see ``_salient``)."""
     words = _words_before(doc.text, m.start)
     if words and (words[-1] in lex.not_person_before or " ".join(words) in lex.not_person_before):
-        return False
+        # "di Kabupaten Kepulauan Aru"; but a known person followed by a verb is a
+        # subject: "di sepanjang jalan Risma terus mengingatkan warga"
+        if not (m.actor_id in strong and _is_subject(doc, m, lex)):
+            return False
     if m.actor_id not in strong:
         actor = doc.actors.get(m.actor_id)
         last = actor.name.split()[-1].lower() if actor and actor.name.split() else ""
@@ -227,6 +232,20 @@ def _strong_actors(doc: Document) -> set[str]:
 _NEXT = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?,?\s*([\w'’-]+)")
 # the word after an apposition set off by commas ("Trump, her opponent, bemoaned")
 _AFTER_APPOSITION = re.compile(r"\s*,[^,.;:!?“”\"()\n]{1,60},\s*([\w'’-]+)")
+
+
+def _opens_clause(doc: Document, m: Mention, lex: Lexicon) -> bool:
+    """Only titles and capitalised words (a role, an organisation) stand between the
+    start of its sentence and the mention: "Managing Director Bank DBS Taimur
+    Baig optimistis, …", "Sen. Claire McCaskill …"."""
+    s_start = doc.sentence_of(m.start)[0]
+    for word in re.findall(r"[^\W_][\w'’.-]*", doc.text[s_start : m.start]):
+        low = word.lower().rstrip(".")
+        if low in lex.title_words or low in lex.particles:
+            continue
+        if not word[0].isupper() or lex.is_common(word):
+            return False  # "Selain Presiden Joko Widodo, …": a fronted phrase
+    return True
 
 
 def _is_subject(doc: Document, m: Mention, lex: Lexicon) -> bool:

@@ -31,6 +31,7 @@ from .quote_lexicon import INVERTED, NAMING, PREPOSITION, VERB, Cue, QuoteLexico
 from .quote_marks import QuoteSpan, find_quote_spans
 from .quote_phrases import (
     Tok,
+    after_comma,
     frame_phrase,
     is_cap,
     phrase_after,
@@ -57,6 +58,7 @@ __all__ = ["Attribution", "AttributionFinder", "find_attributions"]
 _SENTENCE_END = SENTENCE_END
 _DASHES = "—―–-"
 _MAX_OBJECT = MAX_OBJECT
+_MAX_SOURCE = 12  # words of a source after "according to" ("a new Washington Post-ABC News poll")
 
 
 def find_attributions(doc: Document, lex: QuoteLexicon) -> list[Attribution]:
@@ -457,7 +459,7 @@ class AttributionFinder:
         """Only openers, or a fronted adverbial closed by a comma, before ``toks[s]``."""
         if self._only_openers(toks[lo:s]):
             return True
-        return toks[s - 1].text == "," if s > lo else True
+        return after_comma(toks, lo, s) if s > lo else True
 
     # ------------------------------------------------------------------ partial quotes
 
@@ -497,48 +499,72 @@ class AttributionFinder:
         if nearest is not None:
             # "Trump is questioning the system, encouraging supporters to make sure
             # everything is “on the up and up”": the sentence's subject
-            k = skip_dateline(toks, lo, hi)
-            while k < hi and (
-                toks[k].low in self.lex.sentence_openers
-                or not toks[k].text[0].isalnum()
-                or self.in_quote(toks[k].start)  # quoted words are no subject
-            ):
-                k += 1
-            if k > lo and toks[lo].low in self.lex.speaker_stop:
-                # "In an interview on CBS, House Speaker Paul Ryan ...": the subject
-                # comes after the fronted prepositional phrase and its comma
-                comma = next((j for j in range(k, hi) if toks[j].text == ","), None)
-                k = comma + 1 if comma is not None else hi
-            subject = phrase_after(toks[:hi], k, self.lex) if k < hi else None
-            if subject is not None and not (
-                subject[1] < hi
-                and toks[subject[1]].text[0].isalpha()
-                and toks[subject[1]].text[0].islower()
-            ):
-                subject = None  # a subject is followed by its verb
+            subject = self.sentence_subject(toks, lo, hi)
             speaker = self.span_of(toks, subject) if subject else None
             return Attribution(
                 PARTIAL, q.pieces, nearest, speaker, PHRASE if speaker else NONE, quote=q
             )
         return None
 
+    def sentence_subject(self, toks: list[Tok], lo: int, hi: int) -> tuple[int, int] | None:
+        """The subject opening the sentence ``toks[lo:hi]`` (after a dateline, openers or a
+        fronted prepositional phrase and its comma), followed by its verb."""
+        k = skip_dateline(toks, lo, hi)
+        while k < hi and (
+            toks[k].low in self.lex.sentence_openers
+            or not toks[k].text[0].isalnum()
+            or self.in_quote(toks[k].start)  # quoted words are no subject
+        ):
+            k += 1
+        if k > lo and toks[lo].low in self.lex.speaker_stop:
+            # "In an interview on CBS, House Speaker Paul Ryan ...": the subject
+            # comes after the fronted prepositional phrase and its comma
+            comma = next((j for j in range(k, hi) if toks[j].text == ","), None)
+            k = comma + 1 if comma is not None else hi
+        subject = phrase_after(toks[:hi], k, self.lex) if k < hi else None
+        if subject is not None and not (
+            subject[1] < hi
+            and toks[subject[1]].text[0].isalpha()
+            and toks[subject[1]].text[0].islower()
+        ):
+            return None  # a subject is followed by its verb
+        return subject
+
     def final_attribution(self, start: int, s_end: int) -> tuple[Cue, Span | None, str, int] | None:
         """A sentence-closing attribution after ``start``: ", kata X." / ", X said." /
-        ", menurut X." / ", katanya." Returns cue, speaker, kind and the comma offset."""
+        ", menurut X." / ", katanya.", also before a trailing clause ("…, lawmakers
+        said Friday, as they bristled …"). Returns cue, speaker, kind and the comma
+        offset."""
         toks, starts = self.tokens(start)
         lo = bisect.bisect_left(starts, start)
         hi = bisect.bisect_left(starts, s_end)
         end = hi
         while end > lo and not toks[end - 1].text[0].isalnum():
             end -= 1  # the sentence's final period
-        # the last comma of the sentence that is outside quotes
+        # the commas of the sentence outside quotes, from the last one, back to a quote
+        commas = []
         for c in range(end - 1, lo - 1, -1):
-            if toks[c].text in ",;" and not self.in_quote(toks[c].start):
-                break
             if toks[c].text in '“”"«»':
-                return None
-        else:
-            return None
+                break
+            if toks[c].text in ",;" and not self.in_quote(toks[c].start):
+                commas.append(c)
+        for n, c in enumerate(commas[:2]):
+            if n == 1:
+                # the last comma opens a trailing clause: "…, as they bristled"
+                tail = toks[commas[0] + 1] if commas[0] + 1 < end else None
+                if tail is None or not (
+                    tail.low in self.lex.clause_breaks or tail.low in self.lex.speaker_stop
+                ):
+                    break
+                end = commas[0]
+            found = self._attribution_after_comma(toks, starts, c, end)
+            if found is not None:
+                return found
+        return None
+
+    def _attribution_after_comma(
+        self, toks: list[Tok], starts: list[int], c: int, end: int
+    ) -> tuple[Cue, Span | None, str, int] | None:
         k = c + 1
         if k >= end:
             return None
@@ -552,6 +578,8 @@ class AttributionFinder:
                     return cue, (cue.end - len(self.lex.clitic), cue.end), CLITIC, toks[c].start
                 return None
             phrase = speaker_after_cue(toks[:end], after, self.lex)
+            if phrase is None and cue.kind == PREPOSITION:
+                phrase = self._source_phrase(toks, after, end)  # "according to exit polls"
             if phrase is not None and self._tail_ok(toks, phrase[1], end):
                 return cue, self.span_of(toks, phrase), PHRASE, toks[c].start
             return None
@@ -568,6 +596,15 @@ class AttributionFinder:
                 return cue, self.span_of(toks, phrase), PHRASE, toks[c].start
             break
         return None
+
+    def _source_phrase(self, toks: list[Tok], k: int, end: int) -> tuple[int, int] | None:
+        """After "according to" / "menurut": any short noun phrase up to ``end`` (a
+        comma or the sentence end), not only names: "according to exit polls"."""
+        if not 0 < end - k <= _MAX_SOURCE:
+            return None
+        if any(t.text in '“”"«».!?;' or t.low in self.lex.complementizers for t in toks[k:end]):
+            return None
+        return (k, end)
 
     def _tail_ok(self, toks: list[Tok], k: int, end: int) -> bool:
         """After an attribution only adverbials may follow ("on Tuesday", "dalam

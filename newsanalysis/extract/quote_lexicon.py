@@ -54,6 +54,8 @@ class QuoteLexicon:
     phrase_links: frozenset[str]
     demonstratives: frozenset[str]
     relative_pronouns: frozenset[str]
+    participles: frozenset[str]  # cue forms without a subject ("saying")
+    participle_markers: frozenset[str]  # words that make a cue one ("seraya menegaskan")
     conjunctions: frozenset[str]  # "and": a relative pronoun refers to the last conjunct
     adverb_suffixes: tuple[str, ...]
     calendar_words: frozenset[str]  # month and weekday names, from the [dates] section
@@ -173,6 +175,8 @@ def lexicon(code: str | None) -> QuoteLexicon | None:
         phrase_links=words("phrase_links"),
         demonstratives=words("demonstratives"),
         relative_pronouns=words("relative_pronouns"),
+        participles=words("participles"),
+        participle_markers=words("participle_markers"),
         conjunctions=words("conjunctions"),
         adverb_suffixes=tuple(section.get("adverb_suffixes", [])),
         calendar_words=frozenset(

@@ -30,6 +30,7 @@ __all__ = [
     "subject_before",
     "skip_dateline",
     "is_cap",
+    "after_comma",
 ]
 
 _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]", re.UNICODE)
@@ -117,7 +118,11 @@ def _accepts(toks: list[Tok], k: int, lex: QuoteLexicon, frame: bool) -> bool:
         return (
             0 < k < n - 1
             and _is_word(toks[k - 1])
-            and (is_cap(toks[k + 1]) or toks[k + 1].low in lex.determiners)
+            and (
+                is_cap(toks[k + 1])
+                or toks[k + 1].low in lex.determiners
+                or _stem(toks[k + 1].low) in lex.speaker_words  # "Federal and state officials"
+            )
         )
     if tok.low in lex.speaker_stop and not is_cap(tok):
         return False
@@ -130,11 +135,14 @@ def _accepts(toks: list[Tok], k: int, lex: QuoteLexicon, frame: bool) -> bool:
     if tok.text in ".-" and _inside_brackets(toks, k):
         return True
     if tok.text == "." and k > 0 and toks[k - 1].end == tok.start:
-        if toks[k - 1].low in lex.name_particles or toks[k - 1].low + "." in lex.name_particles:
+        before = toks[k - 1]
+        if before.low in lex.name_particles or before.low + "." in lex.name_particles:
             return True  # "Joseph R. Biden Jr." before its verb
+        if "." in before.text and is_cap(before):
+            return True  # "The S.E.C. said"
     if _is_word(tok):
-        if is_cap(tok) or tok.low in lex.speaker_words or tok.low in lex.determiners:
-            return True
+        if is_cap(tok) or _stem(tok.low) in lex.speaker_words or tok.low in lex.determiners:
+            return True  # "the state’s campaign chairman"
         if tok.low in lex.name_particles or tok.low in lex.titles:
             # "bin" in "Ali bin Alwi", a title in lower case: "Covid-19 Kendari dr Algazali"
             return k + 1 < len(toks) and is_cap(toks[k + 1])
@@ -142,6 +150,11 @@ def _accepts(toks: list[Tok], k: int, lex: QuoteLexicon, frame: bool) -> bool:
     if tok.text in "-–'’&":
         return 0 < k < len(toks) - 1 and _is_word(toks[k - 1]) and _is_word(toks[k + 1])
     return _abbreviation_period(toks, k)
+
+
+def _stem(low: str) -> str:
+    """A word without its possessive ending ("state’s" -> "state")."""
+    return low[:-2] if low.endswith(("'s", "’s")) and len(low) > 3 else low
 
 
 def _meaningful(toks: list[Tok], lex: QuoteLexicon) -> bool:
@@ -330,7 +343,8 @@ def subject_before(
     for start in starts:
         first = phrase_after(toks[:e], start, lex)
         if first is None or first[1] >= e - 1 or toks[first[1]].text != ",":
-            continue
+            if not _role_then_name(toks, start, e, lex):
+                continue
         apposition = frame_phrase(toks, start, e, lex)
         if apposition is not None:
             return apposition
@@ -354,6 +368,18 @@ def subject_before(
     return phrase
 
 
+def _role_then_name(toks: list[Tok], start: int, e: int, lex: QuoteLexicon) -> bool:
+    """ "*A lawyer for the news outlets, David Schulz,* said": a noun phrase opened by a
+    determiner, a comma, then a name and a comma right before the cue."""
+    if start >= e or toks[start].low not in lex.determiners:
+        return False
+    comma = next((j for j in range(start + 1, min(e, start + 10)) if toks[j].text == ","), None)
+    if comma is None or comma + 1 >= e - 1 or not is_cap(toks[comma + 1]):
+        return False
+    name = phrase_after(toks[: e - 1], comma + 1, lex)
+    return name is not None and name[1] == e - 1 and toks[e - 1].text == ","
+
+
 def skip_dateline(toks: list[Tok], k: int, end: int) -> int:
     """Index after a dateline opening the sentence ("WASHINGTON --", "JAKARTA, KOMPAS —",
     "CHARLOTTE -"): upper-case words, maybe an agency, then a dash."""
@@ -371,7 +397,19 @@ def clause_start(toks: list[Tok], lo: int, s: int, lex: QuoteLexicon) -> bool:
     """Only sentence openers, or a fronted adverbial closed by a comma, before ``toks[s]``."""
     if all(t.low in lex.sentence_openers or not _is_word(t) for t in toks[lo:s]):
         return True
-    return s > lo and toks[s - 1].text == ","
+    return after_comma(toks, lo, s)
+
+
+def after_comma(toks: list[Tok], lo: int, s: int) -> bool:
+    """A comma right before ``toks[s]``, maybe inside closing quotation marks
+    ("On “Fox News Sunday,” Mike Pence said")."""
+    j = s - 1
+    while j > lo and toks[j].text in _CLOSING_MARKS:
+        j -= 1
+    return j >= lo and toks[j].text == ","
+
+
+_CLOSING_MARKS = frozenset("”’\"'»")
 
 
 def frame_phrase(toks: list[Tok], k: int, i: int, lex: QuoteLexicon) -> tuple[int, int] | None:

@@ -369,6 +369,12 @@ class SpeakerResolver:
         """ "Presiden", "the spokesman", "presiden Rusia", "juru bicara Kremlin": a role,
         maybe of an organisation or a country, but no person's name."""
         names = [w for w in words if w[0].isupper() and not self._is_title(w)]
+        if (
+            words[-1][0].islower()
+            and _key(words[-1]) in self.lex.speaker_words
+            and not any("," in w for w in words)
+        ):
+            return True  # a description with its head noun last: "A New York judge"
         return not names or (words[0][0].islower() and len(names) == 1)
 
     @cached_property

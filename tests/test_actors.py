@@ -469,3 +469,12 @@ def test_he_and_she_follow_the_gender_of_given_names():
     doc = _doc("Angela Merkel met Vladimir Putin in Sochi. He said it went well.", "en")
     find_mentions(doc, load_kb())
     assert _names(doc, "He") == ["Vladimir Putin"]
+
+
+def test_role_anaphora_for_a_person_the_knowledge_base_knows_without_the_role(kb):
+    doc = _doc(
+        "Juru bicara Kementerian Luar Negeri China Wang Wenbin menolak tuduhan itu. "
+        "Presiden Xi Jinping tiba di Moskwa. Menurut juru bicara itu, kunjungan berlangsung."
+    )
+    find_mentions(doc, kb)
+    assert _names(doc, "juru bicara itu") == ["Wang Wenbin"]

@@ -699,3 +699,18 @@ def test_subjects_of_reported_speech():
     assert indirect("The S.E.C. said it would increase oversight as well.") == [
         ("The S.E.C.", "said")
     ]
+
+
+def test_role_anaphora_speakers():
+    text = (
+        "Kremlin spokesman Dmitry Peskov said the talks would be long. Xi Jinping arrived.\n"
+        "“We expect a substantive exchange,” the spokesman said."
+    )
+    [row] = only(quotes_with_actors(text, "en"), "direct")
+    assert (row["speaker"], row["speaker_surface"]) == ("Dmitry Peskov", "the spokesman")
+    text = (
+        "Juru bicara Kementerian Luar Negeri China Wang Wenbin menolak tuduhan itu. Presiden "
+        "Xi Jinping tiba di Moskwa.\n”Kunjungan ini untuk perdamaian,” kata juru bicara itu."
+    )
+    [row] = only(quotes_with_actors(text), "direct")
+    assert (row["speaker"], row["speaker_surface"]) == ("Wang Wenbin", "juru bicara itu")

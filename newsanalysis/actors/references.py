@@ -51,7 +51,7 @@ def resolve_reference(doc: Document, start: int, end: int) -> list[Mention]:
         if found is None:
             return []
         return [Mention(start, end, doc.text[start:end], found.mention.actor_id, "pronoun")]
-    role_key, words = _role_in(surface, lex)
+    role_key, role_phrase, words = _role_phrase_in(surface, lex)
     is_pair = surface in lex.pronouns_plural or any(
         surface.startswith(p + " ") for p in lex.pair_words
     )
@@ -64,6 +64,12 @@ def resolve_reference(doc: Document, start: int, end: int) -> list[Mention]:
         return []
     if role_key:
         people = _last_people(doc, before, start, role_key, kb, info["roles"], 1)
+        if not people and role_phrase:
+            # "juru bicara itu" after "Juru bicara … Wang Wenbin", a person the knowledge
+            # base knows without that role
+            candidates = dict.fromkeys(m.actor_id for m in reversed(before))
+            found_id = next((a for a in candidates if _introduced_as(doc, a, role_phrase)), None)
+            people = [found_id] if found_id else []
         if people:
             return [Mention(start, end, doc.text[start:end], people[0], "role")]
     return []
@@ -312,18 +318,33 @@ def _given_names() -> dict[str, str]:
     return table
 
 
-def _role_in(surface: str, lex: Lexicon) -> tuple[str | None, list[str]]:
+def _role_phrase_in(surface: str, lex: Lexicon) -> tuple[str | None, str | None, list[str]]:
+    """The role key, the role words as written ("juru bicara") and the words."""
     words = surface.split()
     for size in range(len(words), 0, -1):
         for i in range(0, len(words) - size + 1):
             phrase = " ".join(words[i : i + size])
             if phrase in lex.role_words:
-                return lex.role_words[phrase], words
+                return lex.role_words[phrase], phrase, words
             if phrase in lex.title_words:
-                return phrase, words
+                return phrase, phrase, words
             if phrase.endswith("s") and phrase[:-1] in lex.role_words:  # "the two leaders"
-                return lex.role_words[phrase[:-1]], words
-    return None, words
+                return lex.role_words[phrase[:-1]], phrase[:-1], words
+    return None, None, words
+
+
+def _introduced_as(doc: Document, actor_id: str, phrase: str) -> bool:
+    """Whether a mention of the actor follows the role words in its sentence, as a title
+    ("Juru bicara Kementerian Luar Negeri China Wang Wenbin"): the knowledge base may
+    not know the role, the article says it."""
+    for m in doc.mentions:
+        if m.actor_id != actor_id:
+            continue
+        s_start = doc.sentence_of(m.start)[0]
+        before = doc.text[max(s_start, m.start - 60) : m.start].lower()
+        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)[^.,;:!?]*$", before):
+            return True
+    return False
 
 
 def _has_role(kb: KnowledgeBase, doc_roles, actor_id: str, role: str, on) -> bool:

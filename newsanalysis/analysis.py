@@ -147,6 +147,17 @@ class Analysis:
         (out / "meta.json").write_text(json.dumps(meta, indent=2, default=str), encoding="utf-8")
         return out
 
+    @staticmethod
+    def open(directory: str | os.PathLike):
+        """Open a stored result lazily (tables stay on disk, queried with DuckDB).
+
+        Works on a store written by ``na.analyze(..., out=DIR)`` and on a folder written by
+        :meth:`save`. Returns a :class:`~newsanalysis.scale.LazyAnalysis`.
+        """
+        from .scale import open_result
+
+        return open_result(directory)
+
     @classmethod
     def load(cls, directory: str | os.PathLike) -> Analysis:
         """Read an Analysis written by :meth:`save`."""

@@ -17,6 +17,7 @@ examples:
   newsanalysis analyze data/ --out results/
   newsanalysis analyze "news/*.xlsx" feed.xml --out results/ --language id
   newsanalysis summary results/
+  newsanalysis report results/ --out report.html --pdf --actor "Xi Jinping" --from 2022-01-01
 
 input files: .txt (+ .json metadata sidecar), .html, .jsonl, .json, .csv, .tsv,
 .xlsx, .parquet, RSS/Atom feeds (.xml, .rss, .atom); folders are read recursively.
@@ -94,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     summary.add_argument("result", metavar="RESULT_DIR")
     summary.set_defaults(func=_cmd_summary)
+    _add_report_command(commands)
     return parser
 
 
@@ -154,6 +156,80 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     print(result.summary().to_string(index=False))
     if len(result.errors):
         print(f"\nerrors by stage:\n{result.errors['stage'].value_counts().to_string()}")
+    return 0
+
+
+# --------------------------------------------------------------------------- report
+
+
+def _add_report_command(commands) -> None:
+    report = commands.add_parser(
+        "report",
+        help="write a self-contained HTML (and PDF) report: meetings, quotes, network",
+        description=(
+            "Write one offline HTML file with the three views (meetings, quote sentiment, "
+            "actor network) and the tables behind them, for the whole corpus or a filter. "
+            "--pdf also writes a PDF (printed by the system Chromium; matplotlib charts "
+            "without it)."
+        ),
+    )
+    report.add_argument("result", metavar="RESULT_DIR", help="a folder written by 'analyze'")
+    report.add_argument(
+        "--out",
+        "-o",
+        default="report.html",
+        metavar="FILE",
+        help="HTML file (default: report.html)",
+    )
+    report.add_argument("--pdf", action="store_true", help="also write FILE.pdf")
+    report.add_argument(
+        "--actor",
+        action="append",
+        metavar="NAME",
+        help="only this actor's meetings, quotes and links (repeat for several: meetings between them)",
+    )
+    report.add_argument("--from", dest="start", metavar="DATE", help="first date (YYYY-MM-DD)")
+    report.add_argument("--to", dest="end", metavar="DATE", help="last date (YYYY-MM-DD)")
+    report.add_argument("--language", action="append", metavar="CODE", help="only these languages")
+    report.add_argument("--source", action="append", metavar="NAME", help="only these sources")
+    report.add_argument(
+        "--period",
+        default="month",
+        choices=["week", "month", "quarter", "year"],
+        help="time unit of the meeting and sentiment charts (default: month)",
+    )
+    report.add_argument("--title", help="title of the report")
+    report.set_defaults(func=_cmd_report)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    import warnings
+
+    import newsanalysis as na
+    from newsanalysis.report import build_report
+    from newsanalysis.scale import is_store
+
+    # a store (na.analyze(..., out=DIR)) is read lazily; a saved Analysis in full
+    result = na.open_result(args.result) if is_store(args.result) else na.Analysis.load(args.result)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        written = build_report(
+            result,
+            args.out,
+            actors=args.actor,
+            start=args.start,
+            end=args.end,
+            languages=args.language,
+            sources=args.source,
+            period=args.period,
+            title=args.title,
+            pdf=args.pdf,
+        )
+    for warning in caught:
+        if "matplotlib" in str(warning.message):
+            print(f"note: {warning.message}", file=sys.stderr)
+    for kind, path in written.items():
+        print(f"{kind}: {path}")
     return 0
 
 

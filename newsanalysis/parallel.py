@@ -1,54 +1,188 @@
-"""Run :func:`~newsanalysis.pipeline.process_article` on a pool of processes.
+"""Run :func:`~newsanalysis.pipeline.process_article` on a pool of local processes.
 
-Articles go out in chunks; results come back in input order, so a parallel run gives
-exactly the tables of a serial run.
+Articles go out in chunks and results come back in input order, so a parallel run
+gives exactly the tables of a serial run. At most a few chunks per worker are in flight
+at once, so memory stays bounded however long the input is.
+
+Workers are started with ``forkserver`` (``spawn`` where that is missing): a fresh
+interpreter that imports newsanalysis once and receives the :class:`Settings` (with the
+knowledge base) once, in the pool initializer, not with every chunk.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+import os
+import warnings
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from .errors import NewsAnalysisError
+
+#: chunks in flight per worker: enough to keep every worker busy, few enough to bound memory
+IN_FLIGHT_PER_WORKER = 3
 
 _SETTINGS = None
+_OPTIONS: dict[str, Any] = {}
 
 
-def _init_worker(settings) -> None:
-    global _SETTINGS
-    _SETTINGS = settings
+def process_records(
+    records: Iterable[dict], settings, signatures: bool = False
+) -> list[dict[str, list]]:
+    """Per-article results for ``records``, in order (what every engine runs on a worker).
 
-
-def _process_chunk(records: list[dict]) -> list[dict]:
+    With ``signatures=True`` each result also carries ``"signature"``: the MinHash of the
+    article's cleaned text, used to find near-duplicate articles (see :mod:`.dedup`).
+    A record carrying :data:`KNOWN_HASH` whose cleaned text still has that hash gives
+    None instead of a result (it is unchanged since an earlier run).
+    """
     from .pipeline import process_article
 
-    return [process_article(record, _SETTINGS) for record in records]
+    results = [
+        None if _unchanged(record, settings) else process_article(record, settings)
+        for record in records
+    ]
+    if signatures:
+        from .dedup import text_signature
+
+        for result in results:
+            if result is None:
+                continue
+            rows = result["articles"]
+            result["signature"] = text_signature(rows[0]["text"]) if rows else None
+    return results
 
 
-def chunked(items: list, size: int) -> Iterator[list]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+#: record key holding the content hash an earlier run stored for the article (incremental)
+KNOWN_HASH = "__known_hash"
+
+
+def _unchanged(record: dict, settings) -> bool:
+    """Whether the record's cleaned text still has the hash an earlier run stored."""
+    known = record.get(KNOWN_HASH)
+    if known is None:
+        return False
+    from .clean import clean_text
+    from .dedup import content_hash
+
+    try:
+        text = clean_text(record.get("text") or "", boilerplate=settings.boilerplate).text
+    except Exception:  # let process_article record the cleaning error
+        return False
+    return content_hash(text) == known
+
+
+def _init_worker(settings, options: dict[str, Any]) -> None:
+    global _SETTINGS, _OPTIONS
+    _SETTINGS = settings
+    _OPTIONS = options
+
+
+def _process_chunk(records: list[dict]) -> list[dict[str, list]]:
+    return process_records(records, _SETTINGS, **_OPTIONS)
+
+
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of ``size`` items (the last may be shorter)."""
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def default_chunk_size(n_records: int, workers: int) -> int:
+    """Chunks big enough to amortise inter-process overhead, small enough to balance load.
+
+    About 8 chunks per worker, between 8 and 256 articles each.
+    """
+    return max(8, min(256, n_records // (workers * 8) or 8))
+
+
+def default_workers() -> int:
+    """The cores this process may use (respects CPU affinity, e.g. in containers)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def mp_context() -> mp.context.BaseContext:
+    """``forkserver`` where available (safe with threads), else ``spawn``."""
+    methods = mp.get_all_start_methods()
+    return mp.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def run_processes(
-    records: list[dict], settings, workers: int, progress: bool, chunk_size: int | None = None
-) -> Iterator[dict]:
+    records: list[dict],
+    settings,
+    workers: int,
+    progress: bool,
+    chunk_size: int | None = None,
+    signatures: bool = False,
+) -> Iterator[dict[str, list]]:
     """Per-article results, in input order, computed by ``workers`` processes."""
     if chunk_size is None:
-        chunk_size = max(8, min(256, len(records) // (workers * 8) or 8))
-    context = mp.get_context(
-        "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-    )
-    bar = None
-    if progress:
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=len(records), desc="analyzing", unit="article")
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(settings,)
-    ) as pool:
-        for results in pool.map(_process_chunk, chunked(records, chunk_size)):
+        chunk_size = default_chunk_size(len(records), workers)
+    bar = _progress_bar(len(records)) if progress else None
+    done = 0
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=mp_context(),
+            initializer=_init_worker,
+            initargs=(settings, {"signatures": signatures}),
+        ) as pool:
+            for results in ordered_map(
+                pool.submit, _process_chunk, chunked(records, chunk_size), workers
+            ):
+                if bar is not None:
+                    bar.update(len(results))
+                done += len(results)
+                yield from results
+    except BrokenProcessPool as exc:
+        if done:
+            raise NewsAnalysisError(
+                f"a worker process died after {done} articles (out of memory?); "
+                "try fewer workers or engine='serial'"
+            ) from exc
+        warnings.warn(
+            "worker processes could not start, so the articles are analysed in this "
+            "process. In a script, call analyze() under `if __name__ == '__main__':` "
+            "(worker processes import the script).",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+        for chunk in chunked(records, chunk_size):
+            results = process_records(chunk, settings, signatures)
             if bar is not None:
                 bar.update(len(results))
             yield from results
     if bar is not None:
         bar.close()
+
+
+def ordered_map(
+    submit: Callable[..., Future], function: Callable, items: Iterable, workers: int
+) -> Iterator[Any]:
+    """``function(item)`` for each item, in order, with a bounded number of items in flight."""
+    pending: deque[Future] = deque()
+    limit = max(1, workers * IN_FLIGHT_PER_WORKER)
+    for item in items:
+        pending.append(submit(function, item))
+        if len(pending) >= limit:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _progress_bar(total: int):
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc="analyzing", unit="article")

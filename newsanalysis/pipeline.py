@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,10 +26,12 @@ from .extract.quotes import extract_quotes
 from .extract.sentiment import score_texts
 from .lang.detect import detect_language
 from .load import Corpus, load, load_table
+from .parallel import chunked, default_workers, process_records, run_processes
 
 #: below this many articles, ``engine="auto"`` stays in one process
 PARALLEL_THRESHOLD = 400
 ROW_TABLES = ("articles", "mentions", "quotes", "meetings", "errors")
+ENGINES = ("auto", "serial", "processes", "dask")
 
 
 @dataclass
@@ -168,59 +170,163 @@ def analyze(
     progress: bool | None = None,
     errors: str = "collect",
     boilerplate: bool = True,
-) -> Analysis:
+    out: str | os.PathLike | None = None,
+    incremental: bool = False,
+    duplicates: str | None = "auto",
+    client: Any = None,
+    chunk_size: int | None = None,
+):
     """Extract actors, quotes, meetings and sentiment from every article.
 
     Parameters
     ----------
     corpus:
         A :class:`Corpus` from :func:`load` / :func:`load_table`, a DataFrame of articles,
-        or paths/globs/folders (loaded with :func:`load`).
+        or paths/globs/folders (loaded with :func:`load`). With ``engine="dask"`` also a
+        Dask DataFrame, or a folder of Parquet/JSONL files that the workers read.
     engine:
-        ``"auto"`` (processes for large corpora), ``"serial"``, ``"processes"`` or ``"dask"``.
+        ``"auto"`` (processes for :data:`PARALLEL_THRESHOLD` articles or more, else one
+        process), ``"serial"``, ``"processes"`` or ``"dask"``. Every engine gives the
+        same tables, row for row.
     workers:
-        Number of processes (default: all cores).
+        Number of processes / Dask workers (default: all cores).
     kb:
         Actor knowledge base (default: the shipped one plus nothing else).
     progress:
         Show a progress bar (default: for corpora of 200 articles or more).
     errors:
         ``"collect"`` records failures in ``Analysis.errors``; ``"raise"`` raises.
+    out:
+        A folder: write the result as a partitioned Parquet store there and return a
+        lazy :class:`~newsanalysis.scale.LazyAnalysis` over it (nothing is kept in memory).
+        Default: return an in-memory :class:`Analysis`.
+    incremental:
+        With ``out`` holding an earlier result: analyse only new articles and articles
+        whose cleaned text (content hash) or publication date changed; changed articles
+        replace their old rows. See ``docs/performance.md``.
+    duplicates:
+        ``"near"`` (exact + MinHash near copies; needs the ``scale`` extra), ``"exact"``
+        (same cleaned text only), ``None`` (do not mark), or ``"auto"``: near when
+        available, else exact. Fills ``articles.duplicate_of``.
+    client:
+        A ``dask.distributed.Client`` to run on (``engine="dask"``); default: a local
+        cluster of ``workers`` processes, closed afterwards.
+    chunk_size:
+        Articles per task (processes) or per part / Dask partition (with ``out`` or Dask).
     """
+    from .dedup import resolve_duplicates
+
     started = time.perf_counter()
-    corpus = _as_corpus(corpus, errors)
+    duplicates = resolve_duplicates(duplicates)
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(map(repr, ENGINES))}, not {engine!r}")
+    if incremental and out is None:
+        raise ValueError("incremental=True needs out=<folder of the earlier result>")
     settings = Settings(
         kb=kb if kb is not None else load_kb(), boilerplate=boilerplate, errors=errors
     )
+    n_workers = workers or default_workers()
+    if engine == "dask":
+        from .scale.dask_engine import analyze_dask
+
+        return analyze_dask(
+            corpus,
+            settings=settings,
+            workers=n_workers,
+            progress=progress,
+            out=out,
+            incremental=incremental,
+            duplicates=duplicates,
+            client=client,
+            chunk_size=chunk_size,
+        )
+    corpus = _as_corpus(corpus, errors)
     records = corpus.articles.to_dict("records")
     if progress is None:
         progress = len(records) >= 200
-    if engine == "dask":
-        from .scale import analyze_dask
-
-        return analyze_dask(corpus, settings=settings, workers=workers, progress=progress)
-    if engine not in ("auto", "serial", "processes"):
-        raise ValueError(f"engine must be 'auto', 'serial', 'processes' or 'dask', not {engine!r}")
-    n_workers = workers or os.cpu_count() or 1
     parallel = engine == "processes" or (
         engine == "auto" and len(records) >= PARALLEL_THRESHOLD and n_workers > 1
     )
-    if parallel:
-        from .parallel import run_processes
+    run_info = {
+        "engine": "processes" if parallel else "serial",
+        "workers": n_workers if parallel else 1,
+    }
+    if out is not None:
+        from .scale.runner import analyze_to_store
 
-        results = run_processes(records, settings, n_workers, progress)
-    else:
-        results = (process_article(r, settings) for r in _progress(records, progress))
-    analysis = collect(results, corpus.errors)
+        return analyze_to_store(
+            records,
+            corpus.errors,
+            settings,
+            out,
+            incremental=incremental,
+            duplicates=duplicates,
+            parallel=parallel,
+            workers=n_workers,
+            progress=progress,
+            chunk_size=chunk_size,
+            run_info=run_info,
+        )
+    signatures: list = []
+    results = run_records(
+        records,
+        settings,
+        parallel=parallel,
+        workers=n_workers,
+        progress=progress,
+        signatures=duplicates == "near",
+        chunk_size=chunk_size,
+    )
+    analysis = collect(_take_signatures(results, signatures), corpus.errors)
+    mark_duplicates_and_events(analysis, signatures if duplicates == "near" else None, duplicates)
     analysis.meta.update(
         {
             "articles_read": len(records),
             "seconds": round(time.perf_counter() - started, 3),
-            "engine": "processes" if parallel else "serial",
-            "workers": n_workers if parallel else 1,
+            "duplicates": duplicates,
+            **run_info,
         }
     )
     return analysis
+
+
+def run_records(
+    records: list[dict],
+    settings: Settings,
+    parallel: bool,
+    workers: int,
+    progress: bool,
+    signatures: bool = False,
+    chunk_size: int | None = None,
+) -> Iterator[dict[str, list] | None]:
+    """Per-article results in input order, in this process or on a pool of processes.
+
+    A record marked as unchanged since an earlier run (see :mod:`.scale.runner`) gives None.
+    """
+    if parallel:
+        return run_processes(records, settings, workers, progress, chunk_size, signatures)
+    return (
+        result
+        for chunk in chunked(_progress(records, progress), 64)
+        for result in process_records(chunk, settings, signatures)
+    )
+
+
+def mark_duplicates_and_events(
+    analysis: Analysis, signatures: list | None, duplicates: str | None
+) -> None:
+    """Fill ``articles.duplicate_of`` and ``meetings.event_id`` (see :mod:`.dedup`)."""
+    from .dedup import assign_events, find_duplicates
+
+    if duplicates is not None:
+        analysis.articles["duplicate_of"] = find_duplicates(analysis.articles, signatures)
+    analysis.meetings["event_id"] = assign_events(analysis.meetings)
+
+
+def _take_signatures(results: Iterable[dict | None], into: list) -> Iterator[dict]:
+    for result in results:
+        into.append(result.pop("signature", None))
+        yield result
 
 
 def collect(

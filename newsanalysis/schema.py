@@ -85,6 +85,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "start": INT,
         "end": INT,
         "evidence": STRING,
+        "event_id": STRING,  # same meeting reported by several rows/articles (see dedup.py)
         # extra columns (meetings step): who receives a visit, event codes for GDELT /
         # ICEWS / POLECAT users, the trigger words and how the date was read
         "host": STRING,

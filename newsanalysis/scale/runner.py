@@ -1,0 +1,185 @@
+"""Analyse into a result store, and update a store incrementally.
+
+``na.analyze(corpus, out=DIR)`` writes the tables part by part as the articles are
+processed (so memory does not grow with the corpus) and returns a lazy result.
+``na.analyze(corpus, out=DIR, incremental=True)`` — or ``na.update(DIR, corpus)`` — reads
+what the store already holds and analyses only:
+
+- articles whose ``article_id`` is new;
+- articles whose cleaned text has a different ``content_hash`` than the stored one, or
+  whose publication date changed (dates are resolved against it).
+
+Unchanged articles are skipped (their text is cleaned once to compare hashes). Changed
+articles are written to the new run's parts and their old rows are removed. Articles
+the store has but the input lacks are kept: a store only grows. Duplicates and meeting
+events are then recomputed over the whole store.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from ..parallel import KNOWN_HASH
+from .store import (
+    SIGNATURES,
+    StoreWriter,
+    article_index,
+    input_file,
+    is_store,
+    read_table,
+    remove_articles,
+    write_dedup,
+)
+
+#: articles per part of a store (parts are the unit of writing and of incremental rewrites)
+DEFAULT_PART_SIZE = 2000
+
+
+def analyze_to_store(
+    records: list[dict],
+    load_errors: pd.DataFrame,
+    settings,
+    out: str | os.PathLike,
+    incremental: bool,
+    duplicates: str | None,
+    parallel: bool,
+    workers: int,
+    progress: bool,
+    chunk_size: int | None,
+    run_info: dict,
+):
+    """Run the local engines over ``records`` into the store at ``out``."""
+    from ..pipeline import collect, run_records
+    from .lazy import LazyAnalysis
+
+    writer = StoreWriter(out, engine=run_info["engine"], append=incremental)
+    stale_parts = mark_known(records, out) if incremental and is_store(out) else {}
+    part_size = chunk_size or DEFAULT_PART_SIZE
+    results = run_records(
+        records,
+        settings,
+        parallel=parallel,
+        workers=workers,
+        progress=progress,
+        signatures=duplicates == "near",
+    )
+    buffer: list[dict] = []
+    chunk = 0
+    skipped = 0
+    changed: dict[str, set[str]] = {}
+
+    def flush() -> None:
+        nonlocal chunk, buffer
+        if not buffer:
+            return
+        signatures = [r.pop("signature", None) for r in buffer]
+        analysis = collect(buffer)
+        writer.write_chunk(chunk, analysis, signatures if duplicates == "near" else None)
+        chunk += 1
+        buffer = []
+
+    for record, result in zip(records, results, strict=True):
+        if result is None:
+            skipped += 1
+            continue
+        old_part = stale_parts.get(record["article_id"])
+        if old_part is not None:
+            changed.setdefault(old_part, set()).add(record["article_id"])
+        buffer.append(result)
+        if len(buffer) >= part_size:
+            flush()
+    flush()
+    writer.write_load_errors(load_errors, {input_file(r.get("path") or "") for r in records})
+    remove_articles(out, changed)
+    refresh_dedup(out, duplicates)
+    writer.finish(
+        articles_read=len(records),
+        articles_skipped=skipped,
+        articles_changed=sum(len(ids) for ids in changed.values()),
+        duplicates=duplicates,
+        **{k: v for k, v in run_info.items() if k != "engine"},
+    )
+    return LazyAnalysis(out)
+
+
+def mark_known(records: list[dict], directory: str | os.PathLike) -> dict[str, str]:
+    """Tag records the store already has (same id and date) with their stored hash.
+
+    Returns ``{article_id: part}`` for every stored article that the input has again
+    (if it turns out changed, its rows in that part are replaced).
+    """
+    index = article_index(directory).drop_duplicates("article_id", keep="last")
+    stored = index.set_index("article_id")
+    parts = {}
+    for record in records:
+        article_id = str(record["article_id"])
+        if article_id not in stored.index:
+            continue
+        row = stored.loc[article_id]
+        parts[article_id] = row["part"]
+        if _same_date(record.get("published"), row["published"]):
+            record[KNOWN_HASH] = row["content_hash"]
+    return parts
+
+
+def _same_date(a, b) -> bool:
+    a_missing, b_missing = a is None or pd.isna(a), b is None or pd.isna(b)
+    if a_missing or b_missing:
+        return a_missing and b_missing
+    return pd.Timestamp(a) == pd.Timestamp(b)
+
+
+def refresh_dedup(directory: str | os.PathLike, duplicates: str | None) -> None:
+    """Recompute ``duplicate_of`` and ``event_id`` over the whole store."""
+    from ..dedup import assign_events, find_duplicates
+
+    index = article_index(directory)
+    if duplicates is None:
+        dup = pd.Series([None] * len(index), dtype="string")
+    else:
+        signatures = None
+        if duplicates == "near":
+            table = read_table(directory, SIGNATURES)
+            by_id = dict(zip(table.get("article_id", []), table.get("signature", []), strict=True))
+            signatures = [by_id.get(a) for a in index["article_id"]]
+        dup = find_duplicates(index, signatures)
+    duplicates_frame = pd.DataFrame(
+        {"article_id": index["article_id"].astype("string"), "duplicate_of": dup.to_numpy()}
+    ).astype("string")
+    meetings = read_table(
+        directory,
+        "meetings",
+        columns=[
+            "meeting_id",
+            "participant_ids",
+            "participants",
+            "mode",
+            "date_start",
+            "date_end",
+            "date_precision",
+        ],
+    )
+    if len(meetings):
+        events = pd.DataFrame(
+            {"meeting_id": meetings["meeting_id"], "event_id": assign_events(meetings).to_numpy()}
+        )
+    else:
+        events = pd.DataFrame({"meeting_id": [], "event_id": []})
+    write_dedup(directory, duplicates_frame, events.astype("string"))
+
+
+def update(
+    directory: str | os.PathLike,
+    inputs,
+    **options,
+):
+    """Add new and changed articles of ``inputs`` to the result store at ``directory``.
+
+    Same as ``na.analyze(inputs, out=directory, incremental=True, **options)``.
+    """
+    from ..pipeline import analyze
+
+    return analyze(inputs, out=Path(directory), incremental=True, **options)

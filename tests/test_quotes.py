@@ -714,3 +714,27 @@ def test_role_anaphora_speakers():
     )
     [row] = only(quotes_with_actors(text), "direct")
     assert (row["speaker"], row["speaker_surface"]) == ("Wang Wenbin", "juru bicara itu")
+
+
+def test_subject_before_an_aside_between_dashes():
+    text = (
+        "John Dickey, the chief executive of Ora Media -- the production company that owns "
+        "Mr. King's programming -- told me, ''We're a content provider.''"
+    )
+    [row] = only(quotes_with_actors(text, "en"), "direct")
+    assert (row["speaker"], row["cue"]) == ("John Dickey", "told")
+    [row] = quotes_with_actors("Barack Obama -- speaking in Ohio -- said the plan was dead.", "en")
+    assert (row["kind"], row["speaker"], row["text"]) == (
+        "indirect",
+        "Barack Obama",
+        "the plan was dead",
+    )
+
+
+def test_speaker_name_before_a_bracketed_affiliation_and_after_a_possessor():
+    text = (
+        '"This is a big year for our senator!" Scott\'s niece, state Del. Marcia Price '
+        "(D-Newport News), shouted to the crowd."
+    )
+    [row] = only(quotes_with_actors(text, "en"), "direct")
+    assert row["speaker"] == "Marcia Price"

@@ -323,6 +323,17 @@ def subject_before(
     e = i
     while e > floor and _is_adverb(toks[e - 1], lex):
         e -= 1
+    d = _aside_start(toks, e, floor)
+    if d is not None:
+        # an aside between dashes before the cue: "*John Dickey, the chief executive of
+        # Ora Media* -- the company that owns … -- told me", "*Obama* -- in Ohio -- said":
+        # the subject as if the aside were a comma, else as if it were not there
+        comma = Tok(",", toks[d].start, toks[d].start + 1, ",")
+        for rest in ([comma], []):
+            phrase = subject_before(toks[:d] + rest + toks[e:], d + len(rest), lex, floor)
+            if phrase is not None and phrase[1] <= d:
+                return phrase
+        return None
     if e - 2 > floor and toks[e - 1].low in lex.relative_pronouns and toks[e - 2].text == ",":
         # "…, Stevie Wonder, who joked …": the name before the relative pronoun, the
         # last of a list ("Patti LaBelle and Stevie Wonder, who joked")
@@ -366,6 +377,29 @@ def subject_before(
     ):
         return None
     return phrase
+
+
+_DASHES = frozenset("-—–")
+
+
+def _aside_start(toks: list[Tok], e: int, floor: int) -> int | None:
+    """Index of the dash that opens an aside closed by the dash(es) right before
+    ``toks[e]``, within the clause (no sentence end or quotation mark inside)."""
+    c = e
+    while c > floor and toks[c - 1].text in _DASHES:
+        c -= 1
+    if c == e:
+        return None
+    for j in range(c - 1, floor, -1):
+        t = toks[j]
+        if t.text in '.!?;:“”"«»' and not _short_abbreviation(toks, j):
+            return None
+        if t.text in _DASHES:
+            d = j
+            while d - 1 > floor and toks[d - 1].text in _DASHES:
+                d -= 1
+            return d if c - j >= 3 else None
+    return None
 
 
 def _role_then_name(toks: list[Tok], start: int, e: int, lex: QuoteLexicon) -> bool:

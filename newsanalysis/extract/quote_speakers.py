@@ -143,7 +143,21 @@ class SpeakerResolver:
         people = [m for m in inside if self._type(m) == "person"]
         if people:
             return people[-1]
-        return max(inside, key=lambda m: m.end - m.start)
+        # an organisation or place in brackets after a name the actor step did not find
+        # is the person's affiliation: "Marcia Price (D-Newport News)", "Anto (OJK)"
+        brackets = [b.span() for b in _BRACKETS.finditer(self.doc.text, start, end)]
+        outside = [m for m in inside if not any(a <= m.start and m.end <= b for a, b in brackets)]
+        if len(outside) < len(inside) and not outside and self._name_outside(start, end):
+            return None
+        return max(outside or inside, key=lambda m: m.end - m.start)
+
+    def _name_outside(self, start: int, end: int) -> bool:
+        """A capitalised word outside brackets that is not a title or function word."""
+        rest = _BRACKETS.sub(" ", self.doc.text[start:end])
+        return any(
+            w[0].isupper() and not self._is_title(w) and _key(w) not in self.lex.function_words
+            for w in re.findall(r"[^\W\d_][\w'’.-]*", rest)
+        )
 
     def _name_after(self, mention: Mention, end: int) -> bool:
         """A name the actor step did not find follows an organisation or place in the
@@ -442,10 +456,16 @@ class SpeakerResolver:
             # the part that is a name, not a role: one opening with a name ("Kepala X,
             # *Edison Sahputra*"), else one with a name after its title ("*President
             # Obama*, dedicating ...")
-            opening = [p for p in parts if p[0].isupper() and not self._is_title(p.split()[0])]
+            # a possessor is no name of the speaker: "*Scott's* niece, Marcia Price"
             holding = [
-                p for p in parts if any(w[0].isupper() and not self._is_title(w) for w in p.split())
+                p
+                for p in parts
+                if any(
+                    w[0].isupper() and not self._is_title(w) and not w.endswith(("'s", "’s"))
+                    for w in p.split()
+                )
             ]
+            opening = [p for p in holding if p[0].isupper() and not self._is_title(p.split()[0])]
             if opening or holding:
                 surface = (opening or holding)[0]
         pattern = _run_pattern(self.lex.abbreviations, self.lex.name_particles)

@@ -738,3 +738,19 @@ def test_speaker_name_before_a_bracketed_affiliation_and_after_a_possessor():
     )
     [row] = only(quotes_with_actors(text, "en"), "direct")
     assert row["speaker"] == "Marcia Price"
+
+
+def test_nickname_in_quotation_marks_inside_a_speaker_name():
+    text = (
+        'Rep. Robert C. "Bobby" Scott opened his back yard.\n'
+        '"This is a big year!" Scott\'s niece, state Del. Marcia "Cia" Price (D-Newport News), '
+        "shouted to the crowd.\n"
+        'Rep. Robert C. "Bobby" Scott said: "We will win."'
+    )
+    rows = only(quotes_with_actors(text, "en"), "direct")
+    assert [(r["text"], r["speaker_surface"]) for r in rows] == [
+        ("This is a big year!", 'Scott\'s niece, state Del. Marcia "Cia" Price (D-Newport News)'),
+        ("We will win.", 'Rep. Robert C. "Bobby" Scott'),
+    ]
+    assert rows[0]["speaker"] == "Marcia Price"
+    assert rows[1]["speaker"].endswith("Scott")

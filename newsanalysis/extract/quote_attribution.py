@@ -33,6 +33,7 @@ from .quote_phrases import (
     Tok,
     after_comma,
     frame_phrase,
+    in_nickname,
     is_cap,
     phrase_after,
     phrase_before,
@@ -393,7 +394,7 @@ class AttributionFinder:
                 )
             ):
                 return j
-            if t in '“”"«»' and j > k:
+            if t in '“”"«»' and j > k and not in_nickname(toks, j):
                 return j
             j += 1
         return n

@@ -70,7 +70,10 @@ def _abbreviation_period(toks: list[Tok], k: int) -> bool:
         return False
     before, after = toks[k - 1], toks[k + 1]
     return (
-        before.end == toks[k].start and is_cap(before) and len(before.text) <= 4 and is_cap(after)
+        before.end == toks[k].start
+        and is_cap(before)
+        and len(before.text) <= 4
+        and (is_cap(after) or in_nickname(toks, k + 1))  # Robert C. "Bobby" Scott
     )
 
 
@@ -88,6 +91,34 @@ def _inside_brackets(toks: list[Tok], k: int) -> bool:
         and toks[before].text == "("
         and toks[after].text == ")"
     )
+
+
+_MARKS = frozenset('“”"«»')
+
+
+def in_nickname(toks: list[Tok], j: int) -> bool:
+    """``toks[j]`` is a quotation mark around a nickname inside a name: Marcia "Cia"
+    Price, Robert C. "Bobby" Scott (one or two capitalised words, a name on each side)."""
+    if toks[j].text not in _MARKS:
+        return False
+    n = len(toks)
+    for a in range(max(1, j - 3), j + 1):
+        for size in (1, 2):
+            b = a + size + 1
+            if not (a <= j <= b and b + 1 < n):
+                continue
+            if toks[a].text not in _MARKS or toks[b].text not in _MARKS:
+                continue
+            inner = toks[a + 1 : b]
+            if not all(_is_word(t) and is_cap(t) for t in inner):
+                continue
+            if toks[a].end != inner[0].start or inner[-1].end != toks[b].start:
+                continue
+            left = toks[a - 1]
+            name_before = is_cap(left) or (left.text == "." and a >= 2 and is_cap(toks[a - 2]))
+            if name_before and is_cap(toks[b + 1]):
+                return True
+    return False
 
 
 def _is_adverb(tok: Tok, lex: QuoteLexicon) -> bool:
@@ -113,6 +144,8 @@ def _short_abbreviation(toks: list[Tok], k: int) -> bool:
 def _accepts(toks: list[Tok], k: int, lex: QuoteLexicon, frame: bool) -> bool:
     tok = toks[k]
     n = len(toks)
+    if tok.text in _MARKS:
+        return in_nickname(toks, k)
     if tok.low in lex.phrase_links and not is_cap(tok):
         # "pengamat dari Universitas X", "chairwoman of the Democratic ..."
         return (
@@ -459,7 +492,8 @@ def frame_phrase(toks: list[Tok], k: int, i: int, lex: QuoteLexicon) -> tuple[in
     # historian who attended the session, said"); the first part must be a phrase
     first_end = next((j for j in range(k, e) if toks[j].text == ","), e)
     if any(
-        t.text in '“”"«»' or (t.text in ".!?" and not _short_abbreviation(toks, j))
+        (t.text in _MARKS and not in_nickname(toks, j))
+        or (t.text in ".!?" and not _short_abbreviation(toks, j))
         for j, t in ((j, toks[j]) for j in range(first_end, e))
     ):
         return None

@@ -39,6 +39,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 #: a clitic speaker ("katanya") continues a speaker quoted this many sentences before
 RECENT_SENTENCES = 3
 _BRACKETS = re.compile(r"\([^()]*\)")
+_NICKNAME = re.compile(r"[“”\"«»][^“”\"«»\s]+(?: [^“”\"«»\s]+)?[“”\"«»]")
 _VERB_AFTER = re.compile(r"[ \t]*,?[ \t]*[a-z]")
 
 
@@ -137,7 +138,11 @@ class SpeakerResolver:
     # ------------------------------------------------------------------ actors
 
     def _mention_in(self, start: int, end: int) -> Mention | None:
-        inside = [m for m in self.doc.mentions if m.start < end and m.end > start]
+        inside = [
+            m
+            for m in self.doc.mentions
+            if m.start < end and m.end > start and not self._possessor(m, end)
+        ]
         if not inside:
             return None
         people = [m for m in inside if self._type(m) == "person"]
@@ -150,6 +155,11 @@ class SpeakerResolver:
         if len(outside) < len(inside) and not outside and self._name_outside(start, end):
             return None
         return max(outside or inside, key=lambda m: m.end - m.start)
+
+    def _possessor(self, mention: Mention, end: int) -> bool:
+        """ "*Scott's* niece": a possessive inside the phrase names someone else."""
+        tail = self.doc.text[mention.end : min(end, mention.end + 2)]
+        return mention.end + 2 < end and tail in ("'s", "’s")
 
     def _name_outside(self, start: int, end: int) -> bool:
         """A capitalised word outside brackets that is not a title or function word."""
@@ -450,6 +460,7 @@ class SpeakerResolver:
 
     def _clean_name(self, start: int, end: int) -> str:
         surface = _BRACKETS.sub(" ", self.doc.text[start:end])  # "(D-Mo.)", "(ALFI)"
+        surface = re.sub(r"\s+", " ", _NICKNAME.sub(" ", surface))  # Marcia "Cia" Price
         if "," in surface:
             # an apposition: the part that is a name, not a role ("Pengajar X, Sutaryono")
             parts = [p.strip() for p in surface.split(",") if p.strip()]

@@ -754,3 +754,28 @@ def test_nickname_in_quotation_marks_inside_a_speaker_name():
     ]
     assert rows[0]["speaker"] == "Marcia Price"
     assert rows[1]["speaker"].endswith("Scott")
+
+
+def test_reported_speech_of_a_second_verb_and_after_a_colon():
+    rows = quotes_with_actors(
+        "Cruz exhorted Republicans to vote and said he was standing on truth and principle.",
+        "en",
+    )
+    assert [(r["kind"], r["speaker"], r["text"]) for r in rows] == [
+        ("indirect", "Cruz", "he was standing on truth and principle")
+    ]
+    rows = quotes_with_actors(
+        "Presiden Joko Widodo meninjau lokasi banjir dan mengatakan bahwa pemerintah akan "
+        "membangun tanggul baru."
+    )
+    assert [(r["speaker"], r["text"]) for r in rows] == [
+        ("Joko Widodo", "pemerintah akan membangun tanggul baru")
+    ]
+    rows = quotes_with_actors(
+        "The revelation set off fireworks on Friday: Republicans said they are convinced "
+        "the investigation was mishandled.",
+        "en",
+    )
+    assert [(r["speaker_surface"], r["text"]) for r in rows] == [
+        ("Republicans", "they are convinced the investigation was mishandled")
+    ]

@@ -123,10 +123,13 @@ def _indirect_in(f: AttributionFinder, s_start: int, s_end: int) -> Attribution 
 
 
 def _participle(f: AttributionFinder, toks: list[Tok], ci: int, lo: int) -> bool:
-    """A participle cue after a comma ("…, saying", "…, seraya menegaskan"): it has no
-    subject of its own and reports what the sentence's subject said."""
+    """A participle cue after a comma ("…, saying", "…, seraya menegaskan") or a cue
+    right after "and" / "dan": it has no subject of its own and reports what the
+    sentence's subject said."""
     if toks[ci].low in f.lex.participles:
         return ci > lo and toks[ci - 1].text == ","
+    if ci - 1 > lo and toks[ci - 1].low in f.lex.conjunctions:
+        return True  # a second verb of the subject: "Cruz exhorted … and said he …"
     return ci - 1 > lo and toks[ci - 1].low in f.lex.participle_markers and toks[ci - 2].text == ","
 
 

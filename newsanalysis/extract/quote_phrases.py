@@ -469,11 +469,12 @@ def clause_start(toks: list[Tok], lo: int, s: int, lex: QuoteLexicon) -> bool:
 
 def after_comma(toks: list[Tok], lo: int, s: int) -> bool:
     """A comma right before ``toks[s]``, maybe inside closing quotation marks
-    ("On “Fox News Sunday,” Mike Pence said")."""
+    ("On “Fox News Sunday,” Mike Pence said"), or a semicolon or colon that ends a
+    clause ("… fireworks on Friday: Republicans said …")."""
     j = s - 1
     while j > lo and toks[j].text in _CLOSING_MARKS:
         j -= 1
-    return j >= lo and toks[j].text == ","
+    return j >= lo and toks[j].text in ",;:"
 
 
 _CLOSING_MARKS = frozenset("”’\"'»")

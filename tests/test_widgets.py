@@ -176,6 +176,21 @@ def test_export_failure_is_shown_not_raised(demo, tmp_path):
     assert "export failed" in explorer.status.value
 
 
+def test_sync_figure_between_empty_and_full_figures():
+    """The explorers' widget does not validate: clearing annotations must still work."""
+    from newsanalysis.charts import empty_figure
+    from newsanalysis.widgets._controls import figure_widget
+
+    widget = figure_widget()
+    full = go.Figure(go.Scatter(x=[1, 2], y=[3, 4]), layout=dict(title=dict(text="full")))
+    for fig in (empty_figure("t", "nothing"), full, empty_figure("t", "again"), full):
+        sync_figure(widget, fig)
+        shown, wanted = go.Figure(widget).to_dict(), fig.to_dict()
+        assert [{k: v for k, v in t.items() if k != "uid"} for t in shown["data"]] == wanted["data"]
+        for key in ("annotations", "title", "xaxis", "height"):
+            assert shown["layout"].get(key) == wanted["layout"].get(key), key
+
+
 def test_sync_figure_replaces_stale_properties():
     widget = go.FigureWidget(go.Figure(go.Bar(x=[1], y=[1], marker=dict(pattern=dict(shape="/")))))
     sync_figure(widget, go.Figure([go.Bar(x=[2], y=[3]), go.Scatter(x=[1], y=[1])]))
@@ -192,3 +207,25 @@ def test_default_min_weight_keeps_the_first_view_readable():
     weights = pd.Series([9, 7, 5, 3, 3, 2, 1, 1])
     assert default_min_weight(weights, most=3) == 4  # keeps 9, 7, 5
     assert (weights >= default_min_weight(weights, most=4)).sum() <= 4
+
+
+def test_network_min_weight_follows_the_view_until_the_user_sets_it(demo, monkeypatch):
+    import newsanalysis.widgets.network as network_widget
+
+    monkeypatch.setattr(network_widget, "DEFAULT_LINKS", 3)
+    explorer = ActorNetworkExplorer(demo)
+
+    def links() -> int:
+        details = [t for t in explorer.figure.data if t.name == "link details"]
+        return len(details[0].x) if details else 0
+
+    assert explorer.min_weight.value > 1 and 0 < links() <= 3  # a readable first view
+    first = explorer.min_weight.value
+    explorer.actors.value = ["Q6176"]  # Joko Widodo: fewer, lighter links
+    assert explorer.min_weight.value < first and links() > 0
+    explorer.actors.value = []
+    assert explorer.min_weight.value == first
+    explorer.min_weight.value = 1  # the user's choice: kept from now on
+    assert links() > 3
+    explorer.actors.value = ["Q7747"]
+    assert explorer.min_weight.value == 1

@@ -212,8 +212,13 @@ export default {
 
 
 def figure_widget() -> go.FigureWidget:
-    """An empty FigureWidget that follows the width of its cell."""
-    widget = go.FigureWidget()
+    """An empty FigureWidget that follows the width of its cell.
+
+    It does not validate what it is given: it only ever receives figures built by
+    :mod:`newsanalysis.charts` (validated by their tests), and re-validating every
+    property on every filter change costs more than building the figure.
+    """
+    widget = go.FigureWidget(_validate=False)
     widget.layout.template = pio.templates["plotly_white"]  # the charts' template, set once
     widget._config = {"responsive": True, "displaylogo": False}
     return widget
@@ -232,7 +237,7 @@ def sync_figure(widget: go.FigureWidget, fig: go.Figure) -> None:
         for old, new in zip(widget.data, fig.data, strict=False):
             props = new.to_plotly_json()
             for key in set(old.to_plotly_json()) - set(props) - {"uid", "type"}:
-                props[key] = None  # clear what the new trace does not set
+                props[key] = _cleared(old, key)  # clear what the new trace does not set
             old.update(props, overwrite=True)
         if len(fig.data) > len(widget.data):
             widget.add_traces(list(fig.data[len(widget.data) :]))
@@ -240,6 +245,12 @@ def sync_figure(widget: go.FigureWidget, fig: go.Figure) -> None:
         if layout.get("template") == widget.layout.template.to_plotly_json():
             layout.pop("template")  # unchanged (the charts share one): do not resend it
         for key in set(widget.layout.to_plotly_json()) - set(layout) - {"template"}:
-            layout[key] = None
+            layout[key] = _cleared(widget.layout, key)
         widget.layout.update(layout, overwrite=True)
         widget.layout.autosize = True
+
+
+def _cleared(obj, key: str):
+    """The value that removes property ``key``: an empty list for arrays of objects
+    (annotations, shapes: the widget does not validate, so None would be kept as is)."""
+    return [] if isinstance(obj[key], tuple) else None

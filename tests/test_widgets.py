@@ -229,3 +229,22 @@ def test_network_min_weight_follows_the_view_until_the_user_sets_it(demo, monkey
     assert links() > 3
     explorer.actors.value = ["Q7747"]
     assert explorer.min_weight.value == 1
+
+
+def test_month_slider_is_not_stretched_by_a_few_far_dates():
+    from newsanalysis.widgets._controls import month_range_slider, slider_bounds
+
+    # 300 dates over 2019-2020, one meeting of 1952 recalled in an article, one of 2045
+    dates = pd.Series(
+        list(pd.date_range("2019-01-05", "2020-12-20", periods=300))
+        + [pd.Timestamp("1952-06-01"), pd.Timestamp("2045-01-01")]
+    )
+    slider = month_range_slider(dates)
+    labels = [label for label, _ in slider.options]
+    assert len(labels) <= 24 and labels[0].startswith("≤ ") and labels[-1].startswith("≥ ")
+    assert slider_bounds(slider) == (None, None)  # open ends: 1952 and 2045 are in the view
+    slider.index = (1, len(labels) - 1)
+    start, end = slider_bounds(slider)
+    assert start.year == 2019 and end is None
+    plain = month_range_slider(pd.Series(pd.date_range("2019-01-05", "2019-06-20", periods=50)))
+    assert [label for label, _ in plain.options][0] == "Jan 2019"

@@ -136,21 +136,37 @@ def choice_list(
     return box
 
 
+#: share of the dates a month slider may leave beyond each of its ends: a few dates far
+#: from the rest (a meeting of 1952 recalled in a 2019 article) must not stretch it over
+#: decades of empty months
+SLIDER_OUTLIERS = 0.01
+
+
 def month_range_slider(
     dates: pd.Series, description: str = "Dates"
 ) -> widgets.SelectionRangeSlider:
-    """A range slider over the months that ``dates`` span (value: two month starts)."""
+    """A range slider over the months that ``dates`` span (value: two month starts).
+
+    The slider spans the months of all but the earliest and latest 1% of ``dates``; an end
+    of the slider is open (no bound, see :func:`slider_bounds`), so the dates beyond it
+    stay in the view while the handle is there. Such an end is labelled "≤ Mar 2017" /
+    "≥ Sep 2020".
+    """
     dates = pd.to_datetime(dates).dropna()
     if dates.empty:
         months = [pd.Timestamp("2000-01-01")]
+        labels = [months[0].strftime("%b %Y")]
     else:
-        months = list(
-            pd.period_range(
-                dates.min().to_period("M"), dates.max().to_period("M"), freq="M"
-            ).start_time
-        )
+        low, high = dates.quantile([SLIDER_OUTLIERS, 1 - SLIDER_OUTLIERS])
+        first, last = low.to_period("M"), high.to_period("M")
+        months = list(pd.period_range(first, last, freq="M").start_time)
+        labels = [m.strftime("%b %Y") for m in months]
+        if dates.min() < first.start_time:
+            labels[0] = "≤ " + labels[0]
+        if dates.max() > last.end_time:
+            labels[-1] = "≥ " + labels[-1]
     slider = widgets.SelectionRangeSlider(
-        options=[(m.strftime("%b %Y"), m) for m in months],
+        options=list(zip(labels, months, strict=True)),
         index=(0, len(months) - 1),
         description=description,
         continuous_update=False,

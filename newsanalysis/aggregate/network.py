@@ -64,6 +64,12 @@ class NetworkData:
     index: NetworkIndex | None = None  # integer codes for fast filtering (see _network_index)
     _ids: dict = field(default_factory=dict, repr=False)
 
+    def names(self) -> dict[str, str]:
+        """actor_id -> display name (built once: the explorers ask on every change)."""
+        if "names" not in self._ids:
+            self._ids["names"] = actor_lookup(self.actors)
+        return self._ids["names"]
+
     def positions(self, table: str, ids) -> np.ndarray:
         """Rows of ``table`` (articles, meetings, quotes) holding ``ids`` (-1: none)."""
         if table not in self._ids:
@@ -255,7 +261,7 @@ def network_edges(
     edges you show).
     """
     net = _as_data(data)
-    names = actor_lookup(net.actors)
+    names = net.names()
     wanted = resolve_actor_keys(actors, names)
     keep = _instance_mask(
         net,
@@ -393,7 +399,7 @@ def view_min_weight(
     """
     net = _as_data(data)
     ix = net.index
-    names = actor_lookup(net.actors)
+    names = net.names()
     wanted = resolve_actor_keys(actors, names) if not focus else None
     keep = _instance_mask(
         net,

@@ -246,5 +246,9 @@ def test_month_slider_is_not_stretched_by_a_few_far_dates():
     slider.index = (1, len(labels) - 1)
     start, end = slider_bounds(slider)
     assert start.year == 2019 and end is None
-    plain = month_range_slider(pd.Series(pd.date_range("2019-01-05", "2019-06-20", periods=50)))
-    assert [label for label, _ in plain.options][0] == "Jan 2019"
+    # a few years: every month stays, even where a small group of dates is far away
+    few = pd.Series(
+        list(pd.date_range("2019-09-01", "2019-09-30", periods=300)) + [pd.Timestamp("2023-03-17")]
+    )
+    labels = [label for label, _ in month_range_slider(few).options]
+    assert (labels[0], labels[-1], len(labels)) == ("Sep 2019", "Mar 2023", 43)

@@ -136,9 +136,11 @@ def choice_list(
     return box
 
 
-#: share of the dates a month slider may leave beyond each of its ends: a few dates far
-#: from the rest (a meeting of 1952 recalled in a 2019 article) must not stretch it over
-#: decades of empty months
+#: a month slider over more months than this leaves the earliest and latest
+#: ``SLIDER_OUTLIERS`` of the dates beyond its ends: a few dates far from the rest (a
+#: meeting of 1952 recalled in a 2019 article) must not stretch it over decades of
+#: empty months
+SLIDER_MAX_MONTHS = 120
 SLIDER_OUTLIERS = 0.01
 
 
@@ -147,17 +149,19 @@ def month_range_slider(
 ) -> widgets.SelectionRangeSlider:
     """A range slider over the months that ``dates`` span (value: two month starts).
 
-    The slider spans the months of all but the earliest and latest 1% of ``dates``; an end
-    of the slider is open (no bound, see :func:`slider_bounds`), so the dates beyond it
-    stay in the view while the handle is there. Such an end is labelled "≤ Mar 2017" /
-    "≥ Sep 2020".
+    When ``dates`` span more than ten years, the slider spans the months of all but the
+    earliest and latest 1% of them. Its ends are open (no bound, see
+    :func:`slider_bounds`), so the dates beyond them stay in the view while a handle is
+    there; such an end is labelled "≤ Mar 2017" / "≥ Sep 2020".
     """
     dates = pd.to_datetime(dates).dropna()
     if dates.empty:
         months = [pd.Timestamp("2000-01-01")]
         labels = [months[0].strftime("%b %Y")]
     else:
-        low, high = dates.quantile([SLIDER_OUTLIERS, 1 - SLIDER_OUTLIERS])
+        low, high = dates.min(), dates.max()
+        if (high.to_period("M") - low.to_period("M")).n > SLIDER_MAX_MONTHS:
+            low, high = dates.quantile([SLIDER_OUTLIERS, 1 - SLIDER_OUTLIERS])
         first, last = low.to_period("M"), high.to_period("M")
         months = list(pd.period_range(first, last, freq="M").start_time)
         labels = [m.strftime("%b %Y") for m in months]

@@ -252,3 +252,28 @@ def test_month_slider_is_not_stretched_by_a_few_far_dates():
     )
     labels = [label for label, _ in month_range_slider(few).options]
     assert (labels[0], labels[-1], len(labels)) == ("Sep 2019", "Mar 2023", 43)
+
+
+@pytest.mark.parametrize("cls", [MeetingExplorer, QuoteSentimentExplorer, ActorNetworkExplorer])
+def test_filter_changes_reach_the_browser(demo, cls, monkeypatch):
+    """The FigureWidget sends the new title and traces to the browser, not only to Python.
+
+    (A widget built with ``_validate=False`` stores layout changes without sending them:
+    the browser kept the old title and axes under new traces.)
+    """
+    explorer = cls(demo)
+    widget = explorer.figure
+    sent: dict = {}
+
+    def update_msg(restyle_data, relayout_data, trace_indexes=None, **_):
+        sent.update(relayout_data)
+
+    def relayout_msg(layout_data, **_):
+        sent.update(layout_data)
+
+    monkeypatch.setattr(widget, "_send_update_msg", update_msg)
+    monkeypatch.setattr(widget, "_send_relayout_msg", relayout_msg)
+    title = widget.layout.title.text
+    explorer.actors.value = list(explorer.actors._actors["actor_id"].head(2))
+    assert widget.layout.title.text != title
+    assert "title" in sent and sent["title"]["text"] == widget.layout.title.text

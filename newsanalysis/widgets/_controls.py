@@ -234,11 +234,11 @@ export default {
 def figure_widget() -> go.FigureWidget:
     """An empty FigureWidget that follows the width of its cell.
 
-    It does not validate what it is given: it only ever receives figures built by
-    :mod:`newsanalysis.charts` (validated by their tests), and re-validating every
-    property on every filter change costs more than building the figure.
+    It must validate what it is given: a FigureWidget built with ``_validate=False``
+    stores property changes without sending them to the browser (the chart there keeps
+    the old title, axes and traces).
     """
-    widget = go.FigureWidget(_validate=False)
+    widget = go.FigureWidget()
     widget.layout.template = pio.templates["plotly_white"]  # the charts' template, set once
     widget._config = {"responsive": True, "displaylogo": False}
     return widget
@@ -272,5 +272,5 @@ def sync_figure(widget: go.FigureWidget, fig: go.Figure) -> None:
 
 def _cleared(obj, key: str):
     """The value that removes property ``key``: an empty list for arrays of objects
-    (annotations, shapes: the widget does not validate, so None would be kept as is)."""
+    (annotations, shapes), None for the others."""
     return [] if isinstance(obj[key], tuple) else None

@@ -137,9 +137,20 @@ def test_network_labels_do_not_overlap():
             "y": [0.0, 0.0, 0.0, 5.0],
         }
     )
-    assert label_nodes(nodes, 10) == {"a", "c", "d"}  # the larger of a and b keeps its name
-    assert label_nodes(nodes, 2) == {"a", "c"}  # largest first
-    assert label_nodes(nodes, 0) == set()
+    # b's name would cover a's above it: it goes below its node
+    assert label_nodes(nodes, 10) == {
+        "a": "top center",
+        "b": "bottom center",
+        "c": "top center",
+        "d": "top center",
+    }
+    assert set(label_nodes(nodes, 2)) == {"a", "b"}  # largest first
+    assert label_nodes(nodes, 0) == {}
+    # a third name at the same place has no room left: hover only
+    crowded = pd.concat([nodes, nodes.iloc[[1]].assign(actor_id="e", mentions=5)])
+    assert "e" not in label_nodes(crowded, 10)
+    # a picked actor is named in any case, before the others
+    assert label_nodes(crowded, 1, always=["e"]) == {"e": "top center"}
 
 
 def test_layout_keeps_groups_apart(demo):

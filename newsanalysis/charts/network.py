@@ -10,6 +10,7 @@ filtering does not move the nodes.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 import networkx as nx
 import numpy as np
@@ -182,6 +183,7 @@ def actor_network_chart(
     labels: int = 20,
     title: str | None = None,
     *,
+    always: Iterable[str] = (),
     validate: bool = True,
 ) -> go.Figure:
     """Network of actors from :func:`~newsanalysis.aggregate.network_nodes` / ``network_edges``.
@@ -189,7 +191,9 @@ def actor_network_chart(
     ``positions``: fixed node positions (default: a spring layout of these nodes);
     ``evidence``: output of :func:`~newsanalysis.aggregate.edge_evidence`, shown on hover;
     ``labels``: at most this many names are written on the chart, largest nodes first,
-    skipping a name that would overlap one already written (hover shows every name).
+    below the node when there is no room above, skipping a name that would overlap one
+    already written (hover shows every name); ``always``: actor ids named in any case
+    (the actors picked in the explorer).
     ``validate=False`` skips plotly's validation (see :func:`~.style.new_figure`).
     """
     title = title or "Actor network"
@@ -200,7 +204,7 @@ def actor_network_chart(
     edges = edges[edges["source_id"].isin(shown) & edges["target_id"].isin(shown)]
     spread = _spread(positions, shown)
     traces = _edge_traces(edges, positions, spread, _evidence_text(evidence))
-    traces += _node_traces(_with_positions(nodes, positions), labels)
+    traces += _node_traces(_with_positions(nodes, positions), labels, always)
     fig = new_figure(validate)
     fig.add_traces(traces)
     kinds = ", ".join(
@@ -311,39 +315,47 @@ def _node_sizes(mentions: pd.Series) -> np.ndarray:
     return 12 + 34 * np.sqrt(mentions.clip(lower=0).to_numpy() / top)
 
 
-#: the plot area the label placement assumes (px): the chart is 640 px high and about
-#: as wide as a notebook cell; a wider or zoomed chart only has more room
-PLOT_PX = (900.0, 480.0)
+#: the plot area the label placement assumes (px): the chart is 640 px high (about 480
+#: for the plot) and as wide as a notebook cell (about 1,000 px), less the legend on the
+#: right (about 270); a wider or zoomed chart only has more room
+PLOT_PX = (700.0, 480.0)
 LABEL_FONT_PX = 12
 
 
-def label_nodes(nodes: pd.DataFrame, most: int) -> set[str]:
-    """Actors whose name is written on the chart: largest first, no two names overlapping.
+def label_nodes(nodes: pd.DataFrame, most: int, always: Iterable[str] = ()) -> dict[str, str]:
+    """Actors whose name is written on the chart, and where: ``{actor_id: textposition}``.
 
-    ``nodes`` has ``actor_id``, ``name``, ``mentions``, ``x``, ``y``. Names are written
-    above their node; a name whose box (estimated from its length at 12 px) would overlap
-    a name already placed, or cover a larger node, is left to the hover.
+    ``nodes`` has ``actor_id``, ``name``, ``mentions``, ``x``, ``y``. Largest nodes first;
+    a name goes above its node, or below it when the box above (estimated from its length
+    at 12 px) would overlap a name already placed; when both would, it is left to the
+    hover. Actors in ``always`` (the ones the user picked) are named first, whatever they
+    overlap, and count towards ``most``.
     """
-    if nodes.empty or most <= 0:
-        return set()
+    always = set(always)
+    if nodes.empty or (most <= 0 and not always):
+        return {}
     xs, ys = nodes["x"].to_numpy(float), nodes["y"].to_numpy(float)
     span_x = max(float(np.ptp(xs)), 1e-9)
     span_y = max(float(np.ptp(ys)), 1e-9)
     scale = min(PLOT_PX[0] / span_x, PLOT_PX[1] / span_y)  # px per unit (equal aspect)
     sizes = _node_sizes(nodes["mentions"])
-    order = np.argsort(-nodes["mentions"].to_numpy(), kind="stable")
+    ids = nodes["actor_id"].to_numpy()
+    picked = np.array([a in always for a in ids], dtype=bool)
+    order = np.lexsort((-nodes["mentions"].to_numpy(), ~picked))
     placed: list[tuple[float, float, float, float]] = []
-    named: set[str] = set()
+    named: dict[str, str] = {}
     for i in order:
-        if len(named) >= most:
+        if len(named) >= most and not picked[i]:
             break
         width = 0.6 * LABEL_FONT_PX * len(str(nodes["name"].iat[i])) + 4
-        cx, bottom = xs[i] * scale, ys[i] * scale + sizes[i] / 2 + 2
-        box = (cx - width / 2, bottom, cx + width / 2, bottom + LABEL_FONT_PX + 4)
-        if any(_overlap(box, other) for other in placed):
-            continue
-        placed.append(box)
-        named.add(nodes["actor_id"].iat[i])
+        cx, cy, gap = xs[i] * scale, ys[i] * scale, sizes[i] / 2 + 2
+        above = (cx - width / 2, cy + gap, cx + width / 2, cy + gap + LABEL_FONT_PX + 4)
+        below = (cx - width / 2, cy - gap - LABEL_FONT_PX - 4, cx + width / 2, cy - gap)
+        for where, box in (("top center", above), ("bottom center", below)):
+            if picked[i] or not any(_overlap(box, other) for other in placed):
+                placed.append(box)
+                named[ids[i]] = where
+                break
     return named
 
 
@@ -351,9 +363,9 @@ def _overlap(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _node_traces(nodes: pd.DataFrame, labels: int) -> list[dict]:
+def _node_traces(nodes: pd.DataFrame, labels: int, always: Iterable[str] = ()) -> list[dict]:
     nodes = nodes.reset_index(drop=True)
-    named = label_nodes(nodes, labels)
+    named = label_nodes(nodes, labels, always)
     community = (
         nodes["community"] if "community" in nodes.columns else pd.Series(-1, index=nodes.index)
     )
@@ -386,7 +398,7 @@ def _node_traces(nodes: pd.DataFrame, labels: int) -> list[dict]:
                     n if a in named else ""
                     for a, n in zip(part["actor_id"], part["name"], strict=True)
                 ],
-                textposition="top center",
+                textposition=[named.get(a, "top center") for a in part["actor_id"]],
                 textfont=dict(size=LABEL_FONT_PX, color="#222"),
                 marker=dict(
                     size=sizes[mask].tolist(),
@@ -464,7 +476,7 @@ def actor_network_chart_mpl(
         edgecolors="white",
         zorder=2,
     )
-    named_ids = label_nodes(_with_positions(nodes, positions), labels)
+    named_ids = set(label_nodes(_with_positions(nodes, positions), labels))
     named = nodes[nodes["actor_id"].isin(named_ids)]
     for r in named.itertuples(index=False):
         x, y = positions[r.actor_id]

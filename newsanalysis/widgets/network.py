@@ -235,7 +235,14 @@ class ActorNetworkExplorer(Explorer):
             title += f": links of {', '.join(names[:4])}" + (" …" if len(names) > 4 else "")
         self.positions = place_nodes(self.positions, nodes, edges)
         fig = actor_network_chart(
-            nodes, edges, self.positions, hover, labels=LABELS, title=title, validate=False
+            nodes,
+            edges,
+            self.positions,
+            hover,
+            labels=LABELS,
+            title=title,
+            always=must,
+            validate=False,
         )
         positions = dict(self.positions)
         static = lambda: actor_network_chart_mpl(nodes, edges, positions, LABELS, title)  # noqa: E731

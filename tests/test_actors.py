@@ -508,3 +508,38 @@ def test_role_anaphora_for_a_person_the_knowledge_base_knows_without_the_role(kb
     )
     find_mentions(doc, kb)
     assert _names(doc, "juru bicara itu") == ["Wang Wenbin"]
+
+
+def test_a_short_form_of_a_name_part_refers_back(kb):
+    """News gives the full name once, then a short form of one part ("Alex", "Rudy")."""
+    text = (
+        "Wakil Ketua KPK Alexander Marwata mengatakan penyidik telah memeriksa saksi. "
+        "Menurut Alex, pemeriksaan berlangsung lima jam. "
+        "Wali Kota Solo FX Hadi Rudyatmo meninjau pasar. Rudy mengatakan pedagang akan pindah."
+    )
+    doc = _doc(text, published=date(2014, 8, 25))
+    find_mentions(doc, kb)
+    assert _who(doc, "Alex,") == "Alexander Marwata"
+    assert doc.mention_at(*_at(doc, "Alex,")).method == "partial"
+    assert _who(doc, "Rudy mengatakan") == "FX Hadi Rudyatmo"
+
+
+def test_a_short_form_shared_by_two_people_stays_apart(kb):
+    text = (
+        "Menteri Budiman Sujatmiko dan Menteri Budiarto Salim hadir. "
+        "Menurut Budi, acara berlangsung baik."
+    )
+    doc = _doc(text, published=date(2014, 8, 25))
+    find_mentions(doc, kb)
+    assert _who(doc, "Budi,") not in {"Budiman Sujatmiko", "Budiarto Salim"}
+
+
+def test_a_month_abbreviation_can_be_a_given_name(kb):
+    """ "Agus" abbreviates Agustus in dates, but is also one of the commonest given names."""
+    text = (
+        "Kepala Dinas Pasar Agus Santoso meresmikan pasar. Agus mengatakan pasar buka setiap hari."
+    )
+    doc = _doc(text, published=date(2014, 8, 25))
+    find_mentions(doc, kb)
+    assert _who(doc, "Agus mengatakan") is not None
+    assert "Agus Santoso" in _who(doc, "Agus mengatakan")

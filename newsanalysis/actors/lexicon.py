@@ -197,7 +197,10 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         automaton.add_word(key, (len(key) - 1, tuple(items)))
     automaton.make_automaton()
 
-    months = [m for m in pack.get("dates", {}).get("months", {})]
+    # month names are not personal names; their abbreviations may be ("Agus", "Jan")
+    dates = pack.get("dates", {})
+    abbreviations = {a.lower() for a in dates.get("month_abbreviations", [])}
+    months = [m for m in dates.get("months", {}) if m.lower() not in abbreviations]
     weekdays = [d for d in pack.get("dates", {}).get("weekdays", {})]
     # organisation heads ("Kantor", "Komisi", "Partai") are never part of a personal name
     not_name = {

@@ -34,7 +34,7 @@ $(VENV)/.installed: pyproject.toml
 lab: setup
 	@mkdir -p notebooks
 	@echo "Starting JupyterLab on notebooks/; open the http://$(HOST):$(PORT)/lab?token=... URL printed below."
-	@echo "The bundled sample loads with: import newsanalysis as na; na.load('../data/')"
+	@echo "The bundled sample: import newsanalysis as na; result = na.load_sample()"
 	@echo "Static chart export (PNG/SVG/PDF) uses a system Chromium: 'make chromium' installs Debian's package."
 	$(VENV)/bin/jupyter lab --no-browser --ip=$(HOST) --port=$(PORT) --notebook-dir=notebooks $(ROOT_FLAG)
 

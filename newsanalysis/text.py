@@ -2,8 +2,9 @@
 
 Rule-based and fast: paragraphs are lines; a sentence ends at ``.``, ``!`` or ``?``
 (with any closing quotes or brackets after it) followed by whitespace and a capital,
-digit or opening quote, unless the word before the period is an abbreviation of the
-language pack (``Dr.``, ``Jl.``, ``Sept.``) or an initial (``J. Smith``).
+digit or opening quote (“ « ‘ and also ” », which open quotes in some newspapers:
+Kompas prints ” at both ends), unless the word before the period is an abbreviation of
+the language pack (``Dr.``, ``Jl.``, ``Sept.``) or an initial (``J. Smith``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from .lang import LanguagePack, all_packs
 
 Span = tuple[int, int]
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[A-Z0-9À-Ý])")
+# a sentence end with its closing quotes or brackets, then space and the next sentence's
+# first character, maybe after opening quotes or brackets (” and » included)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«”»„(\[]*[A-Z0-9À-Ý])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 

@@ -13,12 +13,15 @@ the article id.
 
     .venv/bin/python scripts/sample_meeting_sentences.py --round 3 \
         > gold/meetings/candidates_round3.jsonl
+    .venv/bin/python scripts/sample_meeting_sentences.py --round 4 \
+        > gold/meetings/candidates_round4.jsonl
 
 Round 2 (GUIDELINE §9.5) is enriched: only sentences where a trigger is directly
 followed or preceded by a capitalised word, from articles not used in round 1.
 Round 3 (GUIDELINE §9.6) keeps only a meeting verb directly followed (optionally after
 "dengan"/"with") by a title word or a two-word capitalised name, from articles not
-used before.
+used before. Round 4 (GUIDELINE §9.7) is a fresh test round drawn after the rules were
+written: half as round 1, half as round 2, new seed, articles of no earlier round.
 
 The trigger patterns here are deliberately broader than the extractor's vocabulary:
 they select what to annotate, and the annotator decides what is an event.
@@ -31,6 +34,7 @@ import json
 import random
 import re
 import sys
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -178,9 +182,12 @@ def candidates(records, language: str, families: dict[str, str], enriched=None, 
 
 def click_id_records():
     for name in ("kompas", "okezone", "sindonews"):
-        corpus = na.load(SHARED / "corpus" / "click-id" / f"{name}.xlsx")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the clickbait sheets are not read
+            corpus = na.load(SHARED / "corpus" / "click-id" / f"{name}.xlsx")
         frame = corpus.articles
-        frame = frame[frame["path"].str.contains(f"[{name}]", regex=False)]
+        # the main sheet only (older loaders read every sheet and named it in the path)
+        frame = frame[~frame["path"].str.contains("clickbait|label", regex=True)]
         for rec in frame.to_dict("records"):
             yield {
                 "article_id": rec["article_id"],
@@ -236,6 +243,8 @@ def main() -> None:
         return main_round2()
     if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "3":
         return main_round3()
+    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "4":
+        return main_round4()
     rng = random.Random(SEED)
     chosen = sample(candidates(click_id_records(), "id", FAMILIES_ID), QUOTA_ID, rng)
     chosen += sample(candidates(polnear_records(), "en", FAMILIES_EN), QUOTA_EN, rng)
@@ -269,6 +278,65 @@ def main_round3() -> None:
     chosen += sample(pool, QUOTA_EN_3, rng)
     for cand in chosen:
         cand["round"] = 3
+        sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
+
+
+SEED_4 = 20191204
+#: round 4 (a fresh test round): half drawn like round 1, half like round 2
+QUOTA_ID_4 = {
+    "in_person": 18,
+    "visit": 10,
+    "talks": 4,
+    "summit": 5,
+    "phone": 4,
+    "virtual": 2,
+    "idiom": 2,
+    "offtopic": 2,
+}
+QUOTA_ID_4E = {"in_person": 14, "visit": 8, "talks": 3, "summit": 3, "phone": 3}
+QUOTA_EN_4 = {"in_person": 7, "visit": 4, "talks": 2, "summit": 2, "phone": 2, "idiom": 1}
+QUOTA_EN_4E = {"in_person": 6, "visit": 3, "talks": 2, "phone": 1}
+
+
+def _used_articles() -> set[tuple[str, str]]:
+    """(corpus, title key) of every article of rounds 1-3. Titles, not the loader's
+    article ids: row numbering changed with the loader since those rounds were drawn."""
+    from newsanalysis.evaluate.locate import title_key
+
+    used = set()
+    for name in ("candidates.jsonl", "candidates_round2.jsonl", "candidates_round3.jsonl"):
+        for line in (ROOT / "gold" / "meetings" / name).open(encoding="utf-8"):
+            cand = json.loads(line)
+            used.add((cand["corpus"], title_key(cand.get("title"))))
+    return used
+
+
+def main_round4() -> None:
+    """A fresh test round (GUIDELINE §9.7): new seed, articles of no earlier round, half
+    random trigger sentences (as round 1), half enriched ones (as round 2)."""
+    from newsanalysis.evaluate.locate import title_key
+
+    rng = random.Random(SEED_4)
+    used = _used_articles()
+
+    def fresh(records):
+        for rec in records:
+            if (rec["corpus"], title_key(rec.get("title"))) not in used:
+                yield rec
+
+    click = list(fresh(click_id_records()))
+    polnear = list(fresh(polnear_records()))
+    chosen = sample(candidates(click, "id", FAMILIES_ID), QUOTA_ID_4, rng)
+    taken = {c["article_id"] for c in chosen}
+    news = [r for r in click if r["news"] and r["article_id"] not in taken]
+    chosen += sample(candidates(news, "id", FAMILIES_ID, _enriched(FAMILIES_ID)), QUOTA_ID_4E, rng)
+    english = sample(candidates(polnear, "en", FAMILIES_EN), QUOTA_EN_4, rng)
+    taken = {c["article_id"] for c in english}
+    rest = [r for r in polnear if r["article_id"] not in taken]
+    english += sample(candidates(rest, "en", FAMILIES_EN, _enriched(FAMILIES_EN)), QUOTA_EN_4E, rng)
+    for cand in chosen + english:
+        cand["round"] = 4
+        cand["split"] = "test2"
         sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
 
 

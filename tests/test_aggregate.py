@@ -14,9 +14,11 @@ from newsanalysis.aggregate import (
     meeting_timeline,
     network_edges,
     network_nodes,
+    readable_min_weight,
     select_quotes,
     sentiment_by_speaker,
     sentiment_over_time,
+    view_min_weight,
 )
 from newsanalysis.aggregate.meetings import date_label
 from newsanalysis.aggregate.network import communities, ego_edges
@@ -394,9 +396,147 @@ def test_network_nodes_communities_and_evidence(network_analysis):
     groups = communities(edges)
     assert groups[XI] == groups[PUTIN]
     evidence = edge_evidence(network_analysis, edges[edges["kind"] == "co_mention"].head(1))
-    assert evidence["sentence"].tolist() == [
+    assert evidence["sentence"].tolist() == [  # most recent article first
+        "Xi and Putin spoke again.",
         "Xi met Putin in Moscow.",
         "Putin said “Xi is a friend”.",
-        "Xi and Putin spoke again.",
     ]
     assert network_edges(na.Analysis()).empty and network_nodes(na.Analysis()).empty
+
+
+def _naive_edges(net, start=None, end=None, languages=None, kinds=None, actors=None):
+    """network_edges recomputed the slow, obvious way (group-by over the instance rows)."""
+    from newsanalysis.aggregate._common import date_mask, value_mask
+
+    inst = net.instances
+    keep = date_mask(inst["date"], start, end) & value_mask(inst["language"], languages)
+    keep &= value_mask(inst["kind"], kinds)
+    if actors:
+        keep &= inst["source_id"].isin(actors) | inst["target_id"].isin(actors)
+    grouped = inst[keep].groupby(["source_id", "target_id", "kind"])
+    out = grouped.agg(
+        weight=("ref", "size"),
+        articles=("article_id", "nunique"),
+        first=("date", "min"),
+        last=("date", "max"),
+    )
+    return out.sort_index()
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"start": "2023-03-18"},
+        {"end": "2023-03-21"},
+        {"start": "2022-12-01", "end": "2023-03-17"},
+        {"languages": ["en"]},
+        {"kinds": ["met", "quoted_about"]},
+        {"actors": ["Q7747"]},
+        {"start": "2023-01-01", "languages": ["id"], "actors": ["Q15031", "Q6176"]},
+    ],
+)
+def test_network_edges_match_a_plain_group_by(filters):
+    """The integer index gives the same weights, article counts and dates as a group-by."""
+    from demo_analysis import make_demo_analysis
+
+    from newsanalysis.aggregate import network_data
+
+    net = network_data(make_demo_analysis())
+    fast = network_edges(net, evidence=False, **filters)
+    fast = fast.set_index(["source_id", "target_id", "kind"]).sort_index()
+    slow = _naive_edges(net, **filters)
+    assert len(slow) > 0
+    assert fast[["weight", "articles"]].to_dict() == slow[["weight", "articles"]].to_dict()
+    assert (fast["first"] == slow["first"]).all() and (fast["last"] == slow["last"]).all()
+
+
+def test_network_article_count_with_several_dates_in_one_article():
+    """Two meetings of one pair in one article, a date range keeping only the later one."""
+    articles = _articles(1)
+    meetings = pd.DataFrame(
+        [
+            _meeting("a0", 0, [XI, PUTIN], "visit", "happened", "2023-01-10", None, "day"),
+            _meeting("a0", 1, [XI, PUTIN], "phone", "happened", "2023-02-10", None, "day"),
+            _meeting("a0", 2, [XI, PUTIN], "talks", "happened", "2023-03-10", None, "day"),
+        ]
+    )
+    analysis = na.Analysis(articles=articles, actors=ACTORS, meetings=meetings)
+    met = network_edges(analysis, kinds="met")
+    assert met[["weight", "articles"]].values.tolist() == [[3, 1]]
+    later = network_edges(analysis, kinds="met", start="2023-02-01")
+    assert later[["weight", "articles"]].values.tolist() == [[2, 1]]
+    assert later["first"].iloc[0] == pd.Timestamp("2023-02-10")
+    middle = network_edges(analysis, kinds="met", start="2023-02-01", end="2023-02-28")
+    assert middle[["weight", "articles"]].values.tolist() == [[1, 1]]
+
+
+def test_edge_evidence_without_article_text(network_analysis):
+    """A result stored without texts (or one text missing): no sentence, no exception."""
+    edges = network_edges(network_analysis)
+    articles = network_analysis.articles.copy()
+    articles["text"] = pd.Series([None, pd.NA], dtype="string")
+    bare = na.Analysis(
+        articles=articles,
+        mentions=network_analysis.mentions,
+        actors=network_analysis.actors,
+        quotes=network_analysis.quotes,
+        meetings=network_analysis.meetings,
+    )
+    evidence = edge_evidence(bare, edges)
+    co = evidence[evidence["kind"] == "co_mention"]
+    assert len(co) and co["sentence"].isna().all()
+    quoted = evidence[evidence["kind"] == "quoted_about"]
+    assert quoted["sentence"].tolist() == ["Xi is a friend"]  # quotes keep their own text
+
+
+def test_edge_evidence_for_the_shown_edges_only(network_analysis):
+    """Without an evidence column, rows come from the index under the same filters."""
+    edges = network_edges(network_analysis, evidence=False, start="2023-03-20")
+    assert "evidence" not in edges.columns
+    rows = edge_evidence(network_analysis, edges, start="2023-03-20")
+    assert set(rows.loc[rows["kind"] != "met", "article_id"]) == {"a1"}
+    # the visit of 21 March, reported on the 17th, is dated by the meeting
+    assert rows.loc[rows["kind"] == "met", "article_id"].tolist() == ["a0"]
+    co = rows[(rows["kind"] == "co_mention") & (rows["source"] == "Xi Jinping")]
+    assert co["sentence"].tolist() == ["Xi and Putin spoke again."]
+    capped = edge_evidence(network_analysis, network_edges(network_analysis), per_edge=1)
+    assert capped.groupby(["kind", "source", "target"]).size().max() == 1
+    assert len(edge_evidence(network_analysis, network_edges(network_analysis), limit=2)) == 2
+
+
+def test_network_nodes_top_keeps_ties_and_the_actors_asked_for(network_analysis):
+    # mentions: Putin 4, Xi 3, Jokowi 1, Zelensky 1
+    top = network_nodes(network_analysis, top=2)
+    assert top["name"].tolist() == ["Vladimir Putin", "Xi Jinping"]
+    kept = network_nodes(network_analysis, top=2, keep=[ZELENSKY])
+    assert set(kept["actor_id"]) == {PUTIN, XI, ZELENSKY}
+    ties = network_nodes(network_analysis, top=3)  # Jokowi and Zelensky share third place
+    assert len(ties) == 4
+    assert len(network_nodes(network_analysis, top=10)) == 4
+    late = network_nodes(network_analysis, top=1, start="2023-03-20")  # article a1 only
+    assert late[["name", "mentions"]].values.tolist() == [["Vladimir Putin", 2]]
+
+
+def test_readable_min_weight():
+    assert readable_min_weight([1, 1, 2], most=5) == 1
+    weights = [9, 7, 5, 3, 3, 2, 1, 1]
+    assert readable_min_weight(weights, most=3) == 4  # keeps 9, 7, 5
+    assert readable_min_weight(weights, most=4) == 4  # 3 and 3 tie: both go
+    assert readable_min_weight([2, 2, 2], most=1) == 2  # all tie at the top: keep them
+    assert readable_min_weight([], most=1) == 1
+
+
+def test_view_min_weight_follows_the_view(network_analysis):
+    # links: Xi-Putin co-mentioned 3, met 1, quoted 1; Jokowi-Putin co-mentioned 1
+    assert view_min_weight(network_analysis, links=150) == 1
+    assert view_min_weight(network_analysis, links=1) == 2  # only Xi-Putin (3) left
+    assert view_min_weight(network_analysis, links=1, actors=["Joko Widodo"]) == 1
+    assert view_min_weight(network_analysis, links=1, focus=JOKOWI, depth=1) == 1
+    assert view_min_weight(network_analysis, links=1, focus=JOKOWI, depth=2) == 2
+    # among the two most mentioned actors only (Putin, Xi): three links
+    assert view_min_weight(network_analysis, links=3, nodes=2) == 1
+    assert view_min_weight(network_analysis, links=2, nodes=2) == 2
+    # a filter that leaves article a1: Jokowi-Putin and Xi-Putin, weight 1 each (a tie at
+    # the top: both stay)
+    assert view_min_weight(network_analysis, links=1, start="2023-03-20", kinds="co_mention") == 1

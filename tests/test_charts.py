@@ -108,6 +108,51 @@ def test_actor_network_chart(demo):
     assert xs[first] == positions[first][0]
 
 
+def test_network_chart_is_the_same_without_validation(demo):
+    """The explorers build the chart without plotly's validation: same JSON."""
+    import json
+
+    net = ag.network_data(demo)
+    edges = ag.network_edges(net)
+    nodes = ag.network_nodes(net, edges)
+    positions = charts.layout_positions(nodes, edges)
+    evidence = ag.edge_evidence(net, edges)
+    checked = charts.actor_network_chart(nodes, edges, positions, evidence)
+    fast = charts.actor_network_chart(nodes, edges, positions, evidence, validate=False)
+    assert json.loads(fast.to_json()) == json.loads(checked.to_json())
+    empty = charts.empty_figure("t", "nothing", validate=False)
+    assert json.loads(empty.to_json()) == json.loads(charts.empty_figure("t", "nothing").to_json())
+
+
+def test_network_labels_do_not_overlap():
+    from newsanalysis.charts.network import label_nodes
+
+    nodes = pd.DataFrame(
+        {
+            "actor_id": ["a", "b", "c", "d"],
+            "name": ["Vladimir Putin", "Xi Jinping", "Wang Yi", "Joko Widodo"],
+            "mentions": [40, 30, 20, 10],
+            # b sits right next to a (its name would cover a's); c and d are far apart
+            "x": [0.0, 0.02, 5.0, 10.0],
+            "y": [0.0, 0.0, 0.0, 5.0],
+        }
+    )
+    # b's name would cover a's above it: it goes below its node
+    assert label_nodes(nodes, 10) == {
+        "a": "top center",
+        "b": "bottom center",
+        "c": "top center",
+        "d": "top center",
+    }
+    assert set(label_nodes(nodes, 2)) == {"a", "b"}  # largest first
+    assert label_nodes(nodes, 0) == {}
+    # a third name at the same place has no room left: hover only
+    crowded = pd.concat([nodes, nodes.iloc[[1]].assign(actor_id="e", mentions=5)])
+    assert "e" not in label_nodes(crowded, 10)
+    # a picked actor is named in any case, before the others
+    assert label_nodes(crowded, 1, always=["e"]) == {"e": "top center"}
+
+
 def test_layout_keeps_groups_apart(demo):
     net = ag.network_data(demo)
     edges = ag.network_edges(net)

@@ -493,3 +493,289 @@ def test_any_text_gives_well_formed_rows(pieces, language):
             assert 0 <= row["speaker_start"] < row["speaker_end"] <= len(text)
         if row["cue_start"] is not None:
             assert text[row["cue_start"] : row["cue_end"]] == row["cue"]
+
+
+# --------------------------------------------------------------------------- pronoun speakers
+
+
+def quotes_with_actors(text: str, language: str = "id") -> list[dict]:
+    """Quotes after the actor step, as in the pipeline."""
+    from newsanalysis.actors import find_mentions, load_kb
+
+    doc = Document("t", text, language)
+    find_mentions(doc, load_kb())
+    return extract_quotes(doc)
+
+
+def test_clitic_goes_to_a_subject_named_after_the_last_speaker():
+    text = (
+        "“Kami bakar singkong di pantai setiap malam,” ujar Latif Aprianto.\n"
+        "Rizki Rifai, anggota kelompok lainnya, juga ikut menyusuri pantai.\n"
+        "”Kami bawa senter kecil dan harus hati-hati,” katanya."
+    )
+    rows = only(quotes_with_actors(text), "direct")
+    assert [r["speaker"] for r in rows] == ["Latif Aprianto", "Rizki Rifai"]
+
+
+def test_clitic_is_not_a_person_named_as_an_object():
+    text = (
+        "“Kegiatan logistik tetap harus jalan,” kata Menteri Perhubungan Budi Karya Sumadi.\n"
+        "Ia juga memuji Presiden Joko Widodo.\n"
+        "“Kami siap membantu pemerintah pusat,” ujarnya."
+    )
+    rows = only(quotes_with_actors(text), "direct")
+    assert [r["speaker"] for r in rows] == ["Budi Karya Sumadi", "Budi Karya Sumadi"]
+
+
+def test_clitic_is_not_a_person_named_inside_its_quote():
+    text = (
+        "Sosiolog Universitas Negeri Jakarta, Rakhmat Hidayat, mengingatkan hal itu.\n"
+        "”Pada Juni, Gubernur Jakarta Anies Baswedan menjanjikan sistem darurat. "
+        "Sekarang data menunjukkan arah itu,” ujarnya."
+    )
+    [row] = only(quotes_with_actors(text), "direct")
+    assert row["speaker"] == "Rakhmat Hidayat"
+
+
+def test_she_does_not_continue_a_man_quoted_before():
+    text = (
+        "“We will win this state,” said Mike Pence.\n"
+        "Kellyanne Conway joined the rally later.\n"
+        "“It was a good night for the campaign,” she said."
+    )
+    rows = only(quotes_with_actors(text, "en"), "direct")
+    assert [r["speaker"] for r in rows] == ["Mike Pence", "Kellyanne Conway"]
+
+
+def test_plural_pronoun_speaker_is_kept_as_written():
+    text = "Mike Pence spoke first.\n“We are not going anywhere,” they said."
+    [row] = only(quotes_with_actors(text, "en"), "direct")
+    assert (row["speaker"], row["speaker_surface"]) == (None, "they")
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def test_verb_after_a_quote_without_a_speaker_is_no_frame():
+    text = (
+        "City Attorney Brad Holm said in the letter that the advertisement “unmistakably "
+        "and wrongfully” suggests that Phoenix supports the campaign."
+    )
+    [row] = only(quotes(text, "en"), "partial")
+    assert (row["speaker_surface"], row["cue"]) == ("City Attorney Brad Holm", "said")
+    text = (
+        'In a statement, Peabody said: "Patriot Coal was highly successful in its first '
+        'year," adding that its value quadrupled.'
+    )
+    [row] = only(quotes(text, "en"), "direct")
+    assert (row["speaker"], row["cue"]) == ("Peabody", "said")
+
+
+def test_sentence_after_a_closed_quote_is_not_its_frame():
+    text = (
+        'Japan branded North Korea an "outlaw nation in the neighborhood." Russia insisted '
+        'that Pyongyang "stop its dangerous escapades." The agency said North Korea had '
+        'displayed "complete disregard of the demands."'
+    )
+    rows = only(quotes(text, "en"), "partial")
+    assert [r["speaker"] for r in rows] == ["Japan", "Russia", "The agency"]
+
+
+def test_quote_opening_a_sentence_closed_by_an_attribution():
+    text = (
+        "Elizabeth Warren questioned the bank's chief executive.\n"
+        "“The only way Wall Street will change will be if executives face jail time” for "
+        "criminal behavior, she said."
+    )
+    [row] = only(quotes(text, "en"), "direct")
+    assert (row["speaker_surface"], row["cue"]) == ("she", "said")
+
+
+def test_frame_phrases_with_suffixes_modifiers_and_lists():
+    [row] = quotes(
+        "Vice President Joseph R. Biden Jr. responded that not paying taxes was not ''smart.''",
+        "en",
+    )[-1:]
+    assert row["speaker_surface"] == "Vice President Joseph R. Biden Jr."
+    [row] = only(
+        quotes("“So why didn’t Donald Trump pay his?” a narrator in the ad asks.", "en"), "direct"
+    )
+    assert row["speaker_surface"] == "a narrator in the ad"
+    text = (
+        "The ceremony featured Patti LaBelle and Stevie Wonder, who joked of the museum, "
+        "''I haven't seen it yet, but I'm going to.''"
+    )
+    [row] = quotes(text, "en")
+    assert row["speaker"] == "Stevie Wonder"
+
+
+def test_indonesian_speaker_phrases_after_an_inverted_cue():
+    [row] = quotes("”Selanjutnya akan dilakukan pemeriksaan lanjutan,” kata Hari.")
+    assert row["speaker"] == "Hari"
+    [row] = quotes(
+        "”Hari ini ada tambahan 15 kasus baru di Kota Kendari,” kata Juru Bicara Gugus Tugas "
+        "Covid-19 Kendari dr Algazali."
+    )
+    assert row["speaker"] == "Algazali"
+    text = (
+        "Menurut Teguh, aturan itu aneh.\n”Kalau alasannya demikian, tidak perlu ada "
+        "pembatasan sosial di kendaraan umum lain,” menurutnya lagi."
+    )
+    [row] = only(quotes(text), "direct")
+    assert (row["speaker"], row["speaker_surface"], row["cue"]) == ("Teguh", "nya", "menurutnya")
+
+
+def test_last_of_an_apposition_chain_and_a_name_after_an_organisation():
+    text = (
+        "”Belum tahu. Yang dari pusat belum tahu,” kata Kepala Dusun Nglahar, Kelurahan "
+        "Sumbersari, Kecamatan Moyudan, Wahyu Wibowo di Kabupaten Sleman, Jumat (10/4/2020)."
+    )
+    [row] = only(quotes_with_actors(text), "direct")
+    assert row["speaker"] == "Wahyu Wibowo"
+    text = (
+        "”Potensi puncak arus balik perlu diwaspadai,” ujar Direktur Prasarana Badan "
+        "Pengelola Transportasi Jabodetabek Kementerian Perhubungan (Kemenhub) Edi Nursalam."
+    )
+    [row] = only(quotes_with_actors(text), "direct")
+    assert row["speaker"] == "Edi Nursalam"
+
+
+# --------------------------------------------------------------------------- indirect speech
+
+
+def indirect(text: str, language: str = "en") -> list[tuple[str, str]]:
+    return [(r["speaker_surface"], r["cue"]) for r in only(quotes(text, language), "indirect")]
+
+
+def test_closing_attribution_around_reported_speech():
+    text = (
+        "Clinton had told police officials that she did not want the escort at all, but "
+        "the NYPD overruled that request, the source added."
+    )
+    assert indirect(text) == [("the source", "added"), ("Clinton", "told")]
+    text = (
+        "His obsession with the president's birth is an insult to all Americans, top black "
+        "lawmakers said Friday afternoon, as they bristled at his claims."
+    )
+    assert indirect(text) == [("top black lawmakers", "said")]
+
+
+def test_according_to_any_source():
+    assert indirect("According to exit polls, Mitt Romney had a ten-point lead in 2012.") == [
+        ("exit polls", "According to")
+    ]
+    text = "The two candidates are virtually tied, according to a new national poll."
+    assert indirect(text) == [("a new national poll", "according to")]
+
+
+def test_participle_reports_what_the_subject_said():
+    text = (
+        "A New York judge has rejected a media request to open a court file, saying the "
+        "courts have no business deciding what could be useful to voters."
+    )
+    [row] = only(quotes(text, "en"), "indirect")
+    assert (row["speaker_surface"], row["speaker"], row["cue"]) == (
+        "A New York judge",
+        "A New York judge",
+        "saying",
+    )
+    text = (
+        "Menteri itu menolak tuduhan tersebut, seraya menegaskan bahwa pemerintah tidak "
+        "pernah menunda bantuan."
+    )
+    assert indirect(text, "id") == [("Menteri itu", "menegaskan")]
+
+
+def test_subjects_of_reported_speech():
+    assert indirect(
+        "A lawyer for the news outlets, David Schulz, said no decision had been made."
+    ) == [("A lawyer for the news outlets, David Schulz", "said")]
+    assert indirect("The state’s campaign chairman, Phil Lovas, said he cannot comment.") == [
+        ("The state’s campaign chairman, Phil Lovas", "said")
+    ]
+    assert indirect("Federal and state officials said the two raised $350 million.") == [
+        ("Federal and state officials", "said")
+    ]
+    assert indirect("The S.E.C. said it would increase oversight as well.") == [
+        ("The S.E.C.", "said")
+    ]
+
+
+def test_role_anaphora_speakers():
+    text = (
+        "Kremlin spokesman Dmitry Peskov said the talks would be long. Xi Jinping arrived.\n"
+        "“We expect a substantive exchange,” the spokesman said."
+    )
+    [row] = only(quotes_with_actors(text, "en"), "direct")
+    assert (row["speaker"], row["speaker_surface"]) == ("Dmitry Peskov", "the spokesman")
+    text = (
+        "Juru bicara Kementerian Luar Negeri China Wang Wenbin menolak tuduhan itu. Presiden "
+        "Xi Jinping tiba di Moskwa.\n”Kunjungan ini untuk perdamaian,” kata juru bicara itu."
+    )
+    [row] = only(quotes_with_actors(text), "direct")
+    assert (row["speaker"], row["speaker_surface"]) == ("Wang Wenbin", "juru bicara itu")
+
+
+def test_subject_before_an_aside_between_dashes():
+    text = (
+        "John Dickey, the chief executive of Ora Media -- the production company that owns "
+        "Mr. King's programming -- told me, ''We're a content provider.''"
+    )
+    [row] = only(quotes_with_actors(text, "en"), "direct")
+    assert (row["speaker"], row["cue"]) == ("John Dickey", "told")
+    [row] = quotes_with_actors("Barack Obama -- speaking in Ohio -- said the plan was dead.", "en")
+    assert (row["kind"], row["speaker"], row["text"]) == (
+        "indirect",
+        "Barack Obama",
+        "the plan was dead",
+    )
+
+
+def test_speaker_name_before_a_bracketed_affiliation_and_after_a_possessor():
+    text = (
+        '"This is a big year for our senator!" Scott\'s niece, state Del. Marcia Price '
+        "(D-Newport News), shouted to the crowd."
+    )
+    [row] = only(quotes_with_actors(text, "en"), "direct")
+    assert row["speaker"] == "Marcia Price"
+
+
+def test_nickname_in_quotation_marks_inside_a_speaker_name():
+    text = (
+        'Rep. Robert C. "Bobby" Scott opened his back yard.\n'
+        '"This is a big year!" Scott\'s niece, state Del. Marcia "Cia" Price (D-Newport News), '
+        "shouted to the crowd.\n"
+        'Rep. Robert C. "Bobby" Scott said: "We will win."'
+    )
+    rows = only(quotes_with_actors(text, "en"), "direct")
+    assert [(r["text"], r["speaker_surface"]) for r in rows] == [
+        ("This is a big year!", 'Scott\'s niece, state Del. Marcia "Cia" Price (D-Newport News)'),
+        ("We will win.", 'Rep. Robert C. "Bobby" Scott'),
+    ]
+    assert rows[0]["speaker"] == "Marcia Price"
+    assert rows[1]["speaker"].endswith("Scott")
+
+
+def test_reported_speech_of_a_second_verb_and_after_a_colon():
+    rows = quotes_with_actors(
+        "Cruz exhorted Republicans to vote and said he was standing on truth and principle.",
+        "en",
+    )
+    assert [(r["kind"], r["speaker"], r["text"]) for r in rows] == [
+        ("indirect", "Cruz", "he was standing on truth and principle")
+    ]
+    rows = quotes_with_actors(
+        "Presiden Joko Widodo meninjau lokasi banjir dan mengatakan bahwa pemerintah akan "
+        "membangun tanggul baru."
+    )
+    assert [(r["speaker"], r["text"]) for r in rows] == [
+        ("Joko Widodo", "pemerintah akan membangun tanggul baru")
+    ]
+    rows = quotes_with_actors(
+        "The revelation set off fireworks on Friday: Republicans said they are convinced "
+        "the investigation was mishandled.",
+        "en",
+    )
+    assert [(r["speaker_surface"], r["text"]) for r in rows] == [
+        ("Republicans", "they are convinced the investigation was mishandled")
+    ]

@@ -176,6 +176,21 @@ def test_export_failure_is_shown_not_raised(demo, tmp_path):
     assert "export failed" in explorer.status.value
 
 
+def test_sync_figure_between_empty_and_full_figures():
+    """The explorers' widget does not validate: clearing annotations must still work."""
+    from newsanalysis.charts import empty_figure
+    from newsanalysis.widgets._controls import figure_widget
+
+    widget = figure_widget()
+    full = go.Figure(go.Scatter(x=[1, 2], y=[3, 4]), layout=dict(title=dict(text="full")))
+    for fig in (empty_figure("t", "nothing"), full, empty_figure("t", "again"), full):
+        sync_figure(widget, fig)
+        shown, wanted = go.Figure(widget).to_dict(), fig.to_dict()
+        assert [{k: v for k, v in t.items() if k != "uid"} for t in shown["data"]] == wanted["data"]
+        for key in ("annotations", "title", "xaxis", "height"):
+            assert shown["layout"].get(key) == wanted["layout"].get(key), key
+
+
 def test_sync_figure_replaces_stale_properties():
     widget = go.FigureWidget(go.Figure(go.Bar(x=[1], y=[1], marker=dict(pattern=dict(shape="/")))))
     sync_figure(widget, go.Figure([go.Bar(x=[2], y=[3]), go.Scatter(x=[1], y=[1])]))
@@ -192,3 +207,73 @@ def test_default_min_weight_keeps_the_first_view_readable():
     weights = pd.Series([9, 7, 5, 3, 3, 2, 1, 1])
     assert default_min_weight(weights, most=3) == 4  # keeps 9, 7, 5
     assert (weights >= default_min_weight(weights, most=4)).sum() <= 4
+
+
+def test_network_min_weight_follows_the_view_until_the_user_sets_it(demo, monkeypatch):
+    import newsanalysis.widgets.network as network_widget
+
+    monkeypatch.setattr(network_widget, "DEFAULT_LINKS", 3)
+    explorer = ActorNetworkExplorer(demo)
+
+    def links() -> int:
+        details = [t for t in explorer.figure.data if t.name == "link details"]
+        return len(details[0].x) if details else 0
+
+    assert explorer.min_weight.value > 1 and 0 < links() <= 3  # a readable first view
+    first = explorer.min_weight.value
+    explorer.actors.value = ["Q6176"]  # Joko Widodo: fewer, lighter links
+    assert explorer.min_weight.value < first and links() > 0
+    explorer.actors.value = []
+    assert explorer.min_weight.value == first
+    explorer.min_weight.value = 1  # the user's choice: kept from now on
+    assert links() > 3
+    explorer.actors.value = ["Q7747"]
+    assert explorer.min_weight.value == 1
+
+
+def test_month_slider_is_not_stretched_by_a_few_far_dates():
+    from newsanalysis.widgets._controls import month_range_slider, slider_bounds
+
+    # 300 dates over 2019-2020, one meeting of 1952 recalled in an article, one of 2045
+    dates = pd.Series(
+        list(pd.date_range("2019-01-05", "2020-12-20", periods=300))
+        + [pd.Timestamp("1952-06-01"), pd.Timestamp("2045-01-01")]
+    )
+    slider = month_range_slider(dates)
+    labels = [label for label, _ in slider.options]
+    assert len(labels) <= 24 and labels[0].startswith("≤ ") and labels[-1].startswith("≥ ")
+    assert slider_bounds(slider) == (None, None)  # open ends: 1952 and 2045 are in the view
+    slider.index = (1, len(labels) - 1)
+    start, end = slider_bounds(slider)
+    assert start.year == 2019 and end is None
+    # a few years: every month stays, even where a small group of dates is far away
+    few = pd.Series(
+        list(pd.date_range("2019-09-01", "2019-09-30", periods=300)) + [pd.Timestamp("2023-03-17")]
+    )
+    labels = [label for label, _ in month_range_slider(few).options]
+    assert (labels[0], labels[-1], len(labels)) == ("Sep 2019", "Mar 2023", 43)
+
+
+@pytest.mark.parametrize("cls", [MeetingExplorer, QuoteSentimentExplorer, ActorNetworkExplorer])
+def test_filter_changes_reach_the_browser(demo, cls, monkeypatch):
+    """The FigureWidget sends the new title and traces to the browser, not only to Python.
+
+    (A widget built with ``_validate=False`` stores layout changes without sending them:
+    the browser kept the old title and axes under new traces.)
+    """
+    explorer = cls(demo)
+    widget = explorer.figure
+    sent: dict = {}
+
+    def update_msg(restyle_data, relayout_data, trace_indexes=None, **_):
+        sent.update(relayout_data)
+
+    def relayout_msg(layout_data, **_):
+        sent.update(layout_data)
+
+    monkeypatch.setattr(widget, "_send_update_msg", update_msg)
+    monkeypatch.setattr(widget, "_send_relayout_msg", relayout_msg)
+    title = widget.layout.title.text
+    explorer.actors.value = list(explorer.actors._actors["actor_id"].head(2))
+    assert widget.layout.title.text != title
+    assert "title" in sent and sent["title"]["text"] == widget.layout.title.text

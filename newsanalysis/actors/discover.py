@@ -48,7 +48,7 @@ def _clean_name(
             break
         out.append(w)
     if qualified:  # "Menteri Perhubungan Budi Karya": a portfolio word before the name
-        while len(out) > 2 and _sometimes_lowercase(lex, out[0][2]):
+        while len(out) > 1 and _sometimes_lowercase(lex, out[0][2]):
             out = out[1:]
     while out and out[-1][2].lower() in lex.particles:
         out.pop()
@@ -58,6 +58,12 @@ def _clean_name(
 
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_NEXT_WORD_START = re.compile(r"[\s,]*")
+
+
+def _initial(text: str, word: tuple[int, int, str]) -> bool:
+    """A single capital written with its period ("C." in "Manuel C. Ayap")."""
+    return len(word[2]) == 1 and text[word[1] - 1 : word[1]] == "."
 
 
 def _sometimes_lowercase(lex: Lexicon, word: str) -> bool:
@@ -69,8 +75,8 @@ def _plausible_name(state: _State, words: list[tuple[int, int, str]]) -> bool:
     """Not a roman numeral, a lone abbreviation ("UGM") or a place ("Jawa Barat")."""
     if not words:
         return False
-    if any(_ROMAN.match(w[2]) for w in words):
-        return False
+    if any(_ROMAN.match(w[2]) and not _initial(state.text, w) for w in words):
+        return False  # "Hamengku Buwono X", but not the initial of "Manuel C. Ayap"
     if len(words) == 1 and (len(words[0][2]) < 2 or (words[0][2].isupper())):
         return False  # "M", "UGM"
     if " ".join(w[2] for w in words).lower() in state.lex.places:
@@ -247,7 +253,13 @@ def _discover_organisations(state: _State, masked: str) -> None:
                 spans.append((h_start, end))
     if lex.org_tail is not None:
         for m in lex.org_tail.finditer(masked):
-            spans.append((m.start(), m.end()))
+            start = m.start()
+            for w in _words_in(text, m.start(), m.start("tail")):
+                if not lex.is_lowercase_word(w[2]):
+                    break
+                start = _NEXT_WORD_START.match(text, w[1]).end()  # "Pihak Bentoel Grup"
+            if start < m.start("tail"):
+                spans.append((start, m.end()))
     for start, end in spans:
         inside = [f for f in state.found if start <= f.start and f.end <= end]
         if any(
@@ -329,13 +341,21 @@ def _discover_acronyms(state: _State, masked: str) -> None:
         start, end = m.span()
         if text[start - 1 : start] == "(" and text[start - 2 : start - 1] == " ":
             full = orgs.get(start - 2)
-            if full is None and _NAME_BEFORE.search(text, 0, start - 2):
+            if (
+                full is None
+                and _NAME_BEFORE.search(text, 0, start - 2)
+                and not _used_alone(text, word, start)
+            ):
                 continue  # "Lomba Kompetensi Siswa (LKS)": defined by a name that is no organisation
         else:
             full = None
         if _NUMBER_BEFORE.search(text, max(0, start - 12), start):
             continue  # "46 juta KL": a unit
-        if full is None and _spells_phrase_before(text, start, word):
+        if (
+            full is None
+            and _spells_phrase_before(text, start, word)
+            and not (text[start - 1 : start] == "(" and _used_alone(text, word, start))
+        ):
             continue  # "Net Interest Margin NIM": the abbreviation of a phrase, no organisation
         if full is not None:
             defined[word] = full.actor_id
@@ -350,6 +370,16 @@ def _discover_acronyms(state: _State, masked: str) -> None:
 
 
 _CAPS_NEIGHBOUR = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _used_alone(text: str, word: str, defined_at: int) -> bool:
+    """Whether an abbreviation defined in brackets at ``defined_at`` also stands alone
+    elsewhere in the text: then it names an organisation there and at its definition
+    ("United Nation Office in Drugs and Crime (UNODC) ... pertemuan dengan UNODC")."""
+    for m in re.finditer(rf"(?<![\w(]){re.escape(word)}(?![\w)])", text):
+        if m.start() != defined_at:
+            return True
+    return False
 
 
 def _in_caps_run(text: str, start: int, end: int) -> bool:

@@ -61,6 +61,8 @@ def _match_known(state: _State) -> None:
                 continue  # "di Gedung DPR"
             if actor.type == "country" and _inside_longer_name(state, start, end):
                 continue  # "New Jersey", "Laut China Selatan", "Michael Jordan"
+            if actor.type == "person" and _named_facility(state, start, end):
+                continue  # "Bandara Soekarno-Hatta", "Jalan Sudirman", "Trump Tower"
             state.found.append(_Found(start, end, actor.actor_id, "kb"))
         elif entry.kind == "institution":
             state.found.append(_Found(start, end, entry.actor_id, "kb"))
@@ -76,6 +78,19 @@ _DATELINE = re.compile(
 
 
 _CAPITALISED_AFTER = re.compile(r" [A-Z]")
+_WORD_BEFORE = re.compile(r"([\w.]+)[ ]$")
+
+
+def _named_facility(state: _State, start: int, end: int) -> bool:
+    """A person's name right after (or before) a facility word is the name of a place or
+    building named after them ("Bandara Soekarno-Hatta", "Jalan Sudirman", "Trump
+    Tower")."""
+    lex = state.lex
+    before = _WORD_BEFORE.search(state.text, max(0, start - 20), start)
+    if before and before.group(1).lower().rstrip(".") in lex.facility_words:
+        return True
+    after = _NEXT_WORD.match(state.text, end)
+    return bool(after and after.group(1) in lex.facility_words_after)
 
 
 _CAPITALISED_BEFORE = re.compile(

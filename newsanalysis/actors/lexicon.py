@@ -20,7 +20,7 @@ from pathlib import Path
 import ahocorasick
 
 from ..document import Actor
-from ..lang import LanguagePack, get_pack
+from ..lang import LanguagePack, all_packs, get_pack
 from .ids import make_actor_id
 from .kb import RESOURCES, KnowledgeBase
 
@@ -30,7 +30,7 @@ MASK_ROLE = "¤"  # a role phrase ("presiden Rusia")
 MASK_PERSON = "¶"  # a person of the knowledge base
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-NAME_WORD = rf"(?:[{UPPER}]\w*(?:['’-]\w+)*|[{UPPER}]\.)"
+NAME_WORD = rf"(?:[{UPPER}]\.(?:[{UPPER}]\.)*(?=[ ,])|[{UPPER}]\w*(?:['’-]\w+)*)"
 ACRONYM = rf"[{UPPER}][{UPPER}0-9-]+\b"
 
 
@@ -101,6 +101,10 @@ class Lexicon:
     places: frozenset[str] = frozenset()  # lower-cased place names (resources/actors/places.txt)
     subject_after: frozenset[str] = frozenset()
     verb_prefixes: tuple[str, ...] = ()
+    pronouns_first: frozenset[str] = frozenset()  # "saya", "kami", "I": a quote's speaker
+    facility_words: frozenset[str] = frozenset()  # "bandara": "Bandara Soekarno" is a place
+    direction_words: frozenset[str] = frozenset()  # "West Papua", "Papua Barat": places
+    facility_words_after: frozenset[str] = frozenset()  # "Trump Tower": a building
     word_case: dict[str, tuple[int, int]] = field(default_factory=dict)
     institutions: dict[str, Actor] = field(default_factory=dict)  # generated per country
 
@@ -193,7 +197,10 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         automaton.add_word(key, (len(key) - 1, tuple(items)))
     automaton.make_automaton()
 
-    months = [m for m in pack.get("dates", {}).get("months", {})]
+    # month names are not personal names; their abbreviations may be ("Agus", "Jan")
+    dates = pack.get("dates", {})
+    abbreviations = {a.lower() for a in dates.get("month_abbreviations", [])}
+    months = [m for m in dates.get("months", {}) if m.lower() not in abbreviations]
     weekdays = [d for d in pack.get("dates", {}).get("weekdays", {})]
     # organisation heads ("Kantor", "Komisi", "Partai") are never part of a personal name
     not_name = {
@@ -276,6 +283,12 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         places=_places(),
         subject_after=frozenset(w.lower() for w in _words(pack, "subject_words_after")),
         verb_prefixes=tuple(w.lower() for w in _words(pack, "verb_prefixes")),
+        pronouns_first=frozenset(w.lower() for w in _words(pack, "pronouns_first_person")),
+        facility_words=frozenset(w.lower().rstrip(".") for w in _words(pack, "facility_words")),
+        facility_words_after=frozenset(_words(pack, "facility_words_after")),
+        direction_words=frozenset(
+            w.lower() for p in all_packs() for w in p.words("actors", "direction_words")
+        ),
     )
 
 

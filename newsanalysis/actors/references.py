@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import cache
+from typing import NamedTuple
 
 from ..document import Document, Mention
-from .kb import KnowledgeBase
+from .kb import RESOURCES, KnowledgeBase
 from .lexicon import Lexicon
+from .quoted import quote_speaker
 
 #: role keys that "pemimpin" / "leader" covers when the knowledge base names no leader
 _LEADER_ROLES = {"leader", "president", "prime_minister", "chancellor", "supreme_leader", "monarch"}
@@ -16,7 +20,10 @@ _LEADER_ROLES = {"leader", "president", "prime_minister", "chancellor", "supreme
 def resolve_reference(doc: Document, start: int, end: int) -> list[Mention]:
     """The actor mention(s) a pronoun or description at ``[start, end)`` refers to.
 
-    Singular pronouns ("ia", "dia", "beliau", "-nya", "he", "she") resolve to the most
+    First-person pronouns inside a quotation ("saya", "kami", "I", "we") resolve to the
+    quote's speaker (``quoted.quote_speaker``); a third-person pronoun inside a quotation
+    is someone other than its speaker. Singular pronouns ("ia", "dia", "beliau", "-nya",
+    "he", "she") resolve to the most
     salient person before them: the first person named earlier in the same sentence,
     else the first person of the nearest preceding sentence that names one (for "he"/"she"
     skipping people of the other gender where it is known). Pairs ("keduanya", "kedua
@@ -42,17 +49,23 @@ def resolve_reference(doc: Document, start: int, end: int) -> list[Mention]:
         return []
     before = [m for m in doc.mentions if m.end <= start and _is_person(doc, m.actor_id)]
     word = surface.lstrip("-")
-    if word in lex.pronouns_person or (
-        # the clitic alone ("nya") or a word that carries it ("katanya", "negaranya")
-        word.endswith("nya")
-        and "nya" in lex.pronouns_person
-        and " " not in word
-        and word not in lex.pronouns_plural  # "keduanya" is two people
-    ):
+    if word in lex.pronouns_first:
+        # "saya", "kami", "I" inside a quotation: its speaker ("..., kata Wawan")
+        speaker = quote_speaker(doc, start, lambda pos, gender: person_before(doc, pos, gender))
+        if speaker is None:
+            return []
+        return [Mention(start, end, doc.text[start:end], speaker.actor_id, "speaker")]
+    if _singular_pronoun(word, lex):
         gender = "m" if word in lex.pronouns_male else "f" if word in lex.pronouns_female else None
-        target = _salient(doc, before, start, gender, lex)
-        return [Mention(start, end, doc.text[start:end], target, "pronoun")] if target else []
-    role_key, words = _role_in(surface, lex)
+        # inside a quotation, "beliau" / "he" is someone other than the one speaking
+        speaker = quote_speaker(doc, start, lambda pos, g: person_before(doc, pos, g))
+        if speaker is not None:
+            before = [m for m in before if m.actor_id != speaker.actor_id]
+        found = _salient(doc, before, start, gender, lex)
+        if found is None:
+            return []
+        return [Mention(start, end, doc.text[start:end], found.mention.actor_id, "pronoun")]
+    role_key, role_phrase, words = _role_phrase_in(surface, lex)
     is_pair = surface in lex.pronouns_plural or any(
         surface.startswith(p + " ") for p in lex.pair_words
     )
@@ -65,9 +78,27 @@ def resolve_reference(doc: Document, start: int, end: int) -> list[Mention]:
         return []
     if role_key:
         people = _last_people(doc, before, start, role_key, kb, info["roles"], 1)
+        if not people and role_phrase:
+            # "juru bicara itu" after "Juru bicara … Wang Wenbin", a person the knowledge
+            # base knows without that role
+            candidates = dict.fromkeys(m.actor_id for m in reversed(before))
+            found_id = next((a for a in candidates if _introduced_as(doc, a, role_phrase)), None)
+            people = [found_id] if found_id else []
         if people:
             return [Mention(start, end, doc.text[start:end], people[0], "role")]
     return []
+
+
+def person_before(doc: Document, pos: int, gender: str | None = None) -> Mention | None:
+    """The most salient person before ``pos`` (as "ia" at ``pos`` would resolve): the
+    speaker a cue with a clitic after a quotation stands for, looked for from the
+    opening of the quotation (`"... Saya ... ," ujarnya`)."""
+    info = doc.extra.get("actors")
+    if not info:
+        return None
+    before = [m for m in doc.mentions if m.end <= pos and _is_person(doc, m.actor_id)]
+    found = _salient(doc, before, pos, gender, info["lexicon"])
+    return found.mention if found else None
 
 
 def _is_person(doc: Document, actor_id: str) -> bool:
@@ -75,40 +106,212 @@ def _is_person(doc: Document, actor_id: str) -> bool:
     return actor is not None and actor.type == "person"
 
 
+class Antecedent(NamedTuple):
+    """The mention a pronoun stands for, and why it was chosen: ``"speaker"`` (named
+    after a speech cue), ``"subject"`` (a verb follows it) or ``"first"`` (the first
+    person of its sentence)."""
+
+    mention: Mention
+    rank: str
+
+
+def antecedent(doc: Document, start: int, end: int) -> Antecedent | None:
+    """The person the singular pronoun or clitic at ``[start, end)`` ("ia", "-nya",
+    "katanya", "he", "she") stands for, with the antecedent mention itself (see
+    ``_salient``), so that a caller can weigh it against what it knows (the quote step
+    against the speaker it quoted last). None for other words, or when unsure."""
+    info = doc.extra.get("actors")
+    if not info:
+        return None
+    lex = info["lexicon"]
+    word = re.sub(r"\s+", " ", doc.text[start:end].strip()).lower().lstrip("-")
+    if not _singular_pronoun(word, lex):
+        return None
+    gender = "m" if word in lex.pronouns_male else "f" if word in lex.pronouns_female else None
+    before = [m for m in doc.mentions if m.end <= start and _is_person(doc, m.actor_id)]
+    return _salient(doc, before, start, gender, lex)
+
+
+def pronoun_gender(doc: Document, start: int, end: int) -> str | None:
+    """ "m" for "he", "f" for "she", None for a pronoun without gender ("ia", "-nya")."""
+    info = doc.extra.get("actors")
+    if not info:
+        return None
+    lex = info["lexicon"]
+    word = doc.text[start:end].strip().lower().lstrip("-")
+    return "m" if word in lex.pronouns_male else "f" if word in lex.pronouns_female else None
+
+
+def _singular_pronoun(word: str, lex: Lexicon) -> bool:
+    """A personal pronoun, the clitic alone ("nya") or a word that carries it
+    ("katanya", "negaranya"; not "keduanya", two people)."""
+    return word in lex.pronouns_person or (
+        word.endswith("nya")
+        and "nya" in lex.pronouns_person
+        and " " not in word
+        and word not in lex.pronouns_plural
+    )
+
+
 def _salient(
     doc: Document, before: list[Mention], start: int, gender: str | None, lex: Lexicon
-) -> str | None:
-    if not before:
+) -> Antecedent | None:
+    """The person a singular pronoun at ``start`` stands for: in the nearest sentence that
+    names a plausible person (this one, then up to ``_WINDOW`` before, not counting
+    sentences inside quotation marks), the speaker of a cue ("..., kata X"), else a
+    clause subject ("X mengatakan", "X said"), else the first one.
+
+    Plausible: not inside quotation marks when the pronoun is outside them (the
+    "-nya" of `"... Anies Baswedan menjanjikan ...," ujarnya` is not Anies), not after a
+    word that introduces places or things ("di", "Kabupaten", "in", "the"), not a bare
+    name the actor step guessed that ends with a place ("Kepulauan Aru"), and of the
+    pronoun's gender where it is known.
+    """
+    if not before or not doc.sentences:
         return None
-    sentence = doc.sentence_index(start)
+    quoted = quote_spans(doc)
+    outside_only = not _inside(start, quoted)
     by_sentence: dict[int, list[Mention]] = {}
     for m in before:
         by_sentence.setdefault(doc.sentence_index(m.start), []).append(m)
     speakers = doc.extra["actors"].get("speakers", set())
-    for index in sorted(by_sentence, reverse=True):
-        if index < sentence - 3:
-            break
+    strong = _strong_actors(doc)
+    index = doc.sentence_index(start)
+    counted = 0
+    while index >= 0 and counted <= _WINDOW:
         candidates = [
             m
-            for m in by_sentence[index]
-            if gender is None or _gender(doc, m.actor_id, lex) in (None, gender)
+            for m in by_sentence.get(index, ())
+            if (gender is None or _gender(doc, m.actor_id, lex) in (None, gender))
+            and not (outside_only and _inside(m.start, quoted))
+            and _plausible_person(doc, m, lex, strong)
         ]
-        if index != sentence:  # the subject of an earlier sentence: the speaker of
-            # "..., kata X", else the first person outside quotation marks
-            quoted = _quoted_spans(doc, *doc.sentences[index]) if doc.sentences else []
-            outside = [m for m in candidates if not any(a <= m.start < b for a, b in quoted)]
-            spoken = [m for m in outside if m.start in speakers]
-            candidates = spoken or outside or candidates
         if candidates:
-            return candidates[0].actor_id
+            spoken = [m for m in candidates if m.start in speakers]
+            if spoken:
+                return Antecedent(spoken[0], "speaker")
+            subjects = [
+                m for m in candidates if _is_subject(doc, m, lex) or _opens_clause(doc, m, lex)
+            ]
+            if subjects:
+                return Antecedent(subjects[0], "subject")
+            # a possessor ("Hillary Clinton's email scandal") is not the subject
+            owning = [m for m in candidates if not _POSSESSIVE.match(doc.text, m.end)]
+            return Antecedent((owning or candidates)[0], "first")
+        s_start, s_end = doc.sentences[index]
+        if not (outside_only and _inside_one(s_start, s_end, quoted)):
+            counted += 1
+        index -= 1
     return None
 
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
+
+#: how many sentences before its own a pronoun's antecedent may stand
+_WINDOW = 3
 
 
-def _quoted_spans(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
-    return [m.span() for m in _QUOTED.finditer(doc.text, start, end)]
+def _inside_one(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``[start, end)`` lies within one quoted passage (marks included)."""
+    k = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= start and end <= spans[k][1] + 1
+
+
+def quote_spans(doc: Document) -> list[tuple[int, int]]:
+    """Quoted passages of ``doc`` (marks included), sorted: the quote step's, else found
+    here from the quotation marks and kept in ``doc.extra["quote_spans"]``."""
+    spans = doc.extra.get("quote_spans")
+    if spans is None:
+        from ..extract.quote_marks import find_quote_spans  # a text helper; no cycle
+
+        spans = [(q.outer_start, q.outer_end) for q in find_quote_spans(doc.text, doc.paragraphs)]
+        doc.extra["quote_spans"] = spans
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] < pos < spans[k][1]
+
+
+def _words_before(text: str, pos: int) -> list[str]:
+    """The one or two words right before ``pos``, lower case, nearest last."""
+    words = re.findall(r"[\w'’-]+", text[max(0, pos - 40) : pos])
+    gap = text[max(0, pos - 40) : pos]
+    if not words or not gap.rstrip().endswith(words[-1]):
+        return []  # punctuation ("," "(") right before: nothing introduces the name
+    return [w.lower() for w in words[-2:]]
+
+
+def _plausible_person(doc: Document, m: Mention, lex: Lexicon, strong: set[str]) -> bool:
+    """Not a place or thing the actor step typed as a person (see ``_salient``)."""
+    words = _words_before(doc.text, m.start)
+    if words and (words[-1] in lex.not_person_before or " ".join(words) in lex.not_person_before):
+        # "di Kabupaten Kepulauan Aru"; but a known person followed by a verb is a
+        # subject: "di sepanjang jalan Risma terus mengingatkan warga"
+        if not (m.actor_id in strong and _is_subject(doc, m, lex)):
+            return False
+    if m.actor_id not in strong:
+        actor = doc.actors.get(m.actor_id)
+        last = actor.name.split()[-1].lower() if actor and actor.name.split() else ""
+        if last in lex.places:
+            return False
+    return True
+
+
+def _strong_actors(doc: Document) -> set[str]:
+    """Actors found from the knowledge base or with a title, not only as a bare name."""
+    return {m.actor_id for m in doc.mentions if m.method not in ("name", "partial")}
+
+
+# the word after a mention, maybe after a bracket ("(19)", "(D-Mo.)") and a comma
+_NEXT = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?,?\s*([\w'’-]+)")
+# the word after an apposition set off by commas ("Trump, her opponent, bemoaned")
+_AFTER_APPOSITION = re.compile(r"\s*,[^,.;:!?“”\"()\n]{1,60},\s*([\w'’-]+)")
+
+
+def _opens_clause(doc: Document, m: Mention, lex: Lexicon) -> bool:
+    """Only titles and capitalised words (a role, an organisation) stand between the
+    start of its sentence and the mention: "Managing Director Bank DBS Taimur
+    Baig optimistis, …", "Sen. Claire McCaskill …"."""
+    s_start = doc.sentence_of(m.start)[0]
+    for word in re.findall(r"[^\W_][\w'’.-]*", doc.text[s_start : m.start]):
+        low = word.lower().rstrip(".")
+        if low in lex.title_words or low in lex.particles:
+            continue
+        if not word[0].isupper() or lex.is_common(word):
+            return False  # "Selain Presiden Joko Widodo, …": a fronted phrase
+    return True
+
+
+def _is_subject(doc: Document, m: Mention, lex: Lexicon) -> bool:
+    """A verb, auxiliary or speech verb follows the mention (maybe after a bracket or an
+    apposition): "Abhan mengatakan", "Risma terus mengingatkan", "Lynch said", "Donald
+    Trump, her Republican opponent, bemoaned"."""
+    for pattern in (_NEXT, _AFTER_APPOSITION):
+        following = pattern.match(doc.text, m.end)
+        if following and _verb_like(following.group(1), lex):
+            return True
+    return False
+
+
+def _verb_like(word: str, lex: Lexicon) -> bool:
+    low = word.lower()
+    return (
+        low in lex.subject_after
+        or low in lex.metonym_after
+        or (word[0].islower() and lex.is_verb(word))
+    )
+
+
+def gender_of(doc: Document, actor_id: str | None) -> str | None:
+    """ "m", "f" or None: from a title before a mention of the actor ("Mr.", "Ms.",
+    "spokeswoman"), else from the first given name of its name ("Donald" m, "Hillary" f;
+    ``resources/actors/given_names.tsv``, US baby-name counts)."""
+    info = doc.extra.get("actors")
+    if not info or actor_id is None:
+        return None
+    return _gender(doc, actor_id, info["lexicon"])
 
 
 def _gender(doc: Document, actor_id: str, lex: Lexicon) -> str | None:
@@ -120,21 +323,58 @@ def _gender(doc: Document, actor_id: str, lex: Lexicon) -> str | None:
             return "m"
         if before and before[-1] in lex.female_titles:
             return "f"
+    actor = doc.actors.get(actor_id)
+    if actor is None or actor.type != "person":
+        return None
+    for word in actor.name.split():
+        low = word.strip(".").lower()
+        if low in lex.title_words or low in lex.male_titles or low in lex.female_titles:
+            continue
+        return _given_names().get(low) if len(low) > 1 else None
     return None
 
 
-def _role_in(surface: str, lex: Lexicon) -> tuple[str | None, list[str]]:
+@cache
+def _given_names() -> dict[str, str]:
+    path = RESOURCES / "given_names.tsv"
+    if not path.exists():
+        return {}
+    table: dict[str, str] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            name, _, gender = line.rstrip("\n").partition("\t")
+            if gender in ("m", "f"):
+                table[name] = gender
+    return table
+
+
+def _role_phrase_in(surface: str, lex: Lexicon) -> tuple[str | None, str | None, list[str]]:
+    """The role key, the role words as written ("juru bicara") and the words."""
     words = surface.split()
     for size in range(len(words), 0, -1):
         for i in range(0, len(words) - size + 1):
             phrase = " ".join(words[i : i + size])
             if phrase in lex.role_words:
-                return lex.role_words[phrase], words
+                return lex.role_words[phrase], phrase, words
             if phrase in lex.title_words:
-                return phrase, words
+                return phrase, phrase, words
             if phrase.endswith("s") and phrase[:-1] in lex.role_words:  # "the two leaders"
-                return lex.role_words[phrase[:-1]], words
-    return None, words
+                return lex.role_words[phrase[:-1]], phrase[:-1], words
+    return None, None, words
+
+
+def _introduced_as(doc: Document, actor_id: str, phrase: str) -> bool:
+    """Whether a mention of the actor follows the role words in its sentence, as a title
+    ("Juru bicara Kementerian Luar Negeri China Wang Wenbin"): the knowledge base may
+    not know the role, the article says it."""
+    for m in doc.mentions:
+        if m.actor_id != actor_id:
+            continue
+        s_start = doc.sentence_of(m.start)[0]
+        before = doc.text[max(s_start, m.start - 60) : m.start].lower()
+        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)[^.,;:!?]*$", before):
+            return True
+    return False
 
 
 def _has_role(kb: KnowledgeBase, doc_roles, actor_id: str, role: str, on) -> bool:

@@ -237,19 +237,60 @@ def _name_parts(state: _State, name: str) -> list[str]:
     ]
 
 
+def _directed_place(state: _State, run) -> bool:
+    """A place with a direction word ("West Papua", "Papua Barat", "North Sumatra")."""
+    words = [w[2].lower() for w in run]
+    rest = [w for w in words if w not in state.lex.direction_words]
+    return 0 < len(rest) < len(words) and " ".join(rest) in state.lex.places
+
+
 def _earlier_person(state: _State, name: str, pos: int) -> str | None:
-    """The person introduced most recently before ``pos`` whose name has all these words."""
+    """The person introduced most recently before ``pos`` whose name has all these words.
+
+    A single word that is no name part may shorten one ("Alex" after "Alexander
+    Marwata", "Rudy" after "FX Hadi Rudyatmo"): see :func:`_shortened`.
+    """
     words = [w.lower() for w in name.split()]
     best = None
     for word in words:
         intros = [(p, a) for p, a in state.intro.get(word, []) if p < pos]
         if not intros:
-            return None
+            return _shortened(state, word, pos) if len(words) == 1 else None
         candidate = max(intros)[1]
         if best is not None and candidate != best:
             return None
         best = candidate
     return best
+
+
+#: shortest word taken for a shortened name part ("Alex"; "Al" or "Ali" are names of their own)
+SHORTENED_MIN = 4
+
+
+def _shortened(state: _State, word: str, pos: int) -> str | None:
+    """The one person introduced before ``pos`` with a name part that ``word`` begins.
+
+    News introduces a person by full name and then often uses a short form of one of
+    the names ("Alex" for Alexander Marwata, "Rudy" for FX Hadi Rudyatmo). Taken only
+    when exactly one person introduced so far has such a part; a word that is itself a
+    name part of someone is handled by the exact match before.
+    """
+    if len(word) < SHORTENED_MIN:
+        return None
+    found = {
+        actor
+        for part, intros in state.intro.items()
+        if len(part) > len(word) and part.startswith(word)
+        for p, actor in intros
+        if p < pos
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _shortens_a_part(state: _State, word: str) -> bool:
+    return len(word) >= SHORTENED_MIN and any(
+        len(part) > len(word) and part.startswith(word) for part in state.intro
+    )
 
 
 def _earlier_org(state: _State, name: str) -> str | None:
@@ -277,8 +318,14 @@ def _partials_and_bare_names(state: _State, masked: str, bare_names: bool) -> No
     starts = {s for s in state.doc._sentence_starts} if state.doc.sentences else {0}
     intro, subjects = state.intro, state.subject_names
     for m in lex.name_run.finditer(masked):
-        if not subjects and " " not in m.group() and _word(0, m.group())[2].lower() not in intro:
-            continue  # one word that is no part of a name given earlier: nothing to do
+        first = _word(0, m.group())[2].lower()
+        if (
+            not subjects
+            and " " not in m.group()
+            and first not in intro
+            and not _shortens_a_part(state, first)
+        ):
+            continue  # one word that is no part (or short form) of a name given earlier
         words = _split_words(text, m.start(), m.end())
         if (
             words
@@ -366,8 +413,8 @@ def _take_run(state: _State, run, bare_names: bool) -> None:
         return  # acronyms: organisations, not people
     if any(state.lex.is_common_anywhere(w[2]) for w in run) or not _plausible_name(state, run):
         return  # "Financial Times", "Jawa Barat"
-    if name.lower() in state.lex.places:
-        return  # "Kutai Kartanegara"
+    if name.lower() in state.lex.places or _directed_place(state, run):
+        return  # "Kutai Kartanegara", "West Papua"
     if any(w in state.lex.not_person_before for w in _words_before(state.text, start)):
         return  # "di Beit Hanun", "Kelurahan Talikuran", "Bandara Internasional Sepinggan"
     actor_id = _kb_person(state.kb, name) or make_actor_id("person", name)

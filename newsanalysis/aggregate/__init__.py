@@ -37,7 +37,9 @@ from .network import (
     network_edges,
     network_graph,
     network_nodes,
+    readable_min_weight,
     select_instances,
+    view_min_weight,
 )
 from .sentiment import (
     LOW_N,
@@ -73,8 +75,10 @@ __all__ = [
     "network_nodes",
     "quote_rows",
     "quotes_table",
+    "readable_min_weight",
     "select_instances",
     "select_quotes",
     "sentiment_by_speaker",
     "sentiment_over_time",
+    "view_min_weight",
 ]

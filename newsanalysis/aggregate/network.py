@@ -17,21 +17,21 @@ followed by a group-by, and every edge can be followed back to its sentences.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from ._common import (
     actor_lookup,
     article_meta,
     as_set,
-    date_mask,
     plain_strings,
     resolve_actor_keys,
-    value_mask,
 )
+from ._network_index import NetworkIndex, build_index, date_bounds
 from .meetings import meeting_events, meetings_table
 
 EDGE_KINDS: tuple[str, ...] = ("co_mention", "met", "quoted_about")
@@ -55,18 +55,35 @@ EDGE_COLUMNS = [
 class NetworkData:
     """What the network aggregates need, computed once from an Analysis."""
 
-    instances: pd.DataFrame  # one row per supporting sentence / event / quote
-    mentions: pd.DataFrame  # article_id, actor_id, published, language, source
-    actors: pd.DataFrame  # actor_id, name, type, country
-    articles: pd.DataFrame  # article metadata + text (for evidence sentences)
-    meetings: pd.DataFrame  # meeting_id -> evidence
-    quotes: pd.DataFrame  # quote_id -> text
+    instances: pd.DataFrame  # one row per supporting sentence / event / quote (index order)
+    mentions: pd.DataFrame  # article_id, actor_id
+    actors: pd.DataFrame  # actor_id, name, type, country (row = actor code)
+    articles: pd.DataFrame  # article metadata + text, most recent first (row = article code)
+    meetings: pd.DataFrame  # meeting_id, evidence
+    quotes: pd.DataFrame  # quote_id, text, speaker
+    index: NetworkIndex | None = None  # integer codes for fast filtering (see _network_index)
+    _ids: dict = field(default_factory=dict, repr=False)
+
+    def names(self) -> dict[str, str]:
+        """actor_id -> display name (built once: the explorers ask on every change)."""
+        if "names" not in self._ids:
+            self._ids["names"] = actor_lookup(self.actors)
+        return self._ids["names"]
+
+    def positions(self, table: str, ids) -> np.ndarray:
+        """Rows of ``table`` (articles, meetings, quotes) holding ``ids`` (-1: none)."""
+        if table not in self._ids:
+            column = {"articles": "article_id", "meetings": "meeting_id", "quotes": "quote_id"}
+            self._ids[table] = pd.Index(getattr(self, table)[column[table]])
+        return self._ids[table].get_indexer(ids)
 
 
 def network_data(analysis, meeting_statuses: Iterable[str] = ("happened",)) -> NetworkData:
     """Edge instances and node mentions of ``analysis`` (see the module docstring)."""
-    meta = article_meta(analysis.articles)
+    articles = _ordered_articles(analysis.articles)
+    meta = article_meta(articles)
     table = meetings_table(analysis)
+    quotes = analysis.quotes[["quote_id", "text", "speaker"]].reset_index(drop=True)
     instances = pd.concat(
         [
             _co_mentions(analysis.mentions),
@@ -75,35 +92,50 @@ def network_data(analysis, meeting_statuses: Iterable[str] = ("happened",)) -> N
         ],
         ignore_index=True,
     )
+    instances = instances.drop_duplicates(["kind", "source_id", "target_id", "article_id", "ref"])
     instances = instances.merge(
         meta[["article_id", "published", "language", "source"]], on="article_id", how="left"
     )
     instances["date"] = instances["date"].fillna(instances["published"])
     instances = plain_strings(instances)
-    mentions = plain_strings(analysis.mentions[["article_id", "actor_id"]]).merge(
-        meta[["article_id", "published", "language", "source"]], on="article_id", how="left"
-    )
-    actors = analysis.actors[["actor_id", "name", "type", "country"]]
+    mentions = plain_strings(analysis.mentions[["article_id", "actor_id"]])
+    actors = analysis.actors[["actor_id", "name", "type", "country"]].drop_duplicates("actor_id")
     extra = set(instances["source_id"]).union(instances["target_id"]) - set(actors["actor_id"])
     if extra:  # participants known only by name
         actors = pd.concat(
             [actors, pd.DataFrame({"actor_id": sorted(extra), "name": sorted(extra)})],
             ignore_index=True,
         )
+    actors = plain_strings(actors.reset_index(drop=True))
+    index, instances = build_index(instances, articles, actors, mentions)
     return NetworkData(
         instances=instances,
         mentions=mentions,
-        actors=actors.reset_index(drop=True),
-        articles=analysis.articles[
-            ["article_id", "title", "url", "published", "source", "language", "text"]
-        ],
-        meetings=table[["meeting_id", "evidence"]],
-        quotes=analysis.quotes[["quote_id", "text", "speaker"]],
+        actors=actors,
+        articles=articles,
+        meetings=table[["meeting_id", "evidence"]].reset_index(drop=True),
+        quotes=quotes,
+        index=index,
     )
 
 
+def _ordered_articles(articles: pd.DataFrame) -> pd.DataFrame:
+    """Article metadata and text, most recent first (so an edge lists recent evidence first)."""
+    columns = ["article_id", "title", "url", "published", "source", "language", "text"]
+    present = articles.reindex(columns=columns).drop_duplicates("article_id")
+    present = present.astype({"published": "datetime64[ns]"})
+    return present.sort_values(
+        ["published", "article_id"], ascending=[False, True], na_position="last", kind="stable"
+    ).reset_index(drop=True)
+
+
 def _as_data(data) -> NetworkData:
-    return data if isinstance(data, NetworkData) else network_data(data)
+    net = data if isinstance(data, NetworkData) else network_data(data)
+    if net.index is None:  # built by hand
+        net.index, net.instances = build_index(
+            net.instances, net.articles, net.actors, net.mentions
+        )
+    return net
 
 
 def _empty_instances() -> pd.DataFrame:
@@ -188,6 +220,13 @@ def _quoted_about(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------- edges + nodes
 
 
+def _instance_mask(net: NetworkData, kinds, start, end, languages, sources, actors=None):
+    ix = net.index
+    edge_keep = ix.edge_mask(kinds, actors)
+    article_keep = ix.article_mask(languages, sources)
+    return ix.instance_mask(edge_keep, article_keep, start, end)
+
+
 def select_instances(
     data,
     *,
@@ -198,14 +237,8 @@ def select_instances(
     sources: str | Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """Edge instances that pass the filters (``start``/``end`` bound their date)."""
-    inst = _as_data(data).instances
-    keep = (
-        value_mask(inst["kind"], kinds)
-        & date_mask(inst["date"], start, end)
-        & value_mask(inst["language"], languages)
-        & value_mask(inst["source"], sources)
-    )
-    return inst[keep]
+    net = _as_data(data)
+    return net.instances[_instance_mask(net, kinds, start, end, languages, sources)]
 
 
 def network_edges(
@@ -213,6 +246,7 @@ def network_edges(
     *,
     min_weight: int = 1,
     actors: str | Iterable[str] | None = None,
+    evidence: bool = True,
     **filters,
 ) -> pd.DataFrame:
     """Weighted edges: one row per (source, target, kind).
@@ -220,82 +254,184 @@ def network_edges(
     Columns: ``source_id``, ``target_id``, ``source``, ``target`` (names), ``kind``,
     ``directed``, ``weight`` (sentences / events / quotes), ``articles``, ``first`` and
     ``last`` (dates), ``evidence`` (list of ``(article_id, ref)``: sentence index,
-    meeting_id or quote_id). ``actors`` keeps edges touching any of them. Filters are
-    those of :func:`select_instances`. Sorted by weight, heaviest first.
+    meeting_id or quote_id; most recent article first). ``actors`` keeps edges touching
+    any of them. Filters are those of :func:`select_instances`. Sorted by weight,
+    heaviest first. ``evidence=False`` leaves the evidence lists out (much faster on a
+    large corpus; :func:`edge_evidence` with the same filters fetches them for the
+    edges you show).
     """
     net = _as_data(data)
-    inst = select_instances(net, **filters)
-    names = actor_lookup(net.actors)
+    names = net.names()
     wanted = resolve_actor_keys(actors, names)
-    if wanted:
-        inst = inst[inst["source_id"].isin(wanted) | inst["target_id"].isin(wanted)]
-    if inst.empty:
-        out = pd.DataFrame({c: pd.Series(dtype=object) for c in EDGE_COLUMNS})
-        return out.astype({"weight": int, "articles": int})
-    inst = inst.drop_duplicates(["kind", "source_id", "target_id", "article_id", "ref"])
-    grouped = inst.groupby(["source_id", "target_id", "kind"], sort=False)
-    out = grouped.agg(
-        directed=("directed", "first"),
-        weight=("ref", "size"),
-        articles=("article_id", "nunique"),
-        first=("date", "min"),
-        last=("date", "max"),
-    ).reset_index()
-    pairs = pd.Series(list(zip(inst["article_id"], inst["ref"], strict=True)), index=inst.index)
-    evidence = pairs.groupby([inst["source_id"], inst["target_id"], inst["kind"]], sort=False).agg(
-        list
+    keep = _instance_mask(
+        net,
+        filters.get("kinds", EDGE_KINDS),
+        filters.get("start"),
+        filters.get("end"),
+        filters.get("languages"),
+        filters.get("sources"),
+        wanted or None,
     )
-    out["evidence"] = evidence.reset_index(drop=True).to_numpy()
-    out = out[out["weight"] >= min_weight]
+    unknown = set(filters) - {"kinds", "start", "end", "languages", "sources"}
+    if unknown:
+        raise TypeError(f"unknown filters {sorted(unknown)}")
+    counts = net.index.count(keep)
+    counts = counts[counts["weight"] >= min_weight]
+    if counts.empty:
+        out = pd.DataFrame({c: pd.Series(dtype=object) for c in EDGE_COLUMNS})
+        out = out.astype({"weight": int, "articles": int})
+        return out if evidence else out.drop(columns="evidence")
+    out = net.index.edges.iloc[counts["edge"].to_numpy()].reset_index(drop=True)
+    for column in ("weight", "articles", "first", "last"):
+        out[column] = counts[column].to_numpy()
     out["source"] = out["source_id"].map(names).fillna(out["source_id"])
     out["target"] = out["target_id"].map(names).fillna(out["target_id"])
+    out["_edge"] = counts["edge"].to_numpy()
     out = out.sort_values(["weight", "source", "target"], ascending=[False, True, True])
-    return out[EDGE_COLUMNS].reset_index(drop=True)
+    if evidence:
+        out["evidence"] = _evidence_lists(net, out["_edge"].to_numpy(), keep)
+        return out[EDGE_COLUMNS].reset_index(drop=True)
+    return out[[c for c in EDGE_COLUMNS if c != "evidence"]].reset_index(drop=True)
+
+
+def _evidence_lists(net: NetworkData, codes: np.ndarray, keep: np.ndarray) -> list[list]:
+    """``(article_id, ref)`` of the kept instances of each edge code, in index order."""
+    ix = net.index
+    article_ids, refs = ix.article_ids, ix.ref
+    out = []
+    for code in codes:
+        rows = np.arange(ix.edge_start[code], ix.edge_start[code + 1])
+        rows = rows[keep[rows]]
+        out.append(list(zip(article_ids[ix.article[rows]], refs[rows], strict=True)))
+    return out
 
 
 def network_nodes(
-    data, edges: pd.DataFrame | None = None, *, with_communities: bool = True, **filters
+    data,
+    edges: pd.DataFrame | None = None,
+    *,
+    with_communities: bool = True,
+    top: int | None = None,
+    keep: Iterable[str] | None = None,
+    **filters,
 ) -> pd.DataFrame:
     """Actors with their mention counts (``mentions``, ``articles``) under the filters.
 
     Only actors that are mentioned or on an edge are listed. With ``edges``, adds
     ``degree`` (weighted, all kinds) and, unless ``with_communities`` is False,
     ``community`` (see :func:`communities`). Filters: ``start``, ``end`` (publication
-    date), ``languages``, ``sources``.
+    date), ``languages``, ``sources``. ``top`` lists only the ``top`` most mentioned
+    (ties included) plus the actors in ``keep``: on a large corpus the explorer needs a
+    few dozen of many thousands.
     """
     net = _as_data(data)
-    m = net.mentions
-    keep = (
-        date_mask(m["published"], filters.get("start"), filters.get("end"))
-        & value_mask(m["language"], filters.get("languages"))
-        & value_mask(m["source"], filters.get("sources"))
+    article_keep = net.index.article_mask(
+        filters.get("languages"), filters.get("sources"), filters.get("start"), filters.get("end")
     )
-    m = m[keep]
-    counts = m.groupby("actor_id").agg(
-        mentions=("article_id", "size"), articles=("article_id", "nunique")
-    )
-    nodes = net.actors.set_index("actor_id").join(counts, how="left")
-    nodes[["mentions", "articles"]] = nodes[["mentions", "articles"]].fillna(0).astype(int)
-    on_edge: set[str] = set()
+    counts = net.index.mention_counts(article_keep, len(net.actors))
+    mentions = counts["mentions"].to_numpy()
+    on_edge = np.zeros(len(net.actors), dtype=bool)
     if edges is not None and len(edges):
-        on_edge = set(edges["source_id"]) | set(edges["target_id"])
-    nodes = nodes[(nodes["mentions"] > 0) | nodes.index.isin(on_edge)].reset_index()
+        on_edge[_codes_of(net, set(edges["source_id"]) | set(edges["target_id"]))] = True
+    listed = (mentions > 0) | on_edge
+    if top is not None:
+        kept = np.zeros(len(net.actors), dtype=bool)
+        kept[_codes_of(net, keep or ())] = True
+        ranked = np.sort(mentions[listed])[::-1]
+        if len(ranked) > top:
+            listed &= (mentions >= max(ranked[top - 1], 1) if top > 0 else False) | kept
+    rows = np.flatnonzero(listed)
+    nodes = net.actors.iloc[rows].assign(
+        mentions=mentions[rows], articles=counts["articles"].to_numpy()[rows]
+    )
+    nodes = nodes.reset_index(drop=True)
     if edges is not None:
-        degree = (
-            pd.concat(
-                [
-                    edges.groupby("source_id")["weight"].sum(),
-                    edges.groupby("target_id")["weight"].sum(),
-                ]
-            )
-            .groupby(level=0)
-            .sum()
-        )
-        nodes["degree"] = nodes["actor_id"].map(degree).fillna(0).astype(int)
+        nodes["degree"] = nodes["actor_id"].map(_degree(edges)).fillna(0).astype(int)
         if with_communities:
             groups = communities(edges)
             nodes["community"] = nodes["actor_id"].map(groups).fillna(-1).astype(int)
     return nodes.sort_values(["mentions", "name"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _codes_of(net: NetworkData, actor_ids: Iterable[str]) -> np.ndarray:
+    codes = net.index.actor_codes
+    return np.array([codes[a] for a in actor_ids if a in codes], dtype=np.int64)
+
+
+def _degree(edges: pd.DataFrame) -> pd.Series:
+    """Weighted degree per actor id (all kinds summed)."""
+    if edges.empty:
+        return pd.Series(dtype=int)
+    return (
+        pd.concat(
+            [edges.groupby("source_id")["weight"].sum(), edges.groupby("target_id")["weight"].sum()]
+        )
+        .groupby(level=0)
+        .sum()
+    )
+
+
+def readable_min_weight(weights: pd.Series | np.ndarray, most: int = 150) -> int:
+    """The smallest minimum link weight that leaves at most ``most`` of ``weights``."""
+    ordered = np.sort(np.asarray(weights, dtype=np.int64))[::-1]
+    if len(ordered) <= most:
+        return 1
+    return int(ordered[most]) + 1 if ordered[most] < ordered[0] else int(ordered[0])
+
+
+def view_min_weight(
+    data,
+    *,
+    links: int = 150,
+    nodes: int = 40,
+    actors: str | Iterable[str] | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+    **filters,
+) -> int:
+    """The minimum weight that keeps a view readable: at most ``links`` links among its
+    ``nodes`` most mentioned actors.
+
+    The view is that of the network explorer: the links of ``actors`` (any link when
+    none), or the neighbourhood of ``focus`` within ``depth`` steps; filters as for
+    :func:`network_edges`. Computed on integer codes (no table of all links is built),
+    so it can follow every change of the actors picked.
+    """
+    net = _as_data(data)
+    ix = net.index
+    names = net.names()
+    wanted = resolve_actor_keys(actors, names) if not focus else None
+    keep = _instance_mask(
+        net,
+        filters.get("kinds", EDGE_KINDS),
+        filters.get("start"),
+        filters.get("end"),
+        filters.get("languages"),
+        filters.get("sources"),
+        wanted or None,
+    )
+    weight = np.bincount(ix.edge[keep], minlength=len(ix.edges))
+    alive = weight > 0
+    source, target = ix.edge_source, ix.edge_target
+    must = _codes_of(net, (wanted or set()) | ({focus} if focus else set()))
+    if focus:
+        reach = must
+        for _ in range(depth):
+            touching = alive & (np.isin(source, reach) | np.isin(target, reach))
+            reach = np.union1d(reach, np.union1d(source[touching], target[touching]))
+        alive &= np.isin(source, reach) & np.isin(target, reach)
+    article_keep = ix.article_mask(
+        filters.get("languages"), filters.get("sources"), filters.get("start"), filters.get("end")
+    )
+    mentions = ix.mention_counts(article_keep, len(net.actors))["mentions"].to_numpy()
+    on_edge = np.union1d(source[alive], target[alive])
+    candidates = np.union1d(on_edge, must) if len(must) else np.flatnonzero(mentions > 0)
+    if not len(must):
+        candidates = np.union1d(candidates, on_edge)
+    order = candidates[np.argsort(-mentions[candidates], kind="stable")]
+    top = np.union1d(order[:nodes], must)
+    among = alive & np.isin(source, top) & np.isin(target, top)
+    return readable_min_weight(weight[among], links)
 
 
 def network_graph(edges: pd.DataFrame) -> nx.Graph:
@@ -338,57 +474,155 @@ def ego_edges(edges: pd.DataFrame, actor_id: str, depth: int = 1) -> pd.DataFram
 # --------------------------------------------------------------------------- evidence
 
 
-def edge_evidence(data, edges: pd.DataFrame, limit: int | None = 500) -> pd.DataFrame:
+EVIDENCE_COLUMNS = [
+    "kind",
+    "source",
+    "target",
+    "published",
+    "outlet",
+    "title",
+    "url",
+    "sentence",
+    "article_id",
+    "ref",
+]
+
+
+def edge_evidence(
+    data,
+    edges: pd.DataFrame,
+    limit: int | None = 500,
+    *,
+    per_edge: int | None = None,
+    start=None,
+    end=None,
+    languages: str | Iterable[str] | None = None,
+    sources: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
     """The sentences behind ``edges``: one row per (edge, sentence / meeting / quote).
 
-    Columns: kind, source, target, published, source_name (the outlet), title, url,
-    sentence, article_id, ref. At most ``limit`` rows (heaviest edges first).
+    Columns: kind, source, target, published, outlet, title, url, sentence, article_id,
+    ref. Edges in the order given (heaviest first from :func:`network_edges`), within an
+    edge the most recent articles first; at most ``per_edge`` rows per edge and ``limit``
+    rows in all. Only these rows are looked up, so asking for the few rows a view shows
+    stays fast on any corpus.
+
+    The instances are those in the ``evidence`` column of ``edges`` when it has one;
+    otherwise those that pass ``start``/``end``/``languages``/``sources`` (give the
+    filters ``edges`` were computed with).
     """
     net = _as_data(data)
-    columns = [
-        "kind",
-        "source",
-        "target",
-        "published",
-        "outlet",
-        "title",
-        "url",
-        "sentence",
-        "article_id",
-        "ref",
-    ]
     if edges.empty:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-    rows = edges[["kind", "source", "target", "evidence"]].explode("evidence")
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in EVIDENCE_COLUMNS})
+    if "evidence" in edges.columns:
+        rows = _rows_from_lists(edges, limit, per_edge)
+    else:
+        rows = _rows_from_index(net, edges, limit, per_edge, start, end, languages, sources)
+    return _with_sentences(net, rows)[EVIDENCE_COLUMNS]
+
+
+def _rows_from_lists(edges: pd.DataFrame, limit, per_edge) -> pd.DataFrame:
+    lists = edges["evidence"]
+    if per_edge is not None:
+        lists = lists.map(lambda items: list(items)[:per_edge] if isinstance(items, list) else [])
+    rows = edges[["kind", "source", "target"]].assign(evidence=lists).explode("evidence")
     rows = rows.dropna(subset=["evidence"])
     if limit is not None:
         rows = rows.head(limit)
-    rows = rows.assign(
-        article_id=rows["evidence"].map(lambda e: e[0]), ref=rows["evidence"].map(lambda e: e[1])
+    return rows.assign(
+        article_id=[e[0] for e in rows["evidence"]], ref=[e[1] for e in rows["evidence"]]
     ).drop(columns="evidence")
-    meta = net.articles.set_index("article_id")
-    rows = rows.join(
-        meta[["published", "source", "title", "url"]].rename(columns={"source": "outlet"}),
-        on="article_id",
+
+
+def _rows_from_index(
+    net: NetworkData, edges, limit, per_edge, start, end, languages, sources
+) -> pd.DataFrame:
+    ix = net.index
+    article_keep = ix.article_mask(languages, sources)
+    if article_keep.all():
+        article_keep = None
+    bounds = date_bounds(start, end)
+    budget = limit if limit is not None else np.iinfo(np.int64).max
+    picked: list[np.ndarray] = []
+    labels: list[tuple[str, str, str, int]] = []
+    for source_id, target_id, kind, source, target in zip(
+        edges["source_id"],
+        edges["target_id"],
+        edges["kind"],
+        edges["source"],
+        edges["target"],
+        strict=True,
+    ):
+        if budget <= 0:
+            break
+        code = ix.edge_of.get((source_id, target_id, kind))
+        if code is None:
+            continue
+        rows = ix.rows_of(code, article_keep, bounds)
+        rows = rows[: min(per_edge or len(rows), budget)]
+        budget -= len(rows)
+        picked.append(rows)
+        labels.append((kind, source, target, len(rows)))
+    rows = np.concatenate(picked) if picked else np.array([], dtype=np.int64)
+    return pd.DataFrame(
+        {
+            "kind": [k for k, _, _, n in labels for _ in range(n)],
+            "source": [s for _, s, _, n in labels for _ in range(n)],
+            "target": [t for _, _, t, n in labels for _ in range(n)],
+            "article_id": ix.article_ids[ix.article[rows]],
+            "ref": ix.ref[rows],
+        }
     )
-    meeting_text = dict(zip(net.meetings["meeting_id"], net.meetings["evidence"], strict=True))
-    quote_text = dict(zip(net.quotes["quote_id"], net.quotes["text"], strict=True))
-    texts = dict(zip(net.articles["article_id"], net.articles["text"], strict=True))
-    languages = dict(zip(net.articles["article_id"], net.articles["language"], strict=True))
-    sentences = []
-    for kind, article_id, ref in zip(rows["kind"], rows["article_id"], rows["ref"], strict=True):
-        if kind == "met":
-            sentences.append(meeting_text.get(ref))
-        elif kind == "quoted_about":
-            sentences.append(quote_text.get(ref))
-        else:
-            sentences.append(
-                _sentence(
-                    texts.get(article_id) or "", languages.get(article_id) or "other", int(ref)
-                )
-            )
+
+
+def _with_sentences(net: NetworkData, rows: pd.DataFrame) -> pd.DataFrame:
+    """Add article metadata and the sentence (meeting evidence, quote) of each row."""
+    articles = net.articles
+    position = net.positions("articles", rows["article_id"])
+    found = position >= 0
+    safe = np.where(found, position, 0)
+
+    def column(name):
+        if not len(articles):
+            return np.full(len(rows), None, dtype=object)
+        values = articles[name].take(safe).to_numpy(dtype=object)
+        return np.where(found, values, None)
+
+    rows = rows.reset_index(drop=True).assign(
+        published=pd.to_datetime(pd.Series(column("published"), dtype="datetime64[ns]")),
+        outlet=column("source"),
+        title=column("title"),
+        url=column("url"),
+    )
+    texts, languages = column("text"), column("language")
+    kinds = rows["kind"].to_numpy()
+    refs = rows["ref"].to_numpy(dtype=object)
+    sentences = np.full(len(rows), None, dtype=object)
+    for kind, table, column_name in (
+        ("met", "meetings", "evidence"),
+        ("quoted_about", "quotes", "text"),
+    ):
+        at = np.flatnonzero(kinds == kind)
+        if len(at):
+            sentences[at] = _texts(getattr(net, table)[column_name], net.positions(table, refs[at]))
+    for i in np.flatnonzero(kinds == "co_mention"):
+        sentences[i] = _sentence(texts[i], languages[i], refs[i])
     rows["sentence"] = sentences
-    return rows[columns].reset_index(drop=True)
+    return rows
+
+
+def _texts(column: pd.Series, positions: np.ndarray) -> np.ndarray:
+    """``column`` at ``positions`` (None at -1 and for missing values)."""
+    found = positions >= 0
+    values = (
+        column.take(np.where(found, positions, 0)).to_numpy(dtype=object) if len(column) else []
+    )
+    return np.array(
+        [v if ok and isinstance(v, str) else None for v, ok in zip(values, found, strict=False)]
+        if len(column)
+        else [None] * len(positions),
+        dtype=object,
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -398,7 +632,16 @@ def _sentence_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
     return tuple(Document(article_id="", text=text, language=language).sentences)
 
 
-def _sentence(text: str, language: str, index: int) -> str | None:
+def _sentence(text, language, index) -> str | None:
+    """Sentence ``index`` of ``text``; None when the text is missing (a result stored
+    without texts) or the index is out of range."""
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        index = int(index)
+    except (TypeError, ValueError):
+        return None
+    language = language if isinstance(language, str) else "other"
     spans = _sentence_spans(text, language)
     if 0 <= index < len(spans):
         start, end = spans[index]

@@ -10,6 +10,7 @@ filtering does not move the nodes.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 import networkx as nx
 import numpy as np
@@ -17,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..aggregate.network import network_graph
-from .style import OTHER_COLOUR, PALETTE, base_layout, empty_figure, plural, wrap
+from .style import OTHER_COLOUR, PALETTE, base_layout, empty_figure, new_figure, plural, wrap
 
 EDGE_STYLE = {
     "co_mention": dict(label="co-mentioned (same sentence)", colour="#A8A8A8", dash="solid"),
@@ -112,14 +113,20 @@ def place_nodes(
 
 
 def _group_layout(sub: nx.Graph, seed: int) -> dict:
-    """Kamada-Kawai (even spacing) for groups up to 150 actors, spring layout beyond."""
-    if sub.number_of_nodes() <= 150:
-        # distances from link strength: strong links short, but never zero
-        for _, _, data in sub.edges(data=True):
-            data["distance"] = 1.0 / math.log2(1 + data["weight"]) ** 0.5
-        return nx.kamada_kawai_layout(sub, weight="distance")
-    k = 1.5 / math.sqrt(sub.number_of_nodes())
-    return nx.spring_layout(sub, k=k, weight="weight", seed=seed, iterations=100)
+    """A weighted spring layout (Fruchterman-Reingold) of one connected group.
+
+    Link weights enter on a log scale: a link of 1,000 sentences must not crush its two
+    actors into one point. Kamada-Kawai spaces nodes more evenly but takes 0.5-1 s for
+    40 actors, too slow for a view that follows every filter change.
+    """
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(sub.nodes))
+    graph.add_edges_from(
+        (a, b, {"strength": 1.0 + math.log2(d["weight"])})
+        for a, b, d in sorted(sub.edges(data=True), key=lambda e: (e[0], e[1]))
+    )
+    k = 1.6 / math.sqrt(graph.number_of_nodes())
+    return nx.spring_layout(graph, k=k, weight="strength", seed=seed, iterations=150)
 
 
 def _complete(positions, nodes: pd.DataFrame, edges: pd.DataFrame) -> dict:
@@ -175,23 +182,31 @@ def actor_network_chart(
     evidence: pd.DataFrame | None = None,
     labels: int = 20,
     title: str | None = None,
+    *,
+    always: Iterable[str] = (),
+    validate: bool = True,
 ) -> go.Figure:
     """Network of actors from :func:`~newsanalysis.aggregate.network_nodes` / ``network_edges``.
 
     ``positions``: fixed node positions (default: a spring layout of these nodes);
     ``evidence``: output of :func:`~newsanalysis.aggregate.edge_evidence`, shown on hover;
-    ``labels``: how many of the most mentioned actors get a visible name.
+    ``labels``: at most this many names are written on the chart, largest nodes first,
+    below the node when there is no room above, skipping a name that would overlap one
+    already written (hover shows every name); ``always``: actor ids named in any case
+    (the actors picked in the explorer).
+    ``validate=False`` skips plotly's validation (see :func:`~.style.new_figure`).
     """
     title = title or "Actor network"
     if nodes.empty:
-        return empty_figure(title, "no actors match these filters")
+        return empty_figure(title, "no actors match these filters", validate=validate)
     positions = _complete(positions, nodes, edges)
     shown = set(nodes["actor_id"])
     edges = edges[edges["source_id"].isin(shown) & edges["target_id"].isin(shown)]
     spread = _spread(positions, shown)
-    fig = go.Figure()
-    _add_edges(fig, edges, positions, spread, _evidence_text(evidence))
-    _add_nodes(fig, _with_positions(nodes, positions), labels)
+    traces = _edge_traces(edges, positions, spread, _evidence_text(evidence))
+    traces += _node_traces(_with_positions(nodes, positions), labels, always)
+    fig = new_figure(validate)
+    fig.add_traces(traces)
     kinds = ", ".join(
         f"{plural(int((edges['kind'] == k).sum()), EDGE_STYLE[k]['label'].split(' (')[0] + ' link')}"
         for k in EDGE_STYLE
@@ -203,9 +218,9 @@ def actor_network_chart(
         + "<br>node size = mentions · line width = weight · colour = community (Louvain)"
     )
     base_layout(fig, title, subtitle, height=640)
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
     fig.update_layout(
+        xaxis=dict(visible=False),
+        yaxis=dict(visible=False, scaleanchor="x", scaleratio=1),
         legend=dict(orientation="v", x=1.01, y=1, xanchor="left", font=dict(size=11)),
         margin=dict(l=20, r=20),
         hovermode="closest",
@@ -219,39 +234,41 @@ def _spread(positions: dict, shown: set) -> float:
     return float(max(np.ptp(pts[:, 0]), np.ptp(pts[:, 1]), 1e-6))
 
 
-def _add_edges(fig: go.Figure, edges: pd.DataFrame, positions, spread: float, texts) -> None:
+def _edge_traces(edges: pd.DataFrame, positions, spread: float, texts) -> list[dict]:
+    traces: list[dict] = []
     mid_x, mid_y, mid_text = [], [], []
     for kind, style in EDGE_STYLE.items():
         part = edges[edges["kind"] == kind]
         if part.empty:
             continue
-        classes: dict[tuple[int, float], tuple[list, list]] = {}
+        classes: dict[tuple[int, float], tuple[list, list, list]] = {}
+        unit = {"co_mention": "sentence", "met": "meeting", "quoted_about": "quote"}[kind]
         for r in part.itertuples(index=False):
             (x0, y0), (x1, y1) = positions[r.source_id], positions[r.target_id]
             dx, dy = x1 - x0, y1 - y0
             length = math.hypot(dx, dy) or 1.0
             shift = KIND_OFFSET[kind] * 0.006 * spread
             ox, oy = -dy / length * shift, dx / length * shift
-            xs, ys = classes.setdefault(_width_class(int(r.weight)), ([], []))
+            xs, ys, count = classes.setdefault(_width_class(int(r.weight)), ([], [], [0]))
             xs.extend([x0 + ox, x1 + ox, None])
             ys.extend([y0 + oy, y1 + oy, None])
+            count[0] += 1
             mid_x.append((x0 + x1) / 2 + ox)
             mid_y.append((y0 + y1) / 2 + oy)
             arrow = "→" if r.directed else "–"
-            when = _date_range(r.first, r.last)
-            unit = {"co_mention": "sentence", "met": "meeting", "quoted_about": "quote"}[kind]
             lines = [
-                f"<b>{r.source} {arrow} {r.target}</b>",
-                f"{style['label']}: {plural(int(r.weight), unit)} in {plural(int(r.articles), 'article')}",
-                when,
+                f"<b>{_escape(r.source)} {arrow} {_escape(r.target)}</b>",
+                f"{style['label']}: {plural(int(r.weight), unit)} in "
+                f"{plural(int(r.articles), 'article')}",
+                _date_range(r.first, r.last),
                 *texts.get((kind, r.source, r.target), []),
             ]
             mid_text.append("<br>".join(line for line in lines if line))
         first = True
-        for (threshold, width), (xs, ys) in sorted(classes.items()):
-            n = int((part["weight"].map(lambda w: _width_class(int(w))[0]) == threshold).sum())
-            fig.add_trace(
-                go.Scatter(
+        for (threshold, width), (xs, ys, count) in sorted(classes.items()):
+            traces.append(
+                dict(
+                    type="scatter",
                     x=xs,
                     y=ys,
                     mode="lines",
@@ -261,13 +278,14 @@ def _add_edges(fig: go.Figure, edges: pd.DataFrame, positions, spread: float, te
                     legendgroup=kind,
                     showlegend=first,
                     hoverinfo="skip",
-                    meta={"kind": kind, "min_weight": threshold, "edges": n},
+                    meta={"kind": kind, "min_weight": threshold, "edges": count[0]},
                 )
             )
             first = False
     if mid_x:
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 x=mid_x,
                 y=mid_y,
                 mode="markers",
@@ -278,6 +296,11 @@ def _add_edges(fig: go.Figure, edges: pd.DataFrame, positions, spread: float, te
                 name="link details",
             )
         )
+    return traces
+
+
+def _escape(text) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _date_range(first, last) -> str:
@@ -292,14 +315,63 @@ def _node_sizes(mentions: pd.Series) -> np.ndarray:
     return 12 + 34 * np.sqrt(mentions.clip(lower=0).to_numpy() / top)
 
 
-def _add_nodes(fig: go.Figure, nodes: pd.DataFrame, labels: int) -> None:
+#: the plot area the label placement assumes (px): the chart is 640 px high (about 480
+#: for the plot) and as wide as a notebook cell (about 1,000 px), less the legend on the
+#: right (about 270); a wider or zoomed chart only has more room
+PLOT_PX = (700.0, 480.0)
+LABEL_FONT_PX = 12
+
+
+def label_nodes(nodes: pd.DataFrame, most: int, always: Iterable[str] = ()) -> dict[str, str]:
+    """Actors whose name is written on the chart, and where: ``{actor_id: textposition}``.
+
+    ``nodes`` has ``actor_id``, ``name``, ``mentions``, ``x``, ``y``. Largest nodes first;
+    a name goes above its node, or below it when the box above (estimated from its length
+    at 12 px) would overlap a name already placed; when both would, it is left to the
+    hover. Actors in ``always`` (the ones the user picked) are named first, whatever they
+    overlap, and count towards ``most``.
+    """
+    always = set(always)
+    if nodes.empty or (most <= 0 and not always):
+        return {}
+    xs, ys = nodes["x"].to_numpy(float), nodes["y"].to_numpy(float)
+    span_x = max(float(np.ptp(xs)), 1e-9)
+    span_y = max(float(np.ptp(ys)), 1e-9)
+    scale = min(PLOT_PX[0] / span_x, PLOT_PX[1] / span_y)  # px per unit (equal aspect)
+    sizes = _node_sizes(nodes["mentions"])
+    ids = nodes["actor_id"].to_numpy()
+    picked = np.array([a in always for a in ids], dtype=bool)
+    order = np.lexsort((-nodes["mentions"].to_numpy(), ~picked))
+    placed: list[tuple[float, float, float, float]] = []
+    named: dict[str, str] = {}
+    for i in order:
+        if len(named) >= most and not picked[i]:
+            break
+        width = 0.6 * LABEL_FONT_PX * len(str(nodes["name"].iat[i])) + 4
+        cx, cy, gap = xs[i] * scale, ys[i] * scale, sizes[i] / 2 + 2
+        above = (cx - width / 2, cy + gap, cx + width / 2, cy + gap + LABEL_FONT_PX + 4)
+        below = (cx - width / 2, cy - gap - LABEL_FONT_PX - 4, cx + width / 2, cy - gap)
+        for where, box in (("top center", above), ("bottom center", below)):
+            if picked[i] or not any(_overlap(box, other) for other in placed):
+                placed.append(box)
+                named[ids[i]] = where
+                break
+    return named
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _node_traces(nodes: pd.DataFrame, labels: int, always: Iterable[str] = ()) -> list[dict]:
     nodes = nodes.reset_index(drop=True)
-    named = set(nodes.sort_values("mentions", ascending=False).head(labels)["actor_id"])
+    named = label_nodes(nodes, labels, always)
     community = (
         nodes["community"] if "community" in nodes.columns else pd.Series(-1, index=nodes.index)
     )
     sizes = _node_sizes(nodes["mentions"])
     order = sorted(set(community), key=lambda c: (c < 0, c))
+    traces = []
     for c in order:
         mask = (community == c).to_numpy()
         part = nodes[mask]
@@ -310,25 +382,26 @@ def _add_nodes(fig: go.Figure, nodes: pd.DataFrame, labels: int) -> None:
             else f"no links ({len(part)})"
         )
         hover = [
-            f"<b>{r.name}</b><br>{r.type if isinstance(r.type, str) else 'actor'}"
+            f"<b>{_escape(r.name)}</b><br>{r.type if isinstance(r.type, str) else 'actor'}"
             + (f", {r.country}" if isinstance(r.country, str) else "")
             + f"<br>{plural(int(r.mentions), 'mention')} in {plural(int(r.articles), 'article')}"
             + (f"<br>link weight {int(r.degree)}" if hasattr(r, "degree") else "")
             for r in part.itertuples(index=False)
         ]
-        fig.add_trace(
-            go.Scatter(
-                x=part["x"],
-                y=part["y"],
+        traces.append(
+            dict(
+                type="scatter",
+                x=part["x"].tolist(),
+                y=part["y"].tolist(),
                 mode="markers+text",
                 text=[
                     n if a in named else ""
                     for a, n in zip(part["actor_id"], part["name"], strict=True)
                 ],
-                textposition="top center",
-                textfont=dict(size=12, color="#222"),
+                textposition=[named.get(a, "top center") for a in part["actor_id"]],
+                textfont=dict(size=LABEL_FONT_PX, color="#222"),
                 marker=dict(
-                    size=sizes[mask],
+                    size=sizes[mask].tolist(),
                     color=colour,
                     line=dict(color="white", width=1.5),
                     opacity=0.95,
@@ -336,9 +409,10 @@ def _add_nodes(fig: go.Figure, nodes: pd.DataFrame, labels: int) -> None:
                 hovertext=hover,
                 hoverinfo="text",
                 name=name,
-                customdata=part["actor_id"],
+                customdata=part["actor_id"].tolist(),
             )
         )
+    return traces
 
 
 def _with_positions(nodes: pd.DataFrame, positions: dict) -> pd.DataFrame:
@@ -402,7 +476,8 @@ def actor_network_chart_mpl(
         edgecolors="white",
         zorder=2,
     )
-    named = nodes.sort_values("mentions", ascending=False).head(labels)
+    named_ids = set(label_nodes(_with_positions(nodes, positions), labels))
+    named = nodes[nodes["actor_id"].isin(named_ids)]
     for r in named.itertuples(index=False):
         x, y = positions[r.actor_id]
         ax.annotate(

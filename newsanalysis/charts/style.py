@@ -147,22 +147,37 @@ def base_layout(
     return fig
 
 
-def empty_figure(title: str, message: str) -> go.Figure:
+def new_figure(validate: bool = True) -> go.Figure:
+    """An empty figure; ``validate=False`` skips plotly's property validation.
+
+    Validation checks every property a chart sets and costs ~10x the time of building
+    the figure itself. The charts are validated when built with the default (the tests
+    do); explorers redraw the same charts on every filter change and build them without
+    (plotly's own templates are built that way). Both give the same JSON.
+    """
+    return go.Figure() if validate else go.Figure(_validate=False)
+
+
+def empty_figure(title: str, message: str, validate: bool = True) -> go.Figure:
     """A figure that says there is nothing to show, and why (never an exception)."""
-    fig = go.Figure()
+    fig = new_figure(validate)
     base_layout(fig, title, "n = 0", height=360)
-    fig.add_annotation(
-        text=f"Nothing to show: {message}",
-        x=0.5,
-        y=0.5,
-        xref="paper",
-        yref="paper",
-        showarrow=False,
-        font=dict(size=15, color="#555"),
+    fig.update_layout(
+        annotations=[
+            dict(
+                text=f"Nothing to show: {message}",
+                x=0.5,
+                y=0.5,
+                xref="paper",
+                yref="paper",
+                showarrow=False,
+                font=dict(size=15, color="#555"),
+            )
+        ],
+        xaxis=dict(visible=False),
+        yaxis=dict(visible=False),
+        meta={"empty": True},
     )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    fig.layout.meta = {"empty": True}
     return fig
 
 

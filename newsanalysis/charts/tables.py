@@ -12,15 +12,29 @@ import pandas as pd
 TABLE_ROWS = 200
 
 
-def html_table(rows: pd.DataFrame, columns: dict[str, str], limit: int = TABLE_ROWS) -> str:
+def html_table(
+    rows: pd.DataFrame,
+    columns: dict[str, str],
+    limit: int = TABLE_ROWS,
+    total: int | None = None,
+    exported: int | None = None,
+) -> str:
     """The rows behind a view as an HTML table; ``columns`` maps column -> header.
 
     A ``title`` column becomes a link to the row's ``url``; dates show as ``YYYY-MM-DD``;
-    at most ``limit`` rows (the CSV export has all of them).
+    at most ``limit`` rows (the CSV export has all of them). ``total``: how many rows
+    are behind the view when ``rows`` holds only the first ones; ``exported``: how many
+    of them the CSV export writes, when that is fewer than ``total``.
     """
     if rows.empty:
         return "<div class='na-table na-empty' style='color:#666'>No rows behind this view.</div>"
     shown = rows.head(limit)
+    total = max(total or len(rows), len(rows))
+    writes = (
+        "Export writes them all to CSV"
+        if exported is None or exported >= total
+        else f"Export writes the first {exported:,} to CSV"
+    )
     head = "".join(f"<th>{html.escape(h)}</th>" for h in columns.values())
     body = []
     for record in shown.to_dict("records"):
@@ -29,10 +43,10 @@ def html_table(rows: pd.DataFrame, columns: dict[str, str], limit: int = TABLE_R
             cells.append(f"<td>{_cell(column, record)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     more = (
-        f"<div style='color:#666;margin-top:4px'>Showing {limit:,} of {len(rows):,} rows; "
-        "Export writes them all to CSV.</div>"
-        if len(rows) > limit
-        else f"<div style='color:#666;margin-top:4px'>{len(rows):,} row(s).</div>"
+        f"<div style='color:#666;margin-top:4px'>Showing {len(shown):,} of {total:,} rows; "
+        f"{writes}.</div>"
+        if total > len(shown)
+        else f"<div style='color:#666;margin-top:4px'>{total:,} row(s).</div>"
     )
     return (
         "<div class='na-table' style='max-height:380px;overflow:auto;border:1px solid #ddd'>"

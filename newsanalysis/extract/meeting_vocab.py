@@ -79,8 +79,22 @@ class MeetingVocab:
     place_before: re.Pattern[str] | None
     at_place: re.Pattern[str] | None
     group_noun: re.Pattern[str] | None
+    group_word: re.Pattern[str] | None
     object_marker: re.Pattern[str] | None
     purpose: re.Pattern[str] | None
+    relative: re.Pattern[str] | None
+    purpose_word: re.Pattern[str] | None
+    sequence: re.Pattern[str] | None
+    complementizer: re.Pattern[str] | None
+    demonstrative: re.Pattern[str] | None
+    passive_prefix: re.Pattern[str] | None
+    agent_marker: re.Pattern[str] | None
+    press_cue: re.Pattern[str] | None
+    not_participant_before: re.Pattern[str] | None
+    generic: re.Pattern[str] | None
+    facility: re.Pattern[str] | None  # ends where a visited mention starts
+    non_political: re.Pattern[str] | None  # a sports fixture, the afterlife
+    habitual: re.Pattern[str] | None  # ends where a trigger starts: no single event
     home_country: str | None
     anchors: ahocorasick.Automaton | None
 
@@ -98,7 +112,9 @@ def vocab(language: str) -> MeetingVocab | None:
     triggers: dict[str, list[str]] = section["triggers"]
     modes = tuple(m for m in section.get("mode_priority", list(triggers)) if m in triggers)
     groups = "|".join(f"(?P<{mode}>{_alternation(triggers[mode])})" for mode in modes)
-    trigger = re.compile(rf"(?<![\w-])(?:{groups})(?![\w-])", re.IGNORECASE)
+    clitics = _alternation(section.get("clitics", []))
+    clitic = rf"(?:{clitics})?" if clitics else ""
+    trigger = re.compile(rf"(?<![\w-])(?:{groups}){clitic}(?![\w-])", re.IGNORECASE)
 
     statuses = {s: _words(section.get(s, [])) for s in MARKED_STATUSES}
     numbers = {k.lower(): int(v) for k, v in section.get("numbers", {}).items()}
@@ -177,6 +193,7 @@ def vocab(language: str) -> MeetingVocab | None:
             if section.get("group_nouns")
             else None
         ),
+        group_word=_words(section.get("group_nouns", [])),
         at_place=(
             re.compile(rf"(?<![\w-])(?:{_alternation(section['at_place'])})\s+$", re.IGNORECASE)
             if section.get("at_place")
@@ -187,9 +204,48 @@ def vocab(language: str) -> MeetingVocab | None:
             if section.get("place_before")
             else None
         ),
+        relative=_words(section.get("relative", [])),
+        purpose_word=_words(section.get("purpose", [])),
+        sequence=_words(section.get("sequence", [])),
+        complementizer=_words(section.get("complementizers", [])),
+        demonstrative=_words(section.get("demonstratives", [])),
+        agent_marker=_words(section.get("agent_markers", [])),
+        press_cue=_words(section.get("press_cues", [])),
+        passive_prefix=(
+            re.compile(rf"(?:{_alternation(section['passive_prefixes'])})\w", re.IGNORECASE)
+            if section.get("passive_prefixes")
+            else None
+        ),
+        not_participant_before=_ending(section.get("not_participant_before", [])),
+        generic=_words(section.get("generic_quantifiers", [])),
+        facility=(
+            re.compile(
+                rf"(?<![\w-])(?:{_alternation(section['facilities'])})"
+                r"(?:\s+(?-i:[A-Z])[\w-]*)*\s*$",
+                re.IGNORECASE,
+            )
+            if section.get("facilities")
+            else None
+        ),
+        non_political=_words(section.get("non_political_context", [])),
+        habitual=(
+            re.compile(
+                rf"(?<![\w-])(?:{_alternation(section['habitual'])})(?:\s+[\w-]+){{0,2}}\s+$",
+                re.IGNORECASE,
+            )
+            if section.get("habitual")
+            else None
+        ),
         home_country=section.get("home_country"),
         anchors=_automaton(section.get("anchors", [])),
     )
+
+
+def _ending(phrases: list[str]) -> re.Pattern[str] | None:
+    """The phrases as a pattern that must end where the search ends ("melalui ")."""
+    if not phrases:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})\s+$", re.IGNORECASE)
 
 
 def _automaton(words: list[str]) -> ahocorasick.Automaton | None:

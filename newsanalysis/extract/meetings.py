@@ -6,55 +6,86 @@ packs, see ``gold/meetings/GUIDELINE.md`` for what counts):
 1. One regex pass over the article finds trigger words, one named group per mode
    (``bertemu``, ``kunjungan``, ``KTT``, ``melalui telepon``, ``met``, ``summit`` ...);
    triggers inside non-meeting phrases ("sampai bertemu lagi", "saat ditemui",
-   "meet the deadline") are dropped. Sentences without a trigger are never analysed.
-2. Each trigger gets a clause: the sentence cut at subordinators, reporting verbs and
-   strong punctuation; after the trigger the clause ends at the first comma unless an
-   apposition (a name) follows.
-3. Participants are the actor mentions of the clause (from the actors step), plus the
-   actors that pronouns and plural references ("keduanya", "the two leaders") resolve to
-   (``resolve_reference``). A country or organisation right next to a person is that
-   person's affiliation ("Presiden AS Donald Trump"), not a participant; a country after
-   "di"/"ke"/"in" is a place. A clause without a subject takes the sentence's subject.
-   A visit to a foreign place has the visited country as counterpart unless someone of
-   that country is named in the sentence (then that person is the host).
-4. Status comes from markers in the clause just before the trigger (negation, modality,
-   cancellation, refusal, request; precedence in ``MARKED_STATUSES``) or just after a
-   nominal trigger ("pertemuan itu dibatalkan"); an unmarked event dated after the
-   publication date is planned.
+   "meet the deadline"), inside event names ("Panitia Pertemuan Nasional ...") and
+   restatements ("pertemuan itu", "pertemuan di Policy Exchange tersebut") make no new
+   row. Sentences without a trigger are never analysed.
+2. Each trigger gets a clause (``meeting_clause``): the sentence cut at subordinators,
+   relative pronouns, reporting verbs and strong punctuation; after the trigger the
+   object ends at the first comma unless a name in apposition to a title follows, at
+   the topic ("terkait ..."), at the place and at a new phrase.
+3. Participants (``meeting_parties``) are the actor mentions of the clause plus the
+   actors that pronouns, clitics and first-person pronouns in quotations stand for,
+   minus affiliations ("Presiden AS Donald Trump"), places, the means ("melalui"),
+   possessors, the body that names a summit and unnamed sides (group nouns, long
+   common-noun phrases, quantifiers). A clause without a subject takes its relative
+   pronoun's antecedent, the quote's speaker or the subject of its sentence (before the
+   first verb, or the agent of a passive or a cue). Visits (``meeting_visits``): the
+   host, and a foreign destination as counterpart; a domestic visit is no meeting.
+4. Status (``meeting_status``) comes from markers in the clause before the trigger, from
+   a verb of denial or wish before the complementizer of its clause, or just after a
+   nominal trigger; an unmarked event dated after the publication date is planned. The
+   date is the expression governing the trigger in its sentence and quotation frame.
 5. Triggers of one sentence with the same participants are one event (most specific
-   mode wins); "pertemuan itu" / "the meeting" adds its date and place to the event told
-   before and is not a new row; an undated restatement of an earlier event of the
-   article (same participants and status) is not a new row either.
-
-Dates come from the dates step (``date_for_span``); expressions of duration ("sejak",
-"since") do not date an event, and counted events ("39 kali") have no date.
+   mode wins) unless a word of sequence separates them; restatements add their date and
+   place to the event told before instead of making a new row.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..actors import resolve_reference
-from ..document import Document, Mention
+from ..document import Document
+from .meeting_clause import (
+    _anaphoric,
+    _anaphoric_np,
+    _between_start,
+    _clause,
+    _event_name,
+    _in_place,
+    _object_end,
+    _place_end,
+    _place_spans,
+    _press_clause,
+    _tail_end,
+)
+from .meeting_parties import (
+    _borrowed_subject,
+    _clitic_reference,
+    _drop_affiliations,
+    _drop_causers,
+    _drop_far_objects,
+    _drop_group_senders,
+    _drop_parenthetical,
+    _drop_summit_names,
+    _join_split_names,
+    _means,
+    _possessor,
+    _references,
+    _role_countries,
+    _unnamed_counterpart,
+)
+from .meeting_status import (
+    _complement_status,
+    _count,
+    _date,
+    _finish_status,
+    _location,
+    _marked_status,
+    _purpose_object,
+)
+from .meeting_text import _clause_mentions, _is_place, _opens_relative, _skip_spaces, _type
+from .meeting_visits import _clause_places, _drop_facilities, _visit_roles
 from .meeting_vocab import CAMEO, CAMEO_HOSTING, HAPPENED, MARKED_STATUSES, PLOVER, vocab
 
 try:  # the dates step (branch ``dates``); without it events are undated
-    from .dates import date_for_span
+    from .dates import find_dates
 except ImportError:  # pragma: no cover - only before the dates module exists
-    date_for_span = None
+    find_dates = None
 
 __all__ = ["extract_meetings", "meetings_table"]
 
-_WORD = re.compile(r"\S+")
-_QUOTE = re.compile(r"[\"“”]")
-#: an affiliation (country / organisation) at most this many characters from a person
-_AFFILIATION_GAP = 25
-#: a hosting verb needs its object after at most this many lower-case words ("menjamu
-#: diplomat top China Wang Yi"); "hosting a competing event after a feud with" has more
-_OBJECT_GAP = 3
 #: "pertemuan itu" refers to an event told at most this many sentences before
 _ANAPHORA_REACH = 8
 
@@ -77,6 +108,9 @@ class _Event:
     date: Any = None  # a DateMention
     hosting: bool = False
     inherited: bool = False
+    relative: bool = False  # the clause is a relative one ("Macron, yang ... KTT")
+    anchor: int = 0  # where the (first) trigger starts
+    nominal: bool = False  # the trigger is a noun ("pertemuan", "KTT", "talks")
 
     @property
     def final_status(self) -> str:
@@ -100,8 +134,8 @@ def extract_meetings(doc: Document) -> list[dict[str, Any]]:
     for index in _candidate_sentences(doc, v):
         s_lo, s_hi = doc.sentences[index]
         found = list(v.trigger.finditer(text, s_lo, s_hi))
-        if not found:
-            continue
+        if not found or v.non_political is not None and v.non_political.search(text, s_lo, s_hi):
+            continue  # no trigger, or a sports fixture or the afterlife (GUIDELINE §8)
         blocked = (
             [m.span() for m in v.not_trigger.finditer(text, s_lo, s_hi)] if v.not_trigger else []
         )
@@ -114,7 +148,7 @@ def extract_meetings(doc: Document) -> list[dict[str, Any]]:
     for index in sorted(by_sentence):
         sentence = doc.sentences[index]
         events.extend(_sentence_events(doc, v, sentence, by_sentence[index], events))
-    return [_row(doc, e) for e in _merge_article(events)]
+    return [_row(doc, e) for e in _merge_article(doc, events)]
 
 
 def _candidate_sentences(doc: Document, v) -> list[int]:
@@ -143,15 +177,25 @@ def _sentence_events(doc, v, sentence, matches, earlier: list[_Event]) -> list[_
     for m in matches:
         mode = m.lastgroup or v.modes[-1]
         t_start, t_end = m.span()
-        if v.anaphora and _anaphoric(v, doc.text, t_start, t_end):
+        word_end = m.end(mode) if m.lastgroup else t_end
+        clitic = (word_end, t_end) if t_end > word_end else None  # "menemuinya"
+        if (
+            v.anaphora
+            and _anaphoric(v, doc.text, t_start, t_end)
+            or _anaphoric_np(v, doc.text, t_start, t_end, sentence)
+        ):
             _enrich_antecedent(doc, v, earlier + events, mode, t_start, t_end)
             continue
-        event = _event_for_trigger(doc, v, sentence, mode, t_start, t_end)
-        if len(event.participants) < 2 and events:
+        if _event_name(doc.text, t_start, t_end, sentence):
+            continue
+        if _habitual(v, doc.text, sentence, t_start):
+            continue
+        event = _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic)
+        if len(event.participants) < 2 and events and _may_inherit(v, doc.text, event, events[-1]):
             _inherit(event, events[-1])
         if len(event.participants) < 2:
             continue
-        target = next((e for e in events if _same_event(e, event)), None)
+        target = next((e for e in events if _same_event(e, event, v, doc.text)), None)
         if target is None:
             events.append(event)
         else:
@@ -161,17 +205,33 @@ def _sentence_events(doc, v, sentence, matches, earlier: list[_Event]) -> list[_
     return events
 
 
-def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
+def _habitual(v, text: str, sentence, t_start: int) -> bool:
+    """A habit, not one event ("sudah sering bertemu", "kerap melakukan kunjungan kerja",
+    "often meet"): GUIDELINE §8 generic. Counted meetings ("39 kali") keep their row."""
+    if v.habitual is None:
+        return False
+    lo = max(sentence[0], t_start - 40)
+    return bool(v.habitual.search(text, lo, t_start)) and not (
+        v.count is not None and v.count.search(text, t_start, sentence[1])
+    )
+
+
+def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _Event:
     text = doc.text
     lo, hi_full = _clause(doc, v, sentence, t_start, t_end)
     hi = _object_end(v, text, t_end, hi_full)
     hi = _place_end(doc, v, t_end, hi)
-    hi = _tail_end(doc, t_end, hi)
-    trigger_text = text[t_start:t_end]
+    hi = _tail_end(doc, v, t_end, hi)
+    trigger_text = text[t_start : clitic[0] if clitic else t_end]  # without its clitic
     event = _Event(lo, hi, mode, [trigger_text], sentence)
+    if mode in ("phone", "virtual") and _press_clause(v, text, sentence, lo, t_start):
+        return event  # "kata X kepada wartawan, melalui telepon": how the quote was got
+    event.relative = _opens_relative(v, text, sentence, lo)
+    event.anchor = t_start
     event.hosting = bool(v.hosting and v.hosting.fullmatch(trigger_text))
     after_between = _between_start(v, text, t_end, hi_full)
     nominal = bool(v.nominal and v.nominal.fullmatch(trigger_text))
+    event.nominal = nominal
     if after_between is not None:
         mentions = _clause_mentions(doc, after_between, hi_full)
     elif nominal and text[_skip_spaces(text, t_end) : _skip_spaces(text, t_end) + 1].isupper():
@@ -183,31 +243,41 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
         mentions = _clause_mentions(doc, lo, hi)
     mentions = [m for m in mentions if not (m.start < t_end and t_start < m.end)]
     mentions = _drop_parenthetical(doc.text, mentions)
-    places = [m for m in mentions if _is_place(doc, v, m)]
+    mentions = _join_split_names(doc, mentions)
+    mentions = [m for m in mentions if not _means(v, text, lo, m)]
+    mentions = [m for m in mentions if not _possessor(text, m, t_start)]
+    if mode == "summit":
+        mentions = _drop_summit_names(doc, v, mentions, t_end, hi)
+    spans = _place_spans(doc, v, t_end, hi_full)
+    places = [m for m in mentions if _is_place(doc, v, m) or _in_place(doc, m, spans)]
     people = [m for m in mentions if m not in places]
     people = _drop_affiliations(doc, v, people, t_start, t_end)
+    people = _drop_far_objects(doc, people, t_end)
     if after_between is None:
         people += _references(doc, v, lo, hi, people)
+        if clitic is not None:
+            people += _clitic_reference(doc, clitic, t_start, nominal)
+        if not any(m.start >= t_end for m in people):
+            people += _role_countries(doc, v, t_end, hi)
     people.sort(key=lambda m: m.start)
+    people = _drop_group_senders(doc, v, people, t_start)
+    if not nominal:
+        people = _drop_causers(doc, v, people, t_start)
     if after_between is None and not any(m.start < t_start for m in people):
-        subject = _main_subject_after(doc, hi_full, sentence) or _sentence_subject(
-            doc, sentence, lo, people
-        )
+        subject = _borrowed_subject(doc, v, sentence, lo, hi_full, t_start, people)
         if subject is not None:
             people.insert(0, subject)
     if sum(1 for m in people if _type(doc, m.actor_id) == "person") >= 2:
         # two people meet: the organisations and countries around them are their
         # affiliations or the topic ("Imam bertemu Dedi Mulyadi ... depan kantor BNI")
         people = [m for m in people if _type(doc, m.actor_id) == "person"]
+    if mode == "visit":
+        people = _drop_facilities(doc, v, people, t_end)
     for m in people:
         if m.actor_id not in event.surfaces:
             event.participants.append(m.actor_id)
             event.surfaces[m.actor_id] = m.surface
-    if (
-        v.object_marker is not None
-        and v.object_marker.match(text, t_end)
-        and not any(m.start >= t_end for m in people)
-    ):
+    if _unnamed_counterpart(doc, v, people, t_end, hi):
         event.participants.clear()  # "bertemu dengan warga": the other side is unnamed
         return event
     if mode == "visit":
@@ -218,6 +288,12 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
     event.status = _marked_status(v, text, lo, t_start, t_end, sentence[1] if nominal else t_end)
     if event.status is None and nominal and _purpose_object(doc, v, lo, t_start):
         event.status = "hypothetical"
+    governing = _complement_status(v, text, sentence, lo)
+    if governing is not None and (
+        event.status is None
+        or MARKED_STATUSES.index(governing) < MARKED_STATUSES.index(event.status)
+    ):
+        event.status = governing
     event.count = _count(v, text, lo, hi)
     brk = v.clause_break.search(text, t_end, sentence[1])
     place_hi = brk.start() if brk else sentence[1]  # a place may follow commas
@@ -225,450 +301,23 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end) -> _Event:
         event.location or _location(doc, v, t_end, place_hi) or _location(doc, v, lo, t_start)
     )
     if event.count is None:
-        event.date = _date(doc, v, lo, t_start, t_end)
+        event.date = _date(doc, v, lo, hi_full, t_start, t_end)
     return event
 
 
-def _tail_end(doc, t_end, hi) -> int:
-    """After the first name following the trigger, a run of three lower-case words starts
-    a new phrase (purpose, complement): "bertemu Presiden Jokowi menyerahkan surat
-    pengunduran diri ... KONI oleh KPK" ends before "menyerahkan"."""
-    first = next(iter(_clause_mentions(doc, t_end, hi)), None)
-    if first is None:
-        return hi
-    m = _LOWER_RUN.search(doc.text, first.end, hi)
-    return m.start() if m else hi
-
-
-_LOWER_RUN = re.compile(r"(?<![\w-])[a-z][\w-]*\s+[a-z][\w-]*\s+[a-z][\w-]*(?![\w-])")
-
-
-def _place_end(doc, v, t_end, hi) -> int:
-    """After a named object, "di <Place>" / "in <Place>" starts the place of the meeting:
-    names after it are the place ("menemui KH Ma'ruf Amin di kediaman Ma'ruf, ...,
-    Jakarta Pusat"), not participants."""
-    if v.at_place is None:
-        return hi
-    text = doc.text
-    for m in _PLACE_WORD.finditer(text, t_end, hi):
-        if v.at_place.search(text, m.start(), m.end()) and _clause_mentions(doc, t_end, m.start()):
-            return m.start()
-    return hi
-
-
-_PLACE_WORD = re.compile(r"(?<![\w-])\w+\s+")
-
-
-def _drop_parenthetical(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "Bank Sentral Eropa (European Central Bank/ECB)": the name in brackets right after
-    another name is the same actor, whatever id it got."""
-    out: list[Mention] = []
-    for m in mentions:
-        if out:
-            gap = text[out[-1].end : m.start]
-            if len(gap) <= 40 and gap.count("(") > gap.count(")"):
-                continue
-        out.append(m)
-    return out
-
-
-def _object_end(v, text, t_end, hi) -> int:
-    """After the trigger, the participants end where the topic or a relative clause
-    begins ("bertemu Jokowi terkait revisi UU KPK")."""
-    if v.object_breaks is not None:
-        m = v.object_breaks.search(text, t_end, hi)
-        if m:
-            hi = m.start()
-    return hi
-
-
-def _clause(doc, v, sentence, t_start, t_end) -> tuple[int, int]:
-    """The clause of a trigger: cut at breaks; after the trigger, at the first comma
-    unless no name came yet and a capitalised word follows (the name in apposition to a
-    title: "bertemu Wakil Presiden terpilih, KH Ma'ruf Amin"; but "kunjungan Erdogan,
-    Kepala Rostec ..." ends at the comma)."""
-    text = doc.text
-    s_lo, s_hi = sentence
-    lo = s_lo
-    for b in v.clause_break.finditer(text, s_lo, t_start):
-        lo = b.end()
-    b = v.clause_break.search(text, t_end, s_hi)
-    hi = b.start() if b else s_hi
-    pos = t_end
-    while True:
-        comma = text.find(",", pos, hi)
-        if comma < 0:
-            break
-        nxt = _skip_spaces(text, comma + 1)
-        if nxt >= hi or not text[nxt].isupper() or _clause_mentions(doc, t_end, comma):
-            hi = comma
-            break
-        pos = nxt
-    return lo, hi
-
-
-def _between_start(v, text, t_end, hi) -> int | None:
-    """Where "antara X dan Y" / "between X and Y" right after a nominal trigger starts."""
-    if v.between is None:
-        return None
-    m = v.between.search(text, t_end, min(hi, t_end + 40))
-    if m and len(text[t_end : m.start()].split()) <= 3:
-        return m.end()
-    return None
-
-
-def _anaphoric(v, text, t_start, t_end) -> bool:
-    m = v.anaphora.match(text, t_start)
-    return m is not None and m.end() > t_end - 1
-
-
-def _is_place(doc, v, m: Mention) -> bool:
-    """A country-type mention introduced by a place preposition ("di Moskow", "in Hanoi")."""
-    actor = doc.actors.get(m.actor_id)
-    if actor is None:
-        return False
-    lo = max(0, m.start - 12)
-    if actor.type != "person" and v.at_place and v.at_place.search(doc.text, lo, m.start):
-        return True
-    if actor.type == "country" and v.group_noun and v.group_noun.search(doc.text, lo - 4, m.start):
-        return True  # "tokoh Papua": people of a place
-    if actor.type != "country" or v.place_before is None:
-        return False
-    return v.place_before.search(doc.text, lo, m.start) is not None
-
-
-def _drop_affiliations(doc, v, mentions: list[Mention], t_start: int, t_end: int) -> list[Mention]:
-    """Drop countries/organisations that qualify a nearby person ("Presiden AS Donald Trump",
-    "mitranya dari Ukraina, Dmytro Kuleba") unless a joiner ("dan") links them."""
-    text = doc.text
-    organisations = [m for m in mentions if _type(doc, m.actor_id) == "organisation"]
-    mentions = [
-        m
-        for m in mentions
-        if not (
-            _type(doc, m.actor_id) == "country"
-            and any(0 <= m.start - o.end <= 2 for o in organisations)
-        )
-    ]
-    persons = [m for m in mentions if _type(doc, m.actor_id) == "person"]
-    if not persons:
-        return mentions
-    # a role phrase followed by another person's name is part of that person's title
-    # ("Utusan Presiden Rusia untuk Afghanistan, Zamir Kabulov")
-    named = [p for p in persons if p.method != "role"]
-    mentions = [
-        m
-        for m in mentions
-        if not (
-            m.method == "role"
-            and any(
-                0 < p.start - m.end <= _AFFILIATION_GAP + 15
-                and p.actor_id != m.actor_id
-                and not (v.joiners and v.joiners.search(text, m.end, p.start))
-                for p in named
-            )
-        )
-    ]
-    persons = [m for m in mentions if _type(doc, m.actor_id) == "person"]
-    kept = []
-    for m in mentions:
-        if _type(doc, m.actor_id) == "person":
-            kept.append(m)
-            continue
-        affiliation = False
-        for p in persons:
-            lo, hi = (m.end, p.start) if m.end <= p.start else (p.end, m.start)
-            across = lo <= t_start and t_end <= hi
-            if (
-                0 <= hi - lo <= _AFFILIATION_GAP
-                and not across
-                and not (v.joiners and v.joiners.search(text, lo, hi))
-            ):
-                affiliation = True
-                break
-        if not affiliation:
-            kept.append(m)
-    return kept
-
-
-def _references(doc, v, lo, hi, have: list[Mention]) -> list[Mention]:
-    """Actors that pronouns and plural references in the clause stand for."""
-    if v.references is None:
-        return []
-    out: list[Mention] = []
-    for r in v.references.finditer(doc.text, lo, hi):
-        if any(m.start <= r.start() < m.end for m in have):
-            continue
-        for m in resolve_reference(doc, r.start(), r.end()):
-            out.append(Mention(r.start(), r.end(), m.surface, m.actor_id, m.method))
-    return out
-
-
-def _main_subject_after(doc, hi, sentence) -> Mention | None:
-    """ "setelah bertemu dengan X, Wakil KSAD melanjutkan ...": a subordinate clause
-    followed by a comma and a name shares that name's subject."""
-    text = doc.text
-    if hi >= sentence[1] or text[hi : hi + 1] != ",":
-        return None
-    m = _mention_starting_at(doc, _skip_spaces(text, hi + 1))
-    return m if m is not None and _type(doc, m.actor_id) in ("person", "organisation") else None
-
-
-def _sentence_subject(doc, sentence, lo, have: list[Mention]) -> Mention | None:
-    """The first person (else organisation) of the sentence before the clause, outside
-    quotation marks: the subject an elliptical or subordinate clause shares."""
-    if lo <= sentence[0]:
-        return None
-    taken = {m.actor_id for m in have}
-    candidates = [
-        m
-        for m in _clause_mentions(doc, sentence[0], lo)
-        if m.actor_id not in taken
-        and not _inside_quotes(doc.text, doc.paragraphs[doc.paragraph_index(m.start)][0], m.start)
-    ]
-    for wanted in ("person", "organisation"):
-        for m in candidates:
-            if _type(doc, m.actor_id) == wanted:
-                return m
-    return None
-
-
-def _visit_roles(doc, v, event: _Event, people, places, t_start, t_end) -> None:
-    """Host and counterpart of a visit (GUIDELINE §2)."""
-    text = doc.text
-    trigger_text = text[t_start:t_end]
-    before = [m for m in people if m.start < t_start]
-    after = [m for m in people if m.start >= t_end and _type(doc, m.actor_id) != "country"]
-    if v.object_required and v.object_required.fullmatch(trigger_text):
-        first = next((m for m in people if m.start >= t_end), None)
-        between = text[t_end : first.start].split() if first is not None else []
-        if (
-            first is None
-            or sum(1 for w in between if w[:1].islower()) > _OBJECT_GAP
-            or _type(doc, first.actor_id) not in ("person", "country")
-            or (between and v.joiners and v.joiners.fullmatch(between[0]))
-        ):
-            event.participants.clear()
-            return
-    passive_host = v.passive_hosting and v.passive_hosting.fullmatch(trigger_text)
-    passive_visited = v.passive_visited and v.passive_visited.fullmatch(trigger_text)
-    destination = _destination(doc, v, places, t_end, event)
-    if event.hosting or passive_visited:
-        event.host_id = before[0].actor_id if before else None
-    elif passive_host:
-        event.host_id = after[0].actor_id if after else None
-    elif after:
-        event.host_id = after[0].actor_id
-    if destination is None:
-        _require_counterpart(event, before)
-        return
-    event.location = destination.surface
-    country = _country(doc, destination.actor_id)
-    hosts = [
-        m for m in _clause_mentions(doc, *event.sentence) if _type(doc, m.actor_id) == "person"
-    ]
-    local = next((m for m in hosts if country and _country(doc, m.actor_id) == country), None)
-    if event.host_id is None and local is not None:
-        event.host_id = local.actor_id
-        if local.actor_id not in event.participants:
-            event.participants.append(local.actor_id)
-            event.surfaces[local.actor_id] = local.surface
-        return
-    if event.host_id is not None:
-        return
-    visitor = before[0].actor_id if before else (event.participants or [None])[0]
-    home = (_country(doc, visitor) if visitor else None) or v.home_country
-    if country is None or home is None or country == home:
-        _require_counterpart(event, before)
-        return  # a domestic visit (or one we cannot tell) is not an interaction
-    if destination.actor_id not in event.participants:
-        event.participants.append(destination.actor_id)
-        event.surfaces[destination.actor_id] = destination.surface
-    event.host_id = destination.actor_id
-
-
-def _require_counterpart(event: _Event, visitors: list[Mention]) -> None:
-    """A visit without a host or a foreign destination has no counterpart: the people
-    named before the verb are fellow visitors ("Jokowi dan Iriana mengunjungi ...")."""
-    if event.host_id is None and not event.hosting:
-        event.participants.clear()
-
-
-def _destination(doc, v, places, t_end, event: _Event) -> Mention | None:
-    """The visited place: a city (capital) or country after the trigger ("ke Warsawa",
-    "mengunjungi Beijing"), as a mention of the country it belongs to."""
-    after = [m for m in places if m.start >= t_end]
-    text = doc.text
-    pos = _skip_spaces(text, t_end)
-    if v.place_word is not None:
-        # "kunjungan kerja ke Warsawa": up to two words, then a destination word
-        for w in v.place_word.finditer(text, pos, min(len(text), pos + 40)):
-            if len(text[pos : w.start()].split()) <= 2:
-                pos = w.end()
-            break
-    nxt = _mention_starting_at(doc, pos)
-    if nxt is not None and _type(doc, nxt.actor_id) == "country":
-        if nxt.actor_id in event.participants:
-            event.participants.remove(nxt.actor_id)
-        after.insert(0, nxt)
-    place = _place_at(doc, pos)
-    if place is not None:
-        after.insert(0, place)
-    before = [m for m in places if m.end <= t_end and m not in after]
-    cities = [m for m in after + before if m.method == "metonym"]
-    if cities:
-        return cities[0]
-    return after[0] if after else (before[-1] if before else None)
-
-
-def _clause_places(doc, v, lo, hi, known: list[Mention]) -> list[Mention]:
-    """Capitals and countries after "ke"/"di"/"to"/"in" in the clause that are not
-    mentions ("menuju ke Moskow")."""
-    if v.place_word is None:
-        return []
-    out = []
-    for w in v.place_word.finditer(doc.text, lo, hi):
-        if any(m.start == w.end() for m in known):
-            continue
-        place = _place_at(doc, w.end())
-        if place is not None and place.end <= hi:
-            out.append(place)
-    return out
-
-
-def _place_at(doc, pos) -> Mention | None:
-    """A capital or country name of the knowledge base starting at ``pos`` even where the
-    actors step did not make it a mention (a capital is an actor only when its
-    government acts: "Beijing menolak")."""
-    places = _place_index(doc)
-    if not places:
-        return None
-    m = _CAPITALISED.match(doc.text, pos)
-    if m is None:
-        return None
-    words = m.group(0).split()
-    for n in range(len(words), 0, -1):
-        surface = " ".join(words[:n])
-        found = places.get(surface.lower())
-        if found is not None:
-            actor_id, kind = found
-            if actor_id not in doc.actors:
-                kb = doc.extra["actors"]["kb"]
-                if actor_id in kb.actors:
-                    doc.actors[actor_id] = kb.actors[actor_id]
-            end = pos + len(surface)
-            return Mention(pos, end, doc.text[pos:end], actor_id, kind)
-    return None
-
-
-_CAPITALISED = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}")
-_PLACE_CACHE: dict[int, dict[str, tuple[str, str]]] = {}
-
-
-def _place_index(doc) -> dict[str, tuple[str, str]]:
-    """lower-cased country name / capital -> (country actor id, "name"/"metonym")."""
-    info = doc.extra.get("actors")
-    kb = info.get("kb") if isinstance(info, dict) else None
-    if kb is None:
-        return {}
-    key = id(kb)
-    index = _PLACE_CACHE.get(key)
-    if index is None:
-        index = {}
-        aliases = kb.tables["aliases"]
-        countries = {a for a, actor in kb.actors.items() if actor.type == "country"}
-        for row in aliases.itertuples(index=False):
-            if row.actor_id in countries and row.kind in ("name", "metonym"):
-                index.setdefault(str(row.alias).lower(), (row.actor_id, row.kind))
-        for a in countries:
-            index.setdefault(kb.actors[a].name.lower(), (a, "name"))
-        _PLACE_CACHE.clear()
-        _PLACE_CACHE[key] = index
-    return index
-
-
-def _marked_status(v, text, lo, t_start, t_end, hi) -> str | None:
-    """The status markers in scope of a trigger, by precedence; None when unmarked."""
-    words = list(_WORD.finditer(text, lo, t_start))[-v.window :]
-    before = text[words[0].start() : t_start] if words else ""
-    negation_text = before
-    if v.negation_exceptions:
-        negation_text = v.negation_exceptions.sub(" ", before)
-    after = text[t_end : min(hi, t_end + 90)]
-    for status in MARKED_STATUSES:
-        pattern = v.statuses.get(status)
-        scope = negation_text if status == "negated" else before
-        if pattern is not None and pattern.search(scope):
-            return status
-        if status == "cancelled" and v.cancelled_after and v.cancelled_after.search(after):
-            return status
-        if status == "negated" and v.negated_after and v.negated_after.search(after):
-            return status
-        if status == "planned" and v.planned_after and v.planned_after.search(after):
-            return status
-    return None
-
-
-def _purpose_object(doc, v, lo, t_start) -> bool:
-    """ "untuk membantu mengamankan pertemuan dengan X": a nominal trigger that is the
-    object of one to three verbs after a purpose word is a goal, not an event (but not
-    "untuk bertemu dengan Putin, kunjungan ...", where the verb is itself a trigger)."""
-    if v.purpose is None:
-        return False
-    m = v.purpose.search(doc.text, max(lo, t_start - 60), t_start)
-    if m is None:
-        return False
-    s, e = m.span(1)
-    return not v.trigger.search(doc.text, s, e) and not _clause_mentions(doc, s, e)
-
-
-def _count(v, text, lo, hi) -> int | None:
-    if v.count is None:
-        return None
-    m = v.count.search(text, lo, hi)
-    if m is None:
-        return None
-    raw = m.group(1).lower()
-    return int(raw) if raw.isdigit() else v.numbers.get(re.sub(r"\s+", " ", raw))
-
-
-def _location(doc, v, lo, hi) -> str | None:
-    """ "di Istana Negara, Jakarta" / "in Hanoi": a capitalised place after a location word,
-    not a person and not a date."""
-    if v.location is None or hi <= lo:
-        return None
-    dates = doc.extra.get("dates") or []
-    for m in v.location.finditer(doc.text, lo, hi):
-        s, e = m.span(1)
-        if any(d.start < e and s < d.end for d in dates):
-            continue
-        if any(_type(doc, x.actor_id) == "person" for x in _clause_mentions(doc, s, e)):
-            continue
-        return m.group(1).rstrip(".,")
-    return None
-
-
-def _date(doc, v, lo, t_start, t_end):
-    """The date of the event: ``date_for_span`` of the dates step, unless it tells a
-    duration ("sejak 2014") rather than when."""
-    if date_for_span is None:
-        return None
-    d = date_for_span(doc, t_start, t_end)
-    if d is None or {"since", "until"} & set(d.flags):
-        return None
-    if v.since and v.since.search(doc.text, max(lo, d.start - 40), d.start):
-        return None
-    return d
-
-
-def _finish_status(doc, event: _Event) -> None:
-    """An unmarked event dated after publication is planned."""
-    if event.status is None and event.date is not None and doc.published is not None:
-        if event.date.date_start > doc.published:
-            event.status = "planned"
-
-
 # --------------------------------------------------------------------------- merging
+
+
+def _may_inherit(v, text: str, event: _Event, previous: _Event) -> bool:
+    """May a clause without its own participants take those of the event before it? Not
+    a relative clause (its subject is its antecedent), and not a noun after a word of
+    sequence ("sebelum pertemuan puncak berikutnya": another event, maybe of others); a
+    verb shares the subject of its sentence ("Keduanya sepakat ... setelah bertemu")."""
+    if event.relative:
+        return False
+    if event.nominal and v.sequence is not None:
+        return not v.sequence.search(text, previous.anchor, event.anchor)
+    return True
 
 
 def _inherit(event: _Event, previous: _Event) -> None:
@@ -684,12 +333,16 @@ def _inherit(event: _Event, previous: _Event) -> None:
     event.inherited = True
 
 
-def _same_event(a: _Event, b: _Event) -> bool:
+def _same_event(a: _Event, b: _Event, v=None, text: str = "") -> bool:
     """Can the later trigger ``b`` of a sentence be folded into event ``a``? Same
     participants; ``b`` unmarked or with the same status ("akan bertemu …, kunjungan
     pertamanya": one planned event); a marked ``b`` after an unmarked ``a`` is a separate
-    event ("berbicara melalui telepon untuk menyerukan pembicaraan damai")."""
+    event ("berbicara melalui telepon untuk menyerukan pembicaraan damai"); a word of
+    sequence between them tells two events ("sepakat melanjutkan perundingan setelah
+    bertemu di Panmunjom")."""
     if set(a.participants) != set(b.participants):
+        return False
+    if v is not None and v.sequence is not None and v.sequence.search(text, a.anchor, b.anchor):
         return False
     if b.status is not None and b.status != a.status:
         return False
@@ -727,7 +380,7 @@ def _enrich_antecedent(doc, v, events: list[_Event], mode, t_start, t_end) -> No
     target.location = target.location or _location(doc, v, t_end, hi)
     if target.count is not None:
         return
-    d = _date(doc, v, lo, t_start, t_end)
+    d = _date(doc, v, lo, hi, t_start, t_end)
     if d is None:
         return
     old = target.date
@@ -738,7 +391,7 @@ def _enrich_antecedent(doc, v, events: list[_Event], mode, t_start, t_end) -> No
                 target.status = "planned"
 
 
-def _merge_article(events: list[_Event]) -> list[_Event]:
+def _merge_article(doc, events: list[_Event]) -> list[_Event]:
     """Drop restatements of an event told earlier in the article: same participants and
     status, and undated or dated within the earlier event's dates (the "pertemuan empat
     mata" on Monday of a visit planned from Monday to Wednesday)."""
@@ -748,8 +401,10 @@ def _merge_article(events: list[_Event]) -> list[_Event]:
             twin = next((k for k in kept if _restates(k, e)), None)
             if twin is not None:
                 twin.location = twin.location or e.location
-                if twin.date is None:
-                    twin.date = e.date
+                if twin.date is None and doc.paragraph_index(twin.start) == doc.paragraph_index(
+                    e.start
+                ):
+                    twin.date = e.date  # a restatement far away may tell another event
                 continue
         kept.append(e)
     return kept
@@ -760,6 +415,10 @@ def _restates(earlier: _Event, later: _Event) -> bool:
         return False
     if earlier.final_status != later.final_status:
         return False
+    if earlier.location and later.location:
+        a, b = earlier.location.lower(), later.location.lower()
+        if a not in b and b not in a:
+            return False  # "di Hanoi" then "di desa Panmunjom": two meetings
     if later.date is None or earlier.date is None:
         return True
     return (
@@ -769,58 +428,6 @@ def _restates(earlier: _Event, later: _Event) -> bool:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _clause_mentions(doc: Document, lo: int, hi: int) -> list[Mention]:
-    """Mentions inside ``[lo, hi)`` (binary search on the sorted mentions)."""
-    starts = doc.extra.get("_mention_starts")
-    if starts is None or len(starts) != len(doc.mentions):
-        starts = [m.start for m in doc.mentions]
-        doc.extra["_mention_starts"] = starts
-    i = bisect.bisect_left(starts, lo)
-    out = []
-    while i < len(starts) and starts[i] < hi:
-        m = doc.mentions[i]
-        if m.end <= hi:
-            out.append(m)
-        i += 1
-    return out
-
-
-def _mention_starting_at(doc: Document, pos: int) -> Mention | None:
-    """The (longest) mention that starts at ``pos``."""
-    starts = doc.extra.get("_mention_starts")
-    if starts is None or len(starts) != len(doc.mentions):
-        _clause_mentions(doc, 0, 0)
-        starts = doc.extra["_mention_starts"]
-    i = bisect.bisect_left(starts, pos)
-    found = None
-    while i < len(starts) and starts[i] == pos:
-        m = doc.mentions[i]
-        if found is None or m.end > found.end:
-            found = m
-        i += 1
-    return found
-
-
-def _skip_spaces(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] == " ":
-        pos += 1
-    return pos
-
-
-def _inside_quotes(text: str, lo: int, pos: int) -> bool:
-    return len(_QUOTE.findall(text, lo, pos)) % 2 == 1
-
-
-def _type(doc: Document, actor_id: str | None) -> str | None:
-    actor = doc.actors.get(actor_id) if actor_id else None
-    return actor.type if actor else None
-
-
-def _country(doc: Document, actor_id: str | None) -> str | None:
-    actor = doc.actors.get(actor_id) if actor_id else None
-    return actor.country if actor and actor.country else None
 
 
 def _row(doc: Document, e: _Event) -> dict[str, Any]:

@@ -31,7 +31,9 @@ from .quote_lexicon import INVERTED, NAMING, PREPOSITION, VERB, Cue, QuoteLexico
 from .quote_marks import QuoteSpan, find_quote_spans
 from .quote_phrases import (
     Tok,
+    after_comma,
     frame_phrase,
+    in_nickname,
     is_cap,
     phrase_after,
     phrase_before,
@@ -57,6 +59,7 @@ __all__ = ["Attribution", "AttributionFinder", "find_attributions"]
 _SENTENCE_END = SENTENCE_END
 _DASHES = "—―–-"
 _MAX_OBJECT = MAX_OBJECT
+_MAX_SOURCE = 12  # words of a source after "according to" ("a new Washington Post-ABC News poll")
 
 
 def find_attributions(doc: Document, lex: QuoteLexicon) -> list[Attribution]:
@@ -74,6 +77,7 @@ class AttributionFinder:
         self.text = doc.text
         self.quotes = find_quote_spans(self.text, doc.paragraphs)
         quoted = [(q.outer_start, q.outer_end) for q in self.quotes]
+        doc.extra["quote_spans"] = sorted(quoted)  # for resolve_reference
         self.quoted_starts = [s for s, _ in quoted]
         self.quoted = quoted
         self.cues = [c for c in lex.find_cues(self.text) if not self.in_quote(c.start)]
@@ -81,39 +85,9 @@ class AttributionFinder:
         self.cue_starts = [c.start for c in self.cues]
         self.used_cues: set[int] = set()
         self._tokens: dict[int, tuple[list[Tok], list[int]]] = {}
-        self.sentences = self._split_sentences()
-        self._sentence_starts = [s for s, _ in self.sentences]
-
-    def _split_sentences(self) -> list[Span]:
-        """The document's sentences, also split where a quotation opens right after a
-        sentence end ("… siap. ”Kami …": the Kompas opening ” is not seen by the
-        sentence splitter)."""
-        cuts = sorted(
-            q.open_mark
-            for q in self.quotes
-            if q.opened and self.text[: q.open_mark].rstrip()[-1:] in (".", "!", "?")
-        )
-        if not cuts:
-            return list(self.doc.sentences)
-        out: list[Span] = []
-        k = 0
-        for start, end in self.doc.sentences:
-            while k < len(cuts) and cuts[k] <= start:
-                k += 1
-            while k < len(cuts) and cuts[k] < end:
-                piece_end = len(self.text[start : cuts[k]].rstrip()) + start
-                if piece_end > start:
-                    out.append((start, piece_end))
-                start = cuts[k]
-                k += 1
-            out.append((start, end))
-        return out
-
-    def sentence_index(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
-
-    def sentence_of(self, pos: int) -> Span:
-        return self.sentences[self.sentence_index(pos)] if self.sentences else (0, 0)
+        self.sentences = doc.sentences
+        self.sentence_index = doc.sentence_index
+        self.sentence_of = doc.sentence_of
 
     # ------------------------------------------------------------------ helpers
 
@@ -224,6 +198,14 @@ class AttributionFinder:
 
         if self._is_title(q):
             return None  # "Peran Perempuan dalam Pengembangan Pariwisata": a title
+
+        # "“… jail time” for criminal behavior, she said.": the quote opens the sentence
+        # and a closing attribution ends it
+        if not left:
+            final = self.final_attribution(q.outer_end, s_end)
+            if final is not None and self.words(q.outer_end, final[3]) <= _MAX_OBJECT:
+                cue, speaker, speaker_kind, _ = final
+                return self._use(Attribution(DIRECT, q.pieces, cue, speaker, speaker_kind, quote=q))
 
         # 3. partial: the nearest cue on the left in the sentence, or the sentence's
         #    closing attribution
@@ -361,6 +343,10 @@ class AttributionFinder:
             if cue.clitic:
                 return cue, (cue.end - len(self.lex.clitic), cue.end), CLITIC
             phrase = speaker_after_cue(toks[:end], after, self.lex)
+            if phrase is None and cue.kind == VERB:
+                # "“…” suggests that …", "“…,” adding that …": the quote is the subject,
+                # or the participle continues the sentence's subject; no frame here
+                return None
             return cue, self.span_of(toks, phrase), PHRASE if phrase else NONE
         # "“…,” the spokesman said" / "“…,” Anto menambahkan"
         full_stop = self.text[q.end - 1] in ".!?"
@@ -408,7 +394,7 @@ class AttributionFinder:
                 )
             ):
                 return j
-            if t in '“”"«»' and j > k:
+            if t in '“”"«»' and j > k and not in_nickname(toks, j):
                 return j
             j += 1
         return n
@@ -474,7 +460,7 @@ class AttributionFinder:
         """Only openers, or a fronted adverbial closed by a comma, before ``toks[s]``."""
         if self._only_openers(toks[lo:s]):
             return True
-        return toks[s - 1].text == "," if s > lo else True
+        return after_comma(toks, lo, s) if s > lo else True
 
     # ------------------------------------------------------------------ partial quotes
 
@@ -514,46 +500,72 @@ class AttributionFinder:
         if nearest is not None:
             # "Trump is questioning the system, encouraging supporters to make sure
             # everything is “on the up and up”": the sentence's subject
-            k = skip_dateline(toks, lo, hi)
-            while k < hi and (
-                toks[k].low in self.lex.sentence_openers or not toks[k].text[0].isalnum()
-            ):
-                k += 1
-            if k > lo and toks[lo].low in self.lex.speaker_stop:
-                # "In an interview on CBS, House Speaker Paul Ryan ...": the subject
-                # comes after the fronted prepositional phrase and its comma
-                comma = next((j for j in range(k, hi) if toks[j].text == ","), None)
-                k = comma + 1 if comma is not None else hi
-            subject = phrase_after(toks[:hi], k, self.lex) if k < hi else None
-            if subject is not None and not (
-                subject[1] < hi
-                and toks[subject[1]].text[0].isalpha()
-                and toks[subject[1]].text[0].islower()
-            ):
-                subject = None  # a subject is followed by its verb
+            subject = self.sentence_subject(toks, lo, hi)
             speaker = self.span_of(toks, subject) if subject else None
             return Attribution(
                 PARTIAL, q.pieces, nearest, speaker, PHRASE if speaker else NONE, quote=q
             )
         return None
 
+    def sentence_subject(self, toks: list[Tok], lo: int, hi: int) -> tuple[int, int] | None:
+        """The subject opening the sentence ``toks[lo:hi]`` (after a dateline, openers or a
+        fronted prepositional phrase and its comma), followed by its verb."""
+        k = skip_dateline(toks, lo, hi)
+        while k < hi and (
+            toks[k].low in self.lex.sentence_openers
+            or not toks[k].text[0].isalnum()
+            or self.in_quote(toks[k].start)  # quoted words are no subject
+        ):
+            k += 1
+        if k > lo and toks[lo].low in self.lex.speaker_stop:
+            # "In an interview on CBS, House Speaker Paul Ryan ...": the subject
+            # comes after the fronted prepositional phrase and its comma
+            comma = next((j for j in range(k, hi) if toks[j].text == ","), None)
+            k = comma + 1 if comma is not None else hi
+        subject = phrase_after(toks[:hi], k, self.lex) if k < hi else None
+        if subject is not None and not (
+            subject[1] < hi
+            and toks[subject[1]].text[0].isalpha()
+            and toks[subject[1]].text[0].islower()
+        ):
+            return None  # a subject is followed by its verb
+        return subject
+
     def final_attribution(self, start: int, s_end: int) -> tuple[Cue, Span | None, str, int] | None:
         """A sentence-closing attribution after ``start``: ", kata X." / ", X said." /
-        ", menurut X." / ", katanya." Returns cue, speaker, kind and the comma offset."""
+        ", menurut X." / ", katanya.", also before a trailing clause ("…, lawmakers
+        said Friday, as they bristled …"). Returns cue, speaker, kind and the comma
+        offset."""
         toks, starts = self.tokens(start)
         lo = bisect.bisect_left(starts, start)
         hi = bisect.bisect_left(starts, s_end)
         end = hi
         while end > lo and not toks[end - 1].text[0].isalnum():
             end -= 1  # the sentence's final period
-        # the last comma of the sentence that is outside quotes
+        # the commas of the sentence outside quotes, from the last one, back to a quote
+        commas = []
         for c in range(end - 1, lo - 1, -1):
-            if toks[c].text in ",;" and not self.in_quote(toks[c].start):
-                break
             if toks[c].text in '“”"«»':
-                return None
-        else:
-            return None
+                break
+            if toks[c].text in ",;" and not self.in_quote(toks[c].start):
+                commas.append(c)
+        for n, c in enumerate(commas[:2]):
+            if n == 1:
+                # the last comma opens a trailing clause: "…, as they bristled"
+                tail = toks[commas[0] + 1] if commas[0] + 1 < end else None
+                if tail is None or not (
+                    tail.low in self.lex.clause_breaks or tail.low in self.lex.speaker_stop
+                ):
+                    break
+                end = commas[0]
+            found = self._attribution_after_comma(toks, starts, c, end)
+            if found is not None:
+                return found
+        return None
+
+    def _attribution_after_comma(
+        self, toks: list[Tok], starts: list[int], c: int, end: int
+    ) -> tuple[Cue, Span | None, str, int] | None:
         k = c + 1
         if k >= end:
             return None
@@ -567,6 +579,8 @@ class AttributionFinder:
                     return cue, (cue.end - len(self.lex.clitic), cue.end), CLITIC, toks[c].start
                 return None
             phrase = speaker_after_cue(toks[:end], after, self.lex)
+            if phrase is None and cue.kind == PREPOSITION:
+                phrase = self._source_phrase(toks, after, end)  # "according to exit polls"
             if phrase is not None and self._tail_ok(toks, phrase[1], end):
                 return cue, self.span_of(toks, phrase), PHRASE, toks[c].start
             return None
@@ -584,14 +598,25 @@ class AttributionFinder:
             break
         return None
 
+    def _source_phrase(self, toks: list[Tok], k: int, end: int) -> tuple[int, int] | None:
+        """After "according to" / "menurut": any short noun phrase up to ``end`` (a
+        comma or the sentence end), not only names: "according to exit polls"."""
+        if not 0 < end - k <= _MAX_SOURCE:
+            return None
+        if any(t.text in '“”"«».!?;' or t.low in self.lex.complementizers for t in toks[k:end]):
+            return None
+        return (k, end)
+
     def _tail_ok(self, toks: list[Tok], k: int, end: int) -> bool:
         """After an attribution only adverbials may follow ("on Tuesday", "dalam
         keterangan tertulis, Senin (13/4)"): no second verb clause."""
-        if end - k > 10:
-            return False
+        if end - k > 10 or (k < end and toks[k].low in self.lex.complementizers):
+            return False  # "Russia insisted that Pyongyang …": a sentence of its own
+        while k < end and is_cap(toks[k]):
+            k += 1  # "Monday", "Sen. X": but "said North Korea had …" is a new clause
         return (
             k >= end
             or toks[k].low in self.lex.speaker_stop
             or not toks[k].text[0].isalnum()
-            or is_cap(toks[k])
+            or toks[k].text[0].isdigit()
         )

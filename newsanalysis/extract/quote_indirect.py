@@ -39,7 +39,8 @@ __all__ = ["find_indirect"]
 
 
 def find_indirect(f: AttributionFinder, found: list[Attribution]) -> list[Attribution]:
-    """Reported speech without quotation marks, one per sentence at most."""
+    """Reported speech without quotation marks: one per sentence, and a closing
+    attribution around it ("…, the source added") as a second."""
     direct_pieces = [(s, e) for a in found if a.kind == DIRECT for s, e in a.pieces]
     out: list[Attribution] = []
     with_cues = sorted(
@@ -56,6 +57,12 @@ def find_indirect(f: AttributionFinder, found: list[Attribution]) -> list[Attrib
         attribution = _indirect_in(f, s_start, s_end)
         if attribution is not None:
             out.append(attribution)
+            # "Clinton had told police that she did not want the escort, but the NYPD
+            # overruled it, the source added.": a report inside a closing attribution
+            if attribution.cue is not None and attribution.cue.start in f.used_cues:
+                closing = _final(f, s_start, s_end)
+                if closing is not None and closing.cue.start != attribution.cue.start:
+                    out.append(closing)
     return out
 
 
@@ -74,6 +81,11 @@ def _indirect_in(f: AttributionFinder, s_start: int, s_end: int) -> Attribution 
     if first.kind in (PREPOSITION, INVERTED) and f._only_openers(toks[lo:ci]):
         after = f._after(toks, first, ci, hi)
         phrase = phrase_after(toks[:hi], after, f.lex) if not first.clitic else None
+        if first.kind == PREPOSITION and not first.clitic and phrase is None:
+            # "According to exit polls, …": any short noun phrase up to the comma
+            comma = next((j for j in range(after, hi) if toks[j].text == ","), None)
+            source = f._source_phrase(toks, after, comma) if comma is not None else None
+            phrase = source or phrase
         k = phrase[1] if phrase else after
         if k < hi and toks[k].text == ",":
             content = _content(f, toks, k + 1, hi)
@@ -96,6 +108,9 @@ def _indirect_in(f: AttributionFinder, s_start: int, s_end: int) -> Attribution 
             continue
         ci = bisect.bisect_left(starts, cue.start)
         phrase = subject_before(toks, ci, f.lex, floor=lo)
+        if phrase is None and _participle(f, toks, ci, lo):
+            # "A judge has rejected the request, saying the courts have no business …"
+            phrase = f.sentence_subject(toks, lo, ci)
         if phrase is None or not f._clause_start(toks, lo, phrase[0]):
             continue
         k = _content_start(f, toks, f._after(toks, cue, ci, hi), hi)
@@ -104,9 +119,30 @@ def _indirect_in(f: AttributionFinder, s_start: int, s_end: int) -> Attribution 
             return f._use(Attribution(INDIRECT, [content], cue, f.span_of(toks, phrase), PHRASE))
         break
     # "…, kata X." / "…, he said." / "…, menurut X." (final)
+    return _final(f, s_start, s_end)
+
+
+def _participle(f: AttributionFinder, toks: list[Tok], ci: int, lo: int) -> bool:
+    """A participle cue after a comma ("…, saying", "…, seraya menegaskan") or a cue
+    right after "and" / "dan": it has no subject of its own and reports what the
+    sentence's subject said."""
+    if toks[ci].low in f.lex.participles:
+        return ci > lo and toks[ci - 1].text == ","
+    if ci - 1 > lo and toks[ci - 1].low in f.lex.conjunctions:
+        return True  # a second verb of the subject: "Cruz exhorted … and said he …"
+    return ci - 1 > lo and toks[ci - 1].low in f.lex.participle_markers and toks[ci - 2].text == ","
+
+
+def _final(f: AttributionFinder, s_start: int, s_end: int) -> Attribution | None:
+    """The sentence before a closing attribution: "…, kata X." / "…, he said."."""
+    toks, starts = f.tokens(s_start)
+    lo = bisect.bisect_left(starts, s_start)
+    hi = bisect.bisect_left(starts, s_end)
     final = f.final_attribution(s_start, s_end)
     if final is not None:
         cue, speaker, speaker_kind, comma = final
+        if cue.start in f.used_cues:
+            return None
         k = lo
         while k < hi and toks[k].low in f.lex.sentence_openers:
             k += 1

@@ -42,6 +42,7 @@ class QuoteLexicon:
     inverted_openers: frozenset[str]
     complementizers: frozenset[str]
     pronouns: frozenset[str]
+    singular_pronouns: frozenset[str]  # one person ("he", "ia"); the clitic counts too
     verb_adverbs: frozenset[str]
     speaker_words: frozenset[str]
     name_particles: frozenset[str]
@@ -53,6 +54,9 @@ class QuoteLexicon:
     phrase_links: frozenset[str]
     demonstratives: frozenset[str]
     relative_pronouns: frozenset[str]
+    participles: frozenset[str]  # cue forms without a subject ("saying")
+    participle_markers: frozenset[str]  # words that make a cue one ("seraya menegaskan")
+    conjunctions: frozenset[str]  # "and": a relative pronoun refers to the last conjunct
     adverb_suffixes: tuple[str, ...]
     calendar_words: frozenset[str]  # month and weekday names, from the [dates] section
     abbreviations: frozenset[str]  # from the pack's [text] section
@@ -77,8 +81,8 @@ class QuoteLexicon:
             if word[0].isupper() and not _sentence_initial(text, match.start()):
                 continue  # "Said Didu", "Kata" in a title: a name, not a cue
             clitic = bool(match.group("clitic"))
-            if clitic and kind != INVERTED:
-                continue
+            if clitic and kind not in (INVERTED, PREPOSITION):
+                continue  # "katanya", "menurutnya"; not "mengatakannya"
             cues.append(Cue(match.start(), match.end(), kind, clitic))
         return cues
 
@@ -159,6 +163,7 @@ def lexicon(code: str | None) -> QuoteLexicon | None:
         inverted_openers=words("inverted_openers"),
         complementizers=words("complementizers"),
         pronouns=words("pronouns"),
+        singular_pronouns=words("singular_pronouns"),
         verb_adverbs=words("verb_adverbs"),
         speaker_words=words("speaker_words"),
         name_particles=words("name_particles"),
@@ -170,6 +175,9 @@ def lexicon(code: str | None) -> QuoteLexicon | None:
         phrase_links=words("phrase_links"),
         demonstratives=words("demonstratives"),
         relative_pronouns=words("relative_pronouns"),
+        participles=words("participles"),
+        participle_markers=words("participle_markers"),
+        conjunctions=words("conjunctions"),
         adverb_suffixes=tuple(section.get("adverb_suffixes", [])),
         calendar_words=frozenset(
             w.lower() for key in ("months", "weekdays") for w in pack.get("dates", {}).get(key, {})

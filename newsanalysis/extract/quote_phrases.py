@@ -30,10 +30,11 @@ __all__ = [
     "subject_before",
     "skip_dateline",
     "is_cap",
+    "after_comma",
 ]
 
 _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]", re.UNICODE)
-MAX_PHRASE = 12
+MAX_PHRASE = 16  # words: "Manajer Badan Usaha Milik Desa Lembaga Keuangan Mikro (BUMDes LKM) …"
 
 
 class Tok(NamedTuple):
@@ -69,7 +70,10 @@ def _abbreviation_period(toks: list[Tok], k: int) -> bool:
         return False
     before, after = toks[k - 1], toks[k + 1]
     return (
-        before.end == toks[k].start and is_cap(before) and len(before.text) <= 4 and is_cap(after)
+        before.end == toks[k].start
+        and is_cap(before)
+        and len(before.text) <= 4
+        and (is_cap(after) or in_nickname(toks, k + 1))  # Robert C. "Bobby" Scott
     )
 
 
@@ -87,6 +91,34 @@ def _inside_brackets(toks: list[Tok], k: int) -> bool:
         and toks[before].text == "("
         and toks[after].text == ")"
     )
+
+
+_MARKS = frozenset('“”"«»')
+
+
+def in_nickname(toks: list[Tok], j: int) -> bool:
+    """``toks[j]`` is a quotation mark around a nickname inside a name: Marcia "Cia"
+    Price, Robert C. "Bobby" Scott (one or two capitalised words, a name on each side)."""
+    if toks[j].text not in _MARKS:
+        return False
+    n = len(toks)
+    for a in range(max(1, j - 3), j + 1):
+        for size in (1, 2):
+            b = a + size + 1
+            if not (a <= j <= b and b + 1 < n):
+                continue
+            if toks[a].text not in _MARKS or toks[b].text not in _MARKS:
+                continue
+            inner = toks[a + 1 : b]
+            if not all(_is_word(t) and is_cap(t) for t in inner):
+                continue
+            if toks[a].end != inner[0].start or inner[-1].end != toks[b].start:
+                continue
+            left = toks[a - 1]
+            name_before = is_cap(left) or (left.text == "." and a >= 2 and is_cap(toks[a - 2]))
+            if name_before and is_cap(toks[b + 1]):
+                return True
+    return False
 
 
 def _is_adverb(tok: Tok, lex: QuoteLexicon) -> bool:
@@ -112,12 +144,18 @@ def _short_abbreviation(toks: list[Tok], k: int) -> bool:
 def _accepts(toks: list[Tok], k: int, lex: QuoteLexicon, frame: bool) -> bool:
     tok = toks[k]
     n = len(toks)
+    if tok.text in _MARKS:
+        return in_nickname(toks, k)
     if tok.low in lex.phrase_links and not is_cap(tok):
         # "pengamat dari Universitas X", "chairwoman of the Democratic ..."
         return (
             0 < k < n - 1
             and _is_word(toks[k - 1])
-            and (is_cap(toks[k + 1]) or toks[k + 1].low in lex.determiners)
+            and (
+                is_cap(toks[k + 1])
+                or toks[k + 1].low in lex.determiners
+                or _stem(toks[k + 1].low) in lex.speaker_words  # "Federal and state officials"
+            )
         )
     if tok.low in lex.speaker_stop and not is_cap(tok):
         return False
@@ -129,15 +167,27 @@ def _accepts(toks: list[Tok], k: int, lex: QuoteLexicon, frame: bool) -> bool:
         return open_ is not None and _bracketed_ok(toks, open_ + 1, k)
     if tok.text in ".-" and _inside_brackets(toks, k):
         return True
+    if tok.text == "." and k > 0 and toks[k - 1].end == tok.start:
+        before = toks[k - 1]
+        if before.low in lex.name_particles or before.low + "." in lex.name_particles:
+            return True  # "Joseph R. Biden Jr." before its verb
+        if "." in before.text and is_cap(before):
+            return True  # "The S.E.C. said"
     if _is_word(tok):
-        if is_cap(tok) or tok.low in lex.speaker_words or tok.low in lex.determiners:
-            return True
-        if tok.low in lex.name_particles:
+        if is_cap(tok) or _stem(tok.low) in lex.speaker_words or tok.low in lex.determiners:
+            return True  # "the state’s campaign chairman"
+        if tok.low in lex.name_particles or tok.low in lex.titles:
+            # "bin" in "Ali bin Alwi", a title in lower case: "Covid-19 Kendari dr Algazali"
             return k + 1 < len(toks) and is_cap(toks[k + 1])
         return frame
     if tok.text in "-–'’&":
         return 0 < k < len(toks) - 1 and _is_word(toks[k - 1]) and _is_word(toks[k + 1])
     return _abbreviation_period(toks, k)
+
+
+def _stem(low: str) -> str:
+    """A word without its possessive ending ("state’s" -> "state")."""
+    return low[:-2] if low.endswith(("'s", "’s")) and len(low) > 3 else low
 
 
 def _meaningful(toks: list[Tok], lex: QuoteLexicon) -> bool:
@@ -146,18 +196,25 @@ def _meaningful(toks: list[Tok], lex: QuoteLexicon) -> bool:
 
 
 def phrase_after(
-    toks: list[Tok], i: int, lex: QuoteLexicon, frame: bool = False
+    toks: list[Tok], i: int, lex: QuoteLexicon, frame: bool = False, after_cue: bool = False
 ) -> tuple[int, int] | None:
     """Token range ``[i, j)`` of the speaker phrase starting at ``toks[i]``, if any.
 
     With ``frame``, any word is accepted up to the first stop word or punctuation
-    (used where the frame itself bounds the phrase).
+    (used where the frame itself bounds the phrase). With ``after_cue`` (right after an
+    inverted cue: "kata Hari"), a capitalised word is a name even if the lower-case
+    word is a function word ("hari").
     """
     if i >= len(toks):
         return None
     if toks[i].low in lex.pronouns:
         return (i, i + 1)
-    if is_cap(toks[i]) and toks[i].low in lex.function_words and toks[i].low not in lex.determiners:
+    if (
+        is_cap(toks[i])
+        and toks[i].low in lex.function_words
+        and toks[i].low not in lex.determiners
+        and not (after_cue and toks[i].low not in lex.sentence_openers)
+    ):
         return None  # "If", "With", "Perhaps" opening a phrase are not names
     if toks[i].low in lex.calendar_words and not (i + 1 < len(toks) and is_cap(toks[i + 1])):
         return None  # "Friday", "Senin" alone; "Juni Rahmawati" is a name
@@ -191,28 +248,36 @@ def phrase_after(
 
 
 def speaker_after_cue(toks: list[Tok], i: int, lex: QuoteLexicon) -> tuple[int, int] | None:
-    """The speaker after an inverted cue, with an apposition when the clause ends
-    after it: "kata *Kepala Puskesmas Cilincing, Edison Sahputra*.", "said *John Smith, a
+    """The speaker after an inverted cue, with appositions when the clause ends after
+    them: "kata *Kepala Puskesmas Cilincing, Edison Sahputra*.", "kata *Kepala Dusun
+    Nglahar, Kelurahan Sumbersari, Wahyu Wibowo* di Sleman", "said *John Smith, a
     spokesman for the campaign*." (not "kata Anto, Senin (13/4)": a date)."""
-    first = phrase_after(toks, i, lex)
+    first = phrase_after(toks, i, lex, after_cue=True)
     if first is None or toks[first[0]].low in lex.pronouns:
         return first
-    j = first[1]
-    if j + 1 >= len(toks) or toks[j].text != "," or toks[j + 1].low in lex.calendar_words:
-        return first
-    second = phrase_after(toks, j + 1, lex)
-    if second is None or toks[second[0]].low in lex.pronouns:
-        return first
-    k = second[1]
-    if k < len(toks) and _is_word(toks[k]) and toks[k].low not in lex.speaker_stop:
-        return first  # "kata Anto, warga setempat menilai …": a new clause
-    if (
-        k + 1 < len(toks)
-        and toks[k].text == ","
-        and (toks[k + 1].low in lex.calendar_words or toks[k + 1].text[0].isdigit())
-    ):
-        return first  # "ujar Prita, Jakarta, Senin (13/4)": a place and a date
-    return (first[0], k)
+    whole = first
+    for _ in range(MAX_APPOSITIONS):
+        j = whole[1]
+        if j + 1 >= len(toks) or toks[j].text != "," or toks[j + 1].low in lex.calendar_words:
+            break
+        second = phrase_after(toks, j + 1, lex)
+        if second is None or toks[second[0]].low in lex.pronouns:
+            break
+        k = second[1]
+        if k < len(toks) and _is_word(toks[k]) and toks[k].low not in lex.speaker_stop:
+            return first  # "kata Anto, warga setempat menilai …": a new clause
+        if (
+            k + 1 < len(toks)
+            and toks[k].text == ","
+            and (toks[k + 1].low in lex.calendar_words or toks[k + 1].text[0].isdigit())
+        ):
+            return whole  # "ujar Prita, Jakarta, Senin (13/4)": a place and a date
+        whole = (first[0], k)
+    return whole
+
+
+#: comma-separated parts of a speaker phrase after the first one
+MAX_APPOSITIONS = 3
 
 
 def _determiner_phrase(toks: list[Tok], s: int, e: int, lex: QuoteLexicon, floor: int) -> int:
@@ -263,6 +328,8 @@ def phrase_before(
         s += 1
     if s == e or not _meaningful(toks[s:e], lex) or toks[s].low in lex.demonstratives:
         return None
+    if all(t.low in lex.calendar_words for t in toks[s:e] if _is_word(t)):
+        return None  # "early Friday saying": a date, not a speaker
     if toks[s].low in lex.pronouns and e - s > 1:
         return None  # "he also" handled above; "it said the" is not a phrase
     return (s, e)
@@ -289,9 +356,26 @@ def subject_before(
     e = i
     while e > floor and _is_adverb(toks[e - 1], lex):
         e -= 1
+    d = _aside_start(toks, e, floor)
+    if d is not None:
+        # an aside between dashes before the cue: "*John Dickey, the chief executive of
+        # Ora Media* -- the company that owns … -- told me", "*Obama* -- in Ohio -- said":
+        # the subject as if the aside were a comma, else as if it were not there
+        comma = Tok(",", toks[d].start, toks[d].start + 1, ",")
+        for rest in ([comma], []):
+            phrase = subject_before(toks[:d] + rest + toks[e:], d + len(rest), lex, floor)
+            if phrase is not None and phrase[1] <= d:
+                return phrase
+        return None
     if e - 2 > floor and toks[e - 1].low in lex.relative_pronouns and toks[e - 2].text == ",":
-        # "…, Stevie Wonder, who joked …": the name before the relative pronoun
-        return phrase_before(toks, e - 2, lex, floor)
+        # "…, Stevie Wonder, who joked …": the name before the relative pronoun, the
+        # last of a list ("Patti LaBelle and Stevie Wonder, who joked")
+        phrase = phrase_before(toks, e - 2, lex, floor)
+        if phrase is not None:
+            for j in range(phrase[1] - 2, phrase[0], -1):
+                if toks[j].low in lex.conjunctions and is_cap(toks[j + 1]):
+                    return (j + 1, phrase[1])
+        return phrase
     if e - 1 <= floor or toks[e - 1].text != ",":
         return None
     k = skip_dateline(toks, floor, e)
@@ -303,7 +387,8 @@ def subject_before(
     for start in starts:
         first = phrase_after(toks[:e], start, lex)
         if first is None or first[1] >= e - 1 or toks[first[1]].text != ",":
-            continue
+            if not _role_then_name(toks, start, e, lex):
+                continue
         apposition = frame_phrase(toks, start, e, lex)
         if apposition is not None:
             return apposition
@@ -327,6 +412,41 @@ def subject_before(
     return phrase
 
 
+_DASHES = frozenset("-—–")
+
+
+def _aside_start(toks: list[Tok], e: int, floor: int) -> int | None:
+    """Index of the dash that opens an aside closed by the dash(es) right before
+    ``toks[e]``, within the clause (no sentence end or quotation mark inside)."""
+    c = e
+    while c > floor and toks[c - 1].text in _DASHES:
+        c -= 1
+    if c == e:
+        return None
+    for j in range(c - 1, floor, -1):
+        t = toks[j]
+        if t.text in '.!?;:“”"«»' and not _short_abbreviation(toks, j):
+            return None
+        if t.text in _DASHES:
+            d = j
+            while d - 1 > floor and toks[d - 1].text in _DASHES:
+                d -= 1
+            return d if c - j >= 3 else None
+    return None
+
+
+def _role_then_name(toks: list[Tok], start: int, e: int, lex: QuoteLexicon) -> bool:
+    """ "*A lawyer for the news outlets, David Schulz,* said": a noun phrase opened by a
+    determiner, a comma, then a name and a comma right before the cue."""
+    if start >= e or toks[start].low not in lex.determiners:
+        return False
+    comma = next((j for j in range(start + 1, min(e, start + 10)) if toks[j].text == ","), None)
+    if comma is None or comma + 1 >= e - 1 or not is_cap(toks[comma + 1]):
+        return False
+    name = phrase_after(toks[: e - 1], comma + 1, lex)
+    return name is not None and name[1] == e - 1 and toks[e - 1].text == ","
+
+
 def skip_dateline(toks: list[Tok], k: int, end: int) -> int:
     """Index after a dateline opening the sentence ("WASHINGTON --", "JAKARTA, KOMPAS —",
     "CHARLOTTE -"): upper-case words, maybe an agency, then a dash."""
@@ -344,7 +464,20 @@ def clause_start(toks: list[Tok], lo: int, s: int, lex: QuoteLexicon) -> bool:
     """Only sentence openers, or a fronted adverbial closed by a comma, before ``toks[s]``."""
     if all(t.low in lex.sentence_openers or not _is_word(t) for t in toks[lo:s]):
         return True
-    return s > lo and toks[s - 1].text == ","
+    return after_comma(toks, lo, s)
+
+
+def after_comma(toks: list[Tok], lo: int, s: int) -> bool:
+    """A comma right before ``toks[s]``, maybe inside closing quotation marks
+    ("On “Fox News Sunday,” Mike Pence said"), or a semicolon or colon that ends a
+    clause ("… fireworks on Friday: Republicans said …")."""
+    j = s - 1
+    while j > lo and toks[j].text in _CLOSING_MARKS:
+        j -= 1
+    return j >= lo and toks[j].text in ",;:"
+
+
+_CLOSING_MARKS = frozenset("”’\"'»")
 
 
 def frame_phrase(toks: list[Tok], k: int, i: int, lex: QuoteLexicon) -> tuple[int, int] | None:
@@ -360,11 +493,13 @@ def frame_phrase(toks: list[Tok], k: int, i: int, lex: QuoteLexicon) -> tuple[in
     # historian who attended the session, said"); the first part must be a phrase
     first_end = next((j for j in range(k, e) if toks[j].text == ","), e)
     if any(
-        t.text in '“”"«»' or (t.text in ".!?" and not _short_abbreviation(toks, j))
+        (t.text in _MARKS and not in_nickname(toks, j))
+        or (t.text in ".!?" and not _short_abbreviation(toks, j))
         for j, t in ((j, toks[j]) for j in range(first_end, e))
     ):
         return None
     depth = 0
+    determined = toks[k].low in lex.determiners and not is_cap(toks[k])
     for j in range(k, first_end):
         t = toks[j]
         if t.text == "(":  # "Rep. Gwen Moore (D-Wis.)"
@@ -377,6 +512,8 @@ def frame_phrase(toks: list[Tok], k: int, i: int, lex: QuoteLexicon) -> tuple[in
             continue
         if t.low in lex.clause_breaks or t.low in lex.complementizers:
             return None
+        if determined and j > k + 1 and _is_word(t):
+            continue  # "a narrator in the Clinton ad": a modifier of a determined noun
         if t.low in lex.sentence_openers and not (
             t.low in lex.phrase_links or t.low in lex.speaker_words or t.low in lex.determiners
         ):

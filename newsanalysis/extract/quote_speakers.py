@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from ..actors import resolve_reference
+from ..actors.references import antecedent, gender_of, pronoun_gender
 from ..document import Document, Mention
 from .quote_lexicon import QuoteLexicon
 from .quote_types import CLITIC, INHERIT, NONE, PHRASE, Attribution
@@ -38,6 +39,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 #: a clitic speaker ("katanya") continues a speaker quoted this many sentences before
 RECENT_SENTENCES = 3
 _BRACKETS = re.compile(r"\([^()]*\)")
+_NICKNAME = re.compile(r"[“”\"«»][^“”\"«»\s]+(?: [^“”\"«»\s]+)?[“”\"«»]")
 _VERB_AFTER = re.compile(r"[ \t]*,?[ \t]*[a-z]")
 
 
@@ -90,6 +92,7 @@ class SpeakerResolver:
         self.in_quote = in_quote or (lambda pos: False)
         self.resolved: dict[int, Speaker] = {}  # id(attribution) -> speaker
         self._speakers: list[tuple[int, Speaker]] = []  # named speakers, by position
+        self._last: list[tuple[int, Speaker]] = []  # every resolved speaker, by position
 
     def resolve(self, a: Attribution) -> Speaker:
         speaker = self._resolve(a)
@@ -102,6 +105,8 @@ class SpeakerResolver:
             and speaker.surface.lower() not in self.lex.pronouns
         ):
             self._speakers.append((speaker.start, speaker))
+        if speaker.name and speaker.start is not None and a.speaker_kind != INHERIT:
+            self._last.append((speaker.start, speaker))
         return speaker
 
     def _resolve(self, a: Attribution) -> Speaker:
@@ -116,9 +121,12 @@ class SpeakerResolver:
             len(words) == 1 and words[0].lower() in self.lex.pronouns
         )
         if pronoun:
-            return self._pronoun(start, end, surface, clitic=a.speaker_kind == CLITIC)
+            if a.speaker_kind != CLITIC and words[0].lower() not in self.lex.singular_pronouns:
+                return Speaker(None, None, surface, start, end)  # "they", "we": as written
+            anchor = a.start if a.quote is not None else start
+            return self._pronoun(start, end, surface, anchor)
         mention = self._mention_in(start, end)
-        if mention is not None:
+        if mention is not None and not self._name_after(mention, end):
             return self._from_mention(mention, surface, start, end)
         if self._is_role_phrase(words) or self._common_noun(start, words):
             refs = resolve_reference(self.doc, start, end)
@@ -130,13 +138,47 @@ class SpeakerResolver:
     # ------------------------------------------------------------------ actors
 
     def _mention_in(self, start: int, end: int) -> Mention | None:
-        inside = [m for m in self.doc.mentions if m.start < end and m.end > start]
+        inside = [
+            m
+            for m in self.doc.mentions
+            if m.start < end and m.end > start and not self._possessor(m, end)
+        ]
         if not inside:
             return None
         people = [m for m in inside if self._type(m) == "person"]
         if people:
             return people[-1]
-        return max(inside, key=lambda m: m.end - m.start)
+        # an organisation or place in brackets after a name the actor step did not find
+        # is the person's affiliation: "Marcia Price (D-Newport News)", "Anto (OJK)"
+        brackets = [b.span() for b in _BRACKETS.finditer(self.doc.text, start, end)]
+        outside = [m for m in inside if not any(a <= m.start and m.end <= b for a, b in brackets)]
+        if len(outside) < len(inside) and not outside and self._name_outside(start, end):
+            return None
+        return max(outside or inside, key=lambda m: m.end - m.start)
+
+    def _possessor(self, mention: Mention, end: int) -> bool:
+        """ "*Scott's* niece": a possessive inside the phrase names someone else."""
+        tail = self.doc.text[mention.end : min(end, mention.end + 2)]
+        return mention.end + 2 < end and tail in ("'s", "’s")
+
+    def _name_outside(self, start: int, end: int) -> bool:
+        """A capitalised word outside brackets that is not a title or function word."""
+        rest = _BRACKETS.sub(" ", self.doc.text[start:end])
+        return any(
+            w[0].isupper() and not self._is_title(w) and _key(w) not in self.lex.function_words
+            for w in re.findall(r"[^\W\d_][\w'’.-]*", rest)
+        )
+
+    def _name_after(self, mention: Mention, end: int) -> bool:
+        """A name the actor step did not find follows an organisation or place in the
+        phrase: "Direktur BPTJ Kementerian Perhubungan (Kemenhub) *Edi Nursalam*"."""
+        if self._type(mention) == "person":
+            return False
+        tail = _BRACKETS.sub(" ", self.doc.text[mention.end : end])
+        return any(
+            w[0].isupper() and not self._is_title(w) and _key(w) not in self.lex.function_words
+            for w in re.findall(r"[^\W\d_][\w'’.-]*", tail)
+        )
 
     def _type(self, mention: Mention) -> str | None:
         actor = self.doc.actors.get(mention.actor_id)
@@ -146,27 +188,49 @@ class SpeakerResolver:
         name = self.doc.actor_name(mention.actor_id) or mention.surface
         return Speaker(name, mention.actor_id, surface, start, end)
 
-    def _pronoun(self, start: int, end: int, surface: str, clitic: bool = False) -> Speaker:
-        if clitic:
-            # "“…,” katanya": the clitic carries no gender and, in news, continues the
-            # speaker quoted just before (within a few sentences) before anyone else
-            last = self._recent_speaker(start)
-            if last is not None:
-                return Speaker(last.name, last.actor_id, surface, start, end)
+    def _pronoun(self, start: int, end: int, surface: str, anchor: int) -> Speaker:
+        """A pronoun or clitic speaker ("ia", "katanya", "he"): the speaker quoted last,
+        if at most ``RECENT_SENTENCES`` sentences before the quotation (``anchor``) and
+        nobody was named after it; else the pronoun's antecedent from the actor step."""
+        last = self._recent_speaker(anchor)
+        gender = pronoun_gender(self.doc, start, end)
+        if (
+            last is not None
+            and gender
+            and gender_of(self.doc, last[1].actor_id) not in (None, gender)
+        ):
+            last = None  # "she" after a quote of Donald Trump
+        found = antecedent(self.doc, start, end)
+        if last is not None and (
+            found is None
+            or found.mention.start < last[0]
+            # a person named since is the new topic when a subject or speaker, or in the
+            # pronoun's own sentence ("Trump, her opponent, said he thought ...")
+            or (found.rank == "first" and not self._same_sentence(found.mention.start, start))
+        ):
+            return Speaker(last[1].name, last[1].actor_id, surface, start, end)
+        if found is not None:
+            return self._from_mention(found.mention, surface, start, end)
         refs = resolve_reference(self.doc, start, end)
         if len(refs) == 1:
             return self._from_mention(refs[0], surface, start, end)
         salient = self._salient_before(start)
-        if salient is not None:
+        if salient is not None and not (
+            gender and gender_of(self.doc, salient.actor_id) not in (None, gender)
+        ):
             return Speaker(salient.name, salient.actor_id, surface, start, end)
         return Speaker(None, None, surface, start, end)
 
-    def _recent_speaker(self, pos: int) -> Speaker | None:
-        """The last named speaker, if quoted at most ``RECENT_SENTENCES`` sentences ago."""
-        for position, speaker in reversed(self._speakers):
+    def _same_sentence(self, a: int, b: int) -> bool:
+        return self.doc.sentence_index(a) == self.doc.sentence_index(b)
+
+    def _recent_speaker(self, pos: int) -> tuple[int, Speaker] | None:
+        """The last speaker, with where it is written, if quoted at most
+        ``RECENT_SENTENCES`` sentences before ``pos``."""
+        for position, speaker in reversed(self._last):
             if position < pos:
                 gap = self.doc.sentence_index(pos) - self.doc.sentence_index(position)
-                return speaker if gap <= RECENT_SENTENCES else None
+                return (position, speaker) if gap <= RECENT_SENTENCES else None
         return None
 
     # ------------------------------------------------------------------ salience
@@ -329,6 +393,12 @@ class SpeakerResolver:
         """ "Presiden", "the spokesman", "presiden Rusia", "juru bicara Kremlin": a role,
         maybe of an organisation or a country, but no person's name."""
         names = [w for w in words if w[0].isupper() and not self._is_title(w)]
+        if (
+            words[-1][0].islower()
+            and _key(words[-1]) in self.lex.speaker_words
+            and not any("," in w for w in words)
+        ):
+            return True  # a description with its head noun last: "A New York judge"
         return not names or (words[0][0].islower() and len(names) == 1)
 
     @cached_property
@@ -390,16 +460,23 @@ class SpeakerResolver:
 
     def _clean_name(self, start: int, end: int) -> str:
         surface = _BRACKETS.sub(" ", self.doc.text[start:end])  # "(D-Mo.)", "(ALFI)"
+        surface = re.sub(r"\s+", " ", _NICKNAME.sub(" ", surface))  # Marcia "Cia" Price
         if "," in surface:
             # an apposition: the part that is a name, not a role ("Pengajar X, Sutaryono")
             parts = [p.strip() for p in surface.split(",") if p.strip()]
             # the part that is a name, not a role: one opening with a name ("Kepala X,
             # *Edison Sahputra*"), else one with a name after its title ("*President
             # Obama*, dedicating ...")
-            opening = [p for p in parts if p[0].isupper() and not self._is_title(p.split()[0])]
+            # a possessor is no name of the speaker: "*Scott's* niece, Marcia Price"
             holding = [
-                p for p in parts if any(w[0].isupper() and not self._is_title(w) for w in p.split())
+                p
+                for p in parts
+                if any(
+                    w[0].isupper() and not self._is_title(w) and not w.endswith(("'s", "’s"))
+                    for w in p.split()
+                )
             ]
+            opening = [p for p in holding if p[0].isupper() and not self._is_title(p.split()[0])]
             if opening or holding:
                 surface = (opening or holding)[0]
         pattern = _run_pattern(self.lex.abbreviations, self.lex.name_particles)

@@ -45,7 +45,6 @@ NEGATED = "not:"
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|[.,;:!?]")
 _BOUNDARY = frozenset(".,;:!?")
 _SENTENCE_END = frozenset(".!?")
-_EMPHASIS = frozenset("!?")
 
 
 # --------------------------------------------------------------------------- rules
@@ -67,7 +66,11 @@ class Rules:
     intensifiers_after: frozenset[str]
     intensifier_boost: float
     neutral_words: frozenset[str]
-    rule_words: frozenset[str] = frozenset()  # negators, contrast and neutral words
+    stopwords: frozenset[str] = frozenset()
+    clitics: tuple[str, ...] = ()
+    emphasis: frozenset[str] = frozenset("!")
+    reduplication: bool = False
+    rule_words: frozenset[str] = frozenset()  # words that are rules, not features
 
     def is_negator(self, token: str) -> bool:
         return token in self.negators or (
@@ -87,6 +90,8 @@ def rules_for(language: str) -> Rules | None:
         return frozenset(w.lower() for w in section.get(key, []))
 
     negators, contrast, neutral = words("negators"), words("contrast"), words("neutral_words")
+    intensifiers = words("intensifiers_before") | words("intensifiers_after")
+    stopwords = words("stopwords")
     return Rules(
         language=language,
         normalise={k.lower(): v.lower() for k, v in section.get("normalise", {}).items()},
@@ -100,7 +105,11 @@ def rules_for(language: str) -> Rules | None:
         intensifiers_after=words("intensifiers_after"),
         intensifier_boost=float(section.get("intensifier_boost", 1.5)),
         neutral_words=neutral,
-        rule_words=negators | contrast | neutral,
+        stopwords=stopwords,
+        clitics=tuple(section.get("clitics", [])),
+        emphasis=frozenset(section.get("emphasis", ["!"])),
+        reduplication=bool(section.get("reduplication", False)),
+        rule_words=negators | contrast | neutral | intensifiers | stopwords,
     )
 
 
@@ -189,32 +198,35 @@ def _is_rule_word(word: str, rules: Rules) -> bool:
 
 
 def featurize(text: str, rules: Rules) -> dict[str, float]:
-    """Sparse features of one statement: rule-weighted words (``not:`` prefix when negated),
-    word pairs within a clause, and ``!`` / ``?`` emphasis; L2-normalised."""
+    """Sparse features of one statement: rule-weighted content words (``not:`` prefix when
+    negated), pairs of neighbouring content words within a clause (function words in
+    between are skipped), and the pack's emphasis marks (``!``); L2-normalised. Negators, contrast
+    words, intensifiers, stopwords and neutral news words are rules, never features."""
     return _features(tokenize(text, rules), rules)
 
 
 def _features(tokens: list[Token], rules: Rules) -> dict[str, float]:
     feats: dict[str, float] = {}
-    previous: Token | None = None
+    previous: tuple[str, float] | None = None
     neutral = rules.neutral_words
     for token in tokens:
         word = token.word
         if token.boundary:
-            if word in _EMPHASIS:
+            if word in rules.emphasis:
                 feats[word] = 1.0
             previous = None
             continue
         if word in neutral:
             previous = None
             continue
-        if not _is_rule_word(word, rules):
-            name = NEGATED + word if token.negated else word
-            feats[name] = feats.get(name, 0.0) + token.weight
+        if _is_rule_word(word, rules):
+            continue
+        name = NEGATED + word if token.negated else word
+        feats[name] = feats.get(name, 0.0) + token.weight
         if previous is not None:
-            pair = previous.word + " " + word
-            feats[pair] = feats.get(pair, 0.0) + 0.5 * (previous.weight + token.weight)
-        previous = token
+            pair = previous[0] + " " + name
+            feats[pair] = feats.get(pair, 0.0) + 0.5 * (previous[1] + token.weight)
+        previous = (name, token.weight)
     norm = math.sqrt(sum(v * v for v in feats.values()))
     if norm:
         for name in feats:
@@ -251,19 +263,50 @@ def explain_rules(tokens: list[Token], rules: Rules) -> list[str]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """A word -> valence table (VADER's for English), scored with the language's rules."""
+    """A word -> valence table (VADER's for English, our news lexicon for Indonesian),
+    scored with the language's rules. Two-word entries ("terima kasih") match word pairs;
+    a word not in the table is looked up again without a clitic of the language pack
+    ("kematiannya" -> "kematian") and, where the pack allows reduplication, as the half of
+    a reduplicated word ("syukur-syukur" -> "syukur")."""
 
     valence: dict[str, float]
+    phrases: dict[tuple[str, str], float]
+
+    def lookup(self, tokens: list[Token], rules: Rules) -> list[tuple[int, int, float]]:
+        """``(first token, last token, valence)`` of every lexicon match, left to right."""
+        matches = []
+        i, n = 0, len(tokens)
+        while i < n:
+            token = tokens[i]
+            if token.boundary:
+                i += 1
+                continue
+            if i + 1 < n and self.phrases:
+                value = self.phrases.get((token.word, tokens[i + 1].word))
+                if value is not None:
+                    matches.append((i, i + 1, value))
+                    i += 2
+                    continue
+            if not _is_rule_word(token.word, rules):
+                value = self.valence.get(token.word)
+                if value is None and rules.clitics:
+                    value = self.valence.get(_strip_clitic(token.word, rules.clitics))
+                if value is None and rules.reduplication and "-" in token.word:
+                    first, _, second = token.word.partition("-")
+                    if first == second:  # "syukur-syukur" -> "syukur"
+                        value = self.valence.get(first)
+                if value is not None:
+                    matches.append((i, i, value))
+            i += 1
+        return matches
 
     def features(self, tokens: list[Token], rules: Rules) -> dict[str, float]:
         """``lexicon:positive`` / ``lexicon:negative``: squashed sums of rule-weighted
         valences (a negated word flips and shrinks, as in VADER)."""
         positive = negative = 0.0
-        for token in tokens:
-            value = self.valence.get(token.word)
-            if value is None or token.boundary or _is_rule_word(token.word, rules):
-                continue
-            value *= token.weight * (-0.74 if token.negated else 1.0)
+        for first, last, value in self.lookup(tokens, rules):
+            token = tokens[last]
+            value *= tokens[first].weight * (-0.74 if token.negated else 1.0)
             if value > 0:
                 positive += value
             else:
@@ -274,17 +317,49 @@ class Lexicon:
         }
 
 
+def _strip_clitic(word: str, clitics: tuple[str, ...]) -> str:
+    for clitic in clitics:
+        if word.endswith(clitic) and len(word) > len(clitic) + 3:
+            return word[: -len(clitic)]
+    return word
+
+
 @cache
 def load_lexicon(name: str) -> Lexicon:
-    """A ``word<TAB>valence`` table from the resources folder."""
-    valence = {}
+    """A ``word<TAB>valence`` table from the resources folder (a word may be two words)."""
+    valence: dict[str, float] = {}
+    phrases: dict[tuple[str, str], float] = {}
     with open(RESOURCES / name, encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#") or not line.strip():
                 continue
             word, value = line.rstrip("\n").split("\t")[:2]
-            valence[word] = float(value)
-    return Lexicon(valence)
+            parts = word.split(" ")
+            if len(parts) == 2:
+                phrases[(parts[0], parts[1])] = float(value)
+            else:
+                valence[word] = float(value)
+    return Lexicon(valence, phrases)
+
+
+def lexicon_of(model: Model) -> Lexicon:
+    """The lexicon a model was trained with: ``meta["lexicon"]`` names one file or a list
+    of files, later ones adding to and overriding earlier ones (VADER, then news words)."""
+    names = model.meta["lexicon"]
+    return load_lexicons((names,) if isinstance(names, str) else tuple(names))
+
+
+@cache
+def load_lexicons(names: tuple[str, ...]) -> Lexicon:
+    """Several lexicon files merged in order."""
+    if len(names) == 1:
+        return load_lexicon(names[0])
+    valence: dict[str, float] = {}
+    phrases: dict[tuple[str, str], float] = {}
+    for name in names:
+        valence.update(load_lexicon(name).valence)
+        phrases.update(load_lexicon(name).phrases)
+    return Lexicon(valence, phrases)
 
 
 @cache
@@ -355,7 +430,9 @@ class Model:
         return out
 
     def probabilities(self, logits: np.ndarray) -> np.ndarray:
-        z = logits / self.temperature
+        """Calibrated class probabilities, with the news-domain prior shift (``meta``:
+        ``prior_shift``, log-odds added per class: neutral dominates news quotes)."""
+        z = logits / self.temperature + np.asarray(self.meta.get("prior_shift", (0.0, 0.0, 0.0)))
         z = z - z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
@@ -391,7 +468,7 @@ def _prepare_tokens(tokens: list[list[Token]], model: Model, rules: Rules) -> _B
     if model.dense_names:
         columns: list[np.ndarray] = []
         if "lexicon:positive" in model.dense_names:
-            lexicon = load_lexicon(model.meta["lexicon"])
+            lexicon = lexicon_of(model)
             lex = [lexicon.features(toks, rules) for toks in tokens]
             columns.append(np.array([[f["lexicon:positive"], f["lexicon:negative"]] for f in lex]))
         bridge_language = model.meta.get("bridge_language")
@@ -437,6 +514,37 @@ def _score(probabilities: np.ndarray) -> np.ndarray:
     return probabilities[:, 2] - probabilities[:, 0]
 
 
+def _evidence(model: Model, batch: _Batch) -> np.ndarray:
+    """Whether each statement has a word with a known tone (a feature of the model, a
+    lexicon match, or a known word of its bridge rendering)."""
+    vocabulary = model.vocabulary
+    known = np.array(
+        [any(n in vocabulary for n in feats if n not in _BOUNDARY) for feats in batch.features],
+        dtype=bool,
+    )
+    if batch.dense is not None and "lexicon:positive" in model.dense_names:
+        names = model.dense_names
+        columns = [names.index("lexicon:positive"), names.index("lexicon:negative")]
+        known |= (batch.dense[:, columns] != 0).any(axis=1)
+    if batch.bridge is not None:
+        bridge_model = load_model(model.meta["bridge_language"])
+        if bridge_model is not None:
+            bridge_vocabulary = bridge_model.vocabulary
+            known |= np.array(
+                [any(n in bridge_vocabulary for n in feats) for feats in batch.bridge], dtype=bool
+            )
+    return known
+
+
+def _predict(model: Model, batch: _Batch) -> tuple[np.ndarray, np.ndarray]:
+    """Class probabilities and the evidence mask; a statement without any word of known
+    tone (empty text, punctuation, only names and function words) is neutral, score 0."""
+    probabilities = model.probabilities(model.logits(batch.features, batch.dense))
+    evidence = _evidence(model, batch)
+    probabilities[~evidence] = (0.0, 1.0, 0.0)
+    return probabilities, evidence
+
+
 def score_texts(texts: Sequence[str], language: str) -> list[tuple[float, str | None]]:
     """``(score in -1..1, label)`` for each text; ``(nan, None)`` for a language without a
     sentiment model (e.g. ``"other"``). Used by the pipeline for ``quotes.sentiment``."""
@@ -446,7 +554,7 @@ def score_texts(texts: Sequence[str], language: str) -> list[tuple[float, str | 
         return [(math.nan, None) for _ in texts]
     model, rules = checked
     batch = _prepare(texts, model, rules)
-    probabilities = model.probabilities(model.logits(batch.features, batch.dense))
+    probabilities, _ = _predict(model, batch)
     scores = _score(probabilities)
     labels = probabilities.argmax(axis=1)
     return [(round(float(s), 4), LABELS[k]) for s, k in zip(scores, labels, strict=True)]
@@ -496,14 +604,16 @@ def sentiment_scores(
         return pd.DataFrame(rows, columns=columns)
     model, rules = checked
     batch = _prepare(texts, model, rules)
-    probabilities = model.probabilities(model.logits(batch.features, batch.dense))
+    probabilities, evidence = _predict(model, batch)
     scores = _score(probabilities)
     rows = []
     for i, text in enumerate(texts):
-        drivers = _drivers(model, batch, i, top)
+        drivers = _drivers(model, batch, i, top) if evidence[i] else []
         notes = explain_rules(batch.tokens[i], rules)
         label = LABELS[int(probabilities[i].argmax())]
-        reasons = ", ".join(f"{name} {value:+.2f}" for name, value in drivers) or "no known words"
+        reasons = ", ".join(f"{name} {value:+.2f}" for name, value in drivers) or (
+            "no words with a known tone"
+        )
         explanation = f"{label} ({scores[i]:+.2f}): {reasons}"
         if notes:
             explanation += "; " + "; ".join(notes)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import os
 import time
+from collections.abc import Callable
 from copy import deepcopy
 from pathlib import Path
 
@@ -23,9 +24,11 @@ class Explorer(widgets.VBox):
     """Base class: subclasses build ``controls`` and implement :meth:`_compute`.
 
     ``_compute()`` returns ``(figure, rows, table_html, export_stem, static)`` where
-    ``static`` draws the matplotlib twin (used for export when there is no Chromium).
-    After each update: ``figure`` (the FigureWidget), ``rows`` (the DataFrame behind the
-    view) and ``last_update_seconds`` are current.
+    ``static`` draws the matplotlib twin (used for export when there is no Chromium) and
+    ``rows`` is the DataFrame behind the view, or a function that computes it (looked up
+    only when ``rows`` is read or exported: the network's sentences on a large corpus).
+    After each update: ``figure`` (the FigureWidget), ``rows`` and
+    ``last_update_seconds`` are current.
     """
 
     title: str = ""
@@ -51,7 +54,7 @@ class Explorer(widgets.VBox):
         )
         self.export_button.add_class("na-export")
         self.export_button.on_click(lambda _: self._export_clicked())
-        self.rows = pd.DataFrame()
+        self._rows: pd.DataFrame | Callable[[], pd.DataFrame] = pd.DataFrame()
         self.last_update_seconds = 0.0
         self._stem = self.__class__.__name__.lower()
         self._static = None
@@ -82,12 +85,19 @@ class Explorer(widgets.VBox):
     def _compute(self):  # pragma: no cover - abstract
         raise NotImplementedError
 
+    @property
+    def rows(self) -> pd.DataFrame:
+        """The rows behind the current view (computed on first use after an update)."""
+        if callable(self._rows):
+            self._rows = self._rows()
+        return self._rows
+
     def update(self, *_args) -> None:
         """Recompute the view from the controls and update chart and table in place."""
         started = time.perf_counter()
         fig, rows, table_html, stem, static = self._compute()
         self._current = fig
-        self.rows = rows
+        self._rows = rows
         self._stem = stem
         self._static = static
         sync_figure(self.figure, fig)

@@ -136,21 +136,41 @@ def choice_list(
     return box
 
 
+#: a month slider over more months than this leaves the earliest and latest
+#: ``SLIDER_OUTLIERS`` of the dates beyond its ends: a few dates far from the rest (a
+#: meeting of 1952 recalled in a 2019 article) must not stretch it over decades of
+#: empty months
+SLIDER_MAX_MONTHS = 120
+SLIDER_OUTLIERS = 0.01
+
+
 def month_range_slider(
     dates: pd.Series, description: str = "Dates"
 ) -> widgets.SelectionRangeSlider:
-    """A range slider over the months that ``dates`` span (value: two month starts)."""
+    """A range slider over the months that ``dates`` span (value: two month starts).
+
+    When ``dates`` span more than ten years, the slider spans the months of all but the
+    earliest and latest 1% of them. Its ends are open (no bound, see
+    :func:`slider_bounds`), so the dates beyond them stay in the view while a handle is
+    there; such an end is labelled "≤ Mar 2017" / "≥ Sep 2020".
+    """
     dates = pd.to_datetime(dates).dropna()
     if dates.empty:
         months = [pd.Timestamp("2000-01-01")]
+        labels = [months[0].strftime("%b %Y")]
     else:
-        months = list(
-            pd.period_range(
-                dates.min().to_period("M"), dates.max().to_period("M"), freq="M"
-            ).start_time
-        )
+        low, high = dates.min(), dates.max()
+        if (high.to_period("M") - low.to_period("M")).n > SLIDER_MAX_MONTHS:
+            low, high = dates.quantile([SLIDER_OUTLIERS, 1 - SLIDER_OUTLIERS])
+        first, last = low.to_period("M"), high.to_period("M")
+        months = list(pd.period_range(first, last, freq="M").start_time)
+        labels = [m.strftime("%b %Y") for m in months]
+        if dates.min() < first.start_time:
+            labels[0] = "≤ " + labels[0]
+        if dates.max() > last.end_time:
+            labels[-1] = "≥ " + labels[-1]
     slider = widgets.SelectionRangeSlider(
-        options=[(m.strftime("%b %Y"), m) for m in months],
+        options=list(zip(labels, months, strict=True)),
         index=(0, len(months) - 1),
         description=description,
         continuous_update=False,
@@ -212,7 +232,12 @@ export default {
 
 
 def figure_widget() -> go.FigureWidget:
-    """An empty FigureWidget that follows the width of its cell."""
+    """An empty FigureWidget that follows the width of its cell.
+
+    It must validate what it is given: a FigureWidget built with ``_validate=False``
+    stores property changes without sending them to the browser (the chart there keeps
+    the old title, axes and traces).
+    """
     widget = go.FigureWidget()
     widget.layout.template = pio.templates["plotly_white"]  # the charts' template, set once
     widget._config = {"responsive": True, "displaylogo": False}
@@ -232,7 +257,7 @@ def sync_figure(widget: go.FigureWidget, fig: go.Figure) -> None:
         for old, new in zip(widget.data, fig.data, strict=False):
             props = new.to_plotly_json()
             for key in set(old.to_plotly_json()) - set(props) - {"uid", "type"}:
-                props[key] = None  # clear what the new trace does not set
+                props[key] = _cleared(old, key)  # clear what the new trace does not set
             old.update(props, overwrite=True)
         if len(fig.data) > len(widget.data):
             widget.add_traces(list(fig.data[len(widget.data) :]))
@@ -240,6 +265,12 @@ def sync_figure(widget: go.FigureWidget, fig: go.Figure) -> None:
         if layout.get("template") == widget.layout.template.to_plotly_json():
             layout.pop("template")  # unchanged (the charts share one): do not resend it
         for key in set(widget.layout.to_plotly_json()) - set(layout) - {"template"}:
-            layout[key] = None
+            layout[key] = _cleared(widget.layout, key)
         widget.layout.update(layout, overwrite=True)
         widget.layout.autosize = True
+
+
+def _cleared(obj, key: str):
+    """The value that removes property ``key``: an empty list for arrays of objects
+    (annotations, shapes), None for the others."""
+    return [] if isinstance(obj[key], tuple) else None

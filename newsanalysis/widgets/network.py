@@ -16,10 +16,12 @@ from ..aggregate.network import (
     network_data,
     network_edges,
     network_nodes,
+    readable_min_weight,
+    view_min_weight,
 )
 from ..charts.export import export_name
 from ..charts.network import actor_network_chart, actor_network_chart_mpl, place_nodes
-from ..charts.tables import html_table
+from ..charts.tables import TABLE_ROWS, html_table
 from ._base import Explorer
 from ._controls import (
     ActorPicker,
@@ -44,7 +46,10 @@ DEFAULT_NODES = 40
 DEFAULT_LINKS = 150
 #: actors named on the chart (the most mentioned; hover shows the others)
 LABELS = 15
+#: rows behind the view (table + export), and the sentences shown on hovering a link
 EVIDENCE_ROWS = 5000
+HOVER_PER_LINK = 3
+HOVER_SENTENCES = 600
 
 
 class ActorNetworkExplorer(Explorer):
@@ -67,15 +72,14 @@ class ActorNetworkExplorer(Explorer):
         export_dir: str | os.PathLike | None = None,
     ):
         self.data = network_data(analysis)
-        full_edges = network_edges(self.data)
+        full_edges = network_edges(self.data, evidence=False)
         self._all_nodes = network_nodes(self.data)
         self._communities = communities(full_edges)
         self.positions: dict[str, tuple[float, float]] = {}  # filled view by view
-        ranked = _rank_nodes(self._all_nodes, full_edges)
-        top = set(ranked["actor_id"].head(DEFAULT_NODES))
-        top_weights = full_edges.loc[
-            full_edges["source_id"].isin(top) & full_edges["target_id"].isin(top), "weight"
-        ]
+        # the minimum weight follows the view (about DEFAULT_LINKS links) until the user
+        # moves the slider
+        self._auto_weight = True
+        self._silent = False
         picker_rows = self._all_nodes.rename(columns={"mentions": "n"})[["actor_id", "name", "n"]]
         self.actors = ActorPicker(picker_rows, "Actors (mentions)")
         if actors:
@@ -95,7 +99,7 @@ class ActorNetworkExplorer(Explorer):
         self.kinds = choice_list("Links", list(EDGE_KINDS), EDGE_KINDS, rows=3, labels=KIND_LABELS)
         max_weight = int(full_edges["weight"].max()) if len(full_edges) else 1
         self.min_weight = widgets.IntSlider(
-            value=default_min_weight(top_weights),
+            value=1,
             min=1,
             max=max(max_weight, 2),
             description="Min weight",
@@ -129,17 +133,32 @@ class ActorNetworkExplorer(Explorer):
         )
         super().__init__([controls], export_dir)
         self.actors.observe_value(self.update)
+        self.min_weight.observe(self._on_min_weight, names="value")
         for control in (
             self.focus,
             self.depth,
             self.kinds,
-            self.min_weight,
             self.max_nodes,
             self.dates,
             self.languages,
             self.sources,
         ):
             control.observe(self.update, names="value")
+
+    def _on_min_weight(self, change) -> None:
+        if not self._silent:  # the user moved it: from now on it is theirs
+            self._auto_weight = False
+            self.update()
+
+    def _set_min_weight(self, value: int) -> None:
+        """Show the automatic minimum weight on the slider without a second update."""
+        value = min(max(int(value), self.min_weight.min), self.min_weight.max)
+        if value != self.min_weight.value:
+            self._silent = True
+            try:
+                self.min_weight.value = value
+            finally:
+                self._silent = False
 
     def filters(self) -> dict:
         start, end = slider_bounds(self.dates)
@@ -154,38 +173,60 @@ class ActorNetworkExplorer(Explorer):
     def _compute(self):
         filters = self.filters()
         picked = list(self.actors.value)
-        edges = network_edges(
-            self.data, min_weight=self.min_weight.value, actors=picked or None, **filters
-        )
         focus = self.focus.value
-        if focus:
-            edges = ego_edges(
-                network_edges(self.data, min_weight=self.min_weight.value, **filters),
-                focus,
-                self.depth.value,
+        if self._auto_weight:
+            self._set_min_weight(
+                view_min_weight(
+                    self.data,
+                    links=DEFAULT_LINKS,
+                    nodes=self.max_nodes.value,
+                    actors=picked or None,
+                    focus=focus,
+                    depth=self.depth.value,
+                    **filters,
+                )
             )
+        edges = network_edges(
+            self.data,
+            min_weight=self.min_weight.value,
+            actors=None if focus else (picked or None),
+            evidence=False,
+            **filters,
+        )
+        if focus:
+            edges = ego_edges(edges, focus, self.depth.value)
+        must = set(picked) | ({focus} if focus else set())
+        on_edge = set(edges["source_id"]) | set(edges["target_id"])
         nodes = network_nodes(
             self.data,
             edges,
             with_communities=False,
+            top=self.max_nodes.value,
+            keep=on_edge | must,
             start=filters["start"],
             end=filters["end"],
             languages=filters["languages"],
             sources=filters["sources"],
         )
-        must = set(picked) | ({focus} if focus else set())
-        on_edge = set(edges["source_id"]) | set(edges["target_id"])
         if must:
             nodes = nodes[nodes["actor_id"].isin(on_edge | must)]
-        ranked = _rank_nodes(nodes, edges)
+        ranked = _rank_nodes(nodes)
         chosen = set(ranked["actor_id"].head(self.max_nodes.value)) | (
             must & set(ranked["actor_id"])
         )
         nodes = ranked[ranked["actor_id"].isin(chosen)].copy()
         nodes["community"] = nodes["actor_id"].map(self._communities).fillna(-1).astype(int)
         edges = edges[edges["source_id"].isin(chosen) & edges["target_id"].isin(chosen)]
-        evidence = edge_evidence(self.data, edges, limit=EVIDENCE_ROWS)
-        evidence.insert(1, "link", evidence["kind"].map(KIND_LABELS))
+        # sentences only for what is shown: a few per link for the hover, the first rows
+        # of the table; the full rows (up to EVIDENCE_ROWS) when read or exported
+        where = {k: filters[k] for k in ("start", "end", "languages", "sources")}
+        hover = edge_evidence(
+            self.data, edges, limit=HOVER_SENTENCES, per_edge=HOVER_PER_LINK, **where
+        )
+        table = _with_link(edge_evidence(self.data, edges, limit=TABLE_ROWS, **where))
+        rows = lambda: _with_link(  # noqa: E731
+            edge_evidence(self.data, edges, limit=EVIDENCE_ROWS, **where)
+        )
         names = self.actors.names()
         title = "Actor network"
         if focus:
@@ -194,37 +235,34 @@ class ActorNetworkExplorer(Explorer):
             title += f": links of {', '.join(names[:4])}" + (" …" if len(names) > 4 else "")
         self.positions = place_nodes(self.positions, nodes, edges)
         fig = actor_network_chart(
-            nodes, edges, self.positions, evidence, labels=LABELS, title=title
+            nodes,
+            edges,
+            self.positions,
+            hover,
+            labels=LABELS,
+            title=title,
+            always=must,
+            validate=False,
         )
         positions = dict(self.positions)
         static = lambda: actor_network_chart_mpl(nodes, edges, positions, LABELS, title)  # noqa: E731
         focus_name = self.actors.names([focus]) if focus else None
         stem = export_name("network", names, f"focus-{focus_name[0]}" if focus_name else None)
-        return fig, evidence, html_table(evidence, TABLE_COLUMNS), stem, static
+        total = int(edges["weight"].sum()) if len(edges) else 0
+        html = html_table(table, TABLE_COLUMNS, total=total, exported=EVIDENCE_ROWS)
+        return fig, rows, html, stem, static
+
+
+def _with_link(evidence: pd.DataFrame) -> pd.DataFrame:
+    evidence.insert(1, "link", evidence["kind"].map(KIND_LABELS))
+    return evidence
 
 
 def default_min_weight(weights: pd.Series, most: int = DEFAULT_LINKS) -> int:
     """The smallest minimum link weight that leaves at most ``most`` links (a readable start)."""
-    if len(weights) <= most:
-        return 1
-    ordered = weights.sort_values(ascending=False).to_numpy()
-    return int(ordered[most]) + 1 if ordered[most] < ordered[0] else int(ordered[0])
+    return readable_min_weight(weights, most)
 
 
-def _rank_nodes(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
-    """Nodes with their weighted degree, most mentioned and most connected first."""
-    if len(edges):
-        degree = (
-            pd.concat(
-                [
-                    edges.groupby("source_id")["weight"].sum(),
-                    edges.groupby("target_id")["weight"].sum(),
-                ]
-            )
-            .groupby(level=0)
-            .sum()
-        )
-    else:
-        degree = pd.Series(dtype=int)
-    ranked = nodes.assign(degree=nodes["actor_id"].map(degree).fillna(0).astype(int))
-    return ranked.sort_values(["mentions", "degree", "name"], ascending=[False, False, True])
+def _rank_nodes(nodes: pd.DataFrame) -> pd.DataFrame:
+    """Nodes most mentioned first, then most connected (``degree``), then by name."""
+    return nodes.sort_values(["mentions", "degree", "name"], ascending=[False, False, True])

@@ -1,0 +1,229 @@
+"""The clause of a meeting trigger: where it starts and ends, where its object, place and
+tail end, and triggers that are no new event (restatements, event names, press)."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Mention
+from .meeting_text import (
+    _WORD_BEFORE,
+    _clause_mentions,
+    _is_place,
+    _mention_starting_at,
+    _opens_relative,
+    _skip_spaces,
+    _type,
+)
+
+
+def _tail_end(doc, v, t_end, hi) -> int:
+    """After the first name following the trigger, a run of three lower-case words starts
+    a new phrase (purpose, complement): "bertemu Presiden Jokowi menyerahkan surat
+    pengunduran diri ... KONI oleh KPK" ends before "menyerahkan". The first person
+    counts before other names ("pertemuan di 10 Downing Street bersama pembantu-pembantu
+    terdekat Perdana Menteri Boris Johnson")."""
+    after = [m for m in _clause_mentions(doc, t_end, hi) if not _is_place(doc, v, m)]
+    people = [m for m in after if _type(doc, m.actor_id) == "person"]
+    first = people[0] if people else next(iter(after), None)
+    if first is None:
+        return hi
+    m = _LOWER_RUN.search(doc.text, first.end, hi)
+    return m.start() if m else hi
+
+
+_LOWER_RUN = re.compile(r"(?<![\w-])[a-z][\w-]*\s+[a-z][\w-]*\s+[a-z][\w-]*(?![\w-])")
+
+
+def _place_end(doc, v, t_end, hi) -> int:
+    """After a named object, "di <Place>" / "in <Place>" starts the place of the meeting:
+    names after it are the place ("menemui KH Ma'ruf Amin di kediaman Ma'ruf, ...,
+    Jakarta Pusat"), not participants."""
+    if v.at_place is None:
+        return hi
+    text = doc.text
+    for m in _PLACE_WORD.finditer(text, t_end, hi):
+        if v.at_place.search(text, m.start(), m.end()) and _clause_mentions(doc, t_end, m.start()):
+            return m.start()
+    return hi
+
+
+_PLACE_WORD = re.compile(r"(?<![\w-])\w+\s+")
+
+
+def _place_spans(doc, v, t_end: int, hi: int) -> list[tuple[int, int]]:
+    """The places after the trigger: "di" / "in" and the capitalised words after it, with
+    the names after commas that go on naming it ("di Jalan Taman Jatibaru, Tanah Abang,
+    Jakarta Pusat")."""
+    if v.at_place is None or v.location is None:
+        return []
+    out = []
+    for m in v.location.finditer(doc.text, t_end, hi):
+        word = doc.text[m.start() : m.start(1)].strip()
+        if v.at_place.search(word + " "):
+            out.append(m.span(1))
+    return out
+
+
+def _in_place(doc, m: Mention, spans: list[tuple[int, int]]) -> bool:
+    """A name inside a place phrase ("di Jalan Taman Jatibaru, Tanah Abang", "di RSPAD
+    Gatot Soebroto"): part of the place, not a party."""
+    return any(s <= m.start and m.end <= e for s, e in spans)
+
+
+def _object_end(v, text, t_end, hi) -> int:
+    """After the trigger, the participants end where the topic or a relative clause
+    begins ("bertemu Jokowi terkait revisi UU KPK")."""
+    if v.object_breaks is not None:
+        m = v.object_breaks.search(text, t_end, hi)
+        if m:
+            hi = m.start()
+    return hi
+
+
+def _clause(doc, v, sentence, t_start, t_end) -> tuple[int, int]:
+    """The clause of a trigger: cut at breaks; after the trigger, at the first comma
+    unless the name in apposition to a title follows it: no name came yet and a
+    capitalised word follows ("bertemu Wakil Presiden terpilih, KH Ma'ruf Amin"), or a
+    title phrase with only its organisation or country came and a person's name follows
+    ("menemui Ketua DPC PDIP Solo, FX Hadi Rudyatmo"); but "kunjungan Erdogan, Kepala
+    Rostec ..." ends at the comma."""
+    text = doc.text
+    s_lo, s_hi = sentence
+    lo = s_lo
+    for b in v.clause_break.finditer(text, s_lo, t_start):
+        lo = b.end()
+    if _opens_relative(v, text, sentence, lo):
+        comma = text.find(",", lo, t_start)
+        if comma >= 0:  # "Prabowo, yang tidak hadir kemarin, bertemu Jokowi": the
+            lo = comma + 1  # relative clause closed before the trigger
+    b = v.clause_break.search(text, t_end, s_hi)
+    hi = b.start() if b else s_hi
+    pos = t_end
+    while True:
+        comma = text.find(",", pos, hi)
+        if comma < 0:
+            break
+        nxt = _skip_spaces(text, comma + 1)
+        if nxt >= hi or not text[nxt].isupper():
+            hi = comma
+            break
+        before = _clause_mentions(doc, t_end, comma)
+        listed = _name_list_end(doc, v, nxt, hi) if before else None
+        if listed is not None:  # "talks with India, South Korea and China"
+            pos = listed
+            continue
+        if before and not _title_apposition(doc, v, t_end, before, nxt):
+            hi = comma
+            break
+        pos = nxt
+    return lo, hi
+
+
+def _name_list_end(doc, v, pos: int, hi: int) -> int | None:
+    """End of a list of names that goes on after a comma and ends with a joiner ("India,
+    South Korea and China"), or None when what follows the comma is no such list."""
+    text = doc.text
+    while True:
+        m = _mention_starting_at(doc, pos)
+        if m is None or m.end > hi:
+            return None
+        after = _skip_spaces(text, m.end)
+        if text.startswith(",", after):
+            pos = _skip_spaces(text, after + 1)
+            continue
+        joiner = v.joiners.match(text, after) if v.joiners is not None else None
+        if joiner is None:
+            return None
+        last = _mention_starting_at(doc, _skip_spaces(text, joiner.end()))
+        return last.end if last is not None and last.end <= hi else None
+
+
+def _title_apposition(doc, v, t_end: int, before: list[Mention], nxt: int) -> bool:
+    """Is the name at ``nxt`` (after a comma) in apposition to a title phrase that opens
+    the object ("dengan Presiden Amerika Serikat (AS), Donald Trump")?"""
+    if any(_type(doc, m.actor_id) == "person" and m.method != "role" for m in before):
+        return False
+    following = _mention_starting_at(doc, nxt)
+    if following is None or _type(doc, following.actor_id) != "person":
+        return False
+    text = doc.text
+    pos = _skip_spaces(text, t_end)
+    marker = v.object_marker.match(text, pos) if v.object_marker is not None else None
+    if marker is not None:
+        pos = _skip_spaces(text, marker.end())
+    if any(m.start == pos and m.method == "role" for m in before):
+        return True
+    word = _TITLE_WORD.match(text, pos)
+    info = doc.extra.get("actors")
+    lex = info.get("lexicon") if isinstance(info, dict) else None
+    return bool(word and lex is not None and word.group(0).lower() in lex.title_words)
+
+
+def _between_start(v, text, t_end, hi) -> int | None:
+    """Where "antara X dan Y" / "between X and Y" right after a nominal trigger starts."""
+    if v.between is None:
+        return None
+    m = v.between.search(text, t_end, min(hi, t_end + 40))
+    if m and len(text[t_end : m.start()].split()) <= 3:
+        return m.end()
+    return None
+
+
+def _anaphoric_np(v, text: str, t_start: int, t_end: int, sentence) -> bool:
+    """ "pertemuan di Policy Exchange tersebut", "acara pertemuan Anggota Legislatif Fraksi
+    Partai Demokrat itu": a nominal trigger whose phrase (names, places) ends with a
+    demonstrative is a later mention of an event told before."""
+    if v.demonstrative is None or v.nominal is None or not v.nominal.fullmatch(text[t_start:t_end]):
+        return False
+    m = _NOUN_PHRASE.match(text, t_end, min(sentence[1], t_end + 90))
+    if m is None:
+        return False
+    words = m.group(0).split()
+    for i, word in enumerate(words):
+        if v.demonstrative.fullmatch(word.strip(",.")):
+            return i > 0  # "pertemuan itu" itself is the plain anaphora
+        if not (word[:1].isupper() or word[:1].isdigit() or word in _PHRASE_GLUE):
+            return False
+    return False
+
+
+#: words that may stand inside a noun phrase of names and places ("di", "dan")
+_PHRASE_GLUE = frozenset({"di", "dan", "ke", "dengan", "antara", "&", "in", "and", "with"})
+
+
+_NOUN_PHRASE = re.compile(r"(?:\s+[^\s]+){1,8}")
+
+
+def _event_name(text: str, t_start: int, t_end: int, sentence) -> bool:
+    """ "Ketua Panitia Pelaksana Pertemuan Anggota Legislatif ...", "dalam Pertemuan
+    Tahunan IMF": a capitalised trigger word inside a sentence, followed by a capitalised
+    word, is part of the name of an event, not an interaction."""
+    word = text[t_start:t_end]
+    if not (word[:1].isupper() and not word.isupper()):
+        return False
+    before = text[sentence[0] : t_start].rstrip()
+    if not before or before[-1] in '"“‘(:':
+        return False  # the first word of the sentence or of a quotation
+    nxt = _NEXT_WORD.match(text, t_end)
+    return bool(nxt and nxt.group(1)[:1].isupper())
+
+
+_NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
+
+
+def _anaphoric(v, text, t_start, t_end) -> bool:
+    m = v.anaphora.match(text, t_start)
+    return m is not None and m.end() > t_end - 1
+
+
+def _press_clause(v, text: str, sentence, lo: int, t_start: int) -> bool:
+    """Is the trigger in the clause a speech cue opens ("kata Kepala Suku Malik Rahat Gul
+    kepada wartawan, melalui telepon")?"""
+    if v.press_cue is None:
+        return False
+    opener = _WORD_BEFORE.search(text, max(sentence[0], lo - 20), lo)
+    return bool(opener and v.press_cue.fullmatch(opener.group(1)))
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z][\w-]*")

@@ -1,0 +1,433 @@
+"""Who takes part in a meeting: the actor mentions of the trigger's clause, minus
+affiliations, places, means, possessors and unnamed sides, plus the actors that
+references stand for and the subject a clause shares with its sentence."""
+
+from __future__ import annotations
+
+import re
+
+from ..actors import resolve_reference
+from ..actors.quoted import quotation_around, quote_speaker
+from ..actors.references import person_before
+from ..document import Mention
+from .meeting_clause import _TITLE_WORD
+from .meeting_text import (
+    _NOUN_PHRASE_WORDS,
+    _WORD,
+    _WORD_BEFORE,
+    _clause_mentions,
+    _is_place,
+    _lexicon,
+    _lower_words,
+    _mention_starting_at,
+    _opens_relative,
+    _place_at,
+    _skip_spaces,
+    _type,
+)
+
+#: an affiliation (country / organisation) at most this many characters from a person
+_AFFILIATION_GAP = 25
+
+
+def _drop_parenthetical(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Bank Sentral Eropa (European Central Bank/ECB)": the name in brackets right after
+    another name is the same actor, whatever id it got."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out:
+            gap = text[out[-1].end : m.start]
+            if len(gap) <= 40 and gap.count("(") > gap.count(")"):
+                continue
+        out.append(m)
+    return out
+
+
+def _drop_affiliations(doc, v, mentions: list[Mention], t_start: int, t_end: int) -> list[Mention]:
+    """Drop countries/organisations that qualify a nearby person ("Presiden AS Donald Trump",
+    "mitranya dari Ukraina, Dmytro Kuleba") unless a joiner ("dan") links them."""
+    text = doc.text
+    organisations = [m for m in mentions if _type(doc, m.actor_id) == "organisation"]
+    mentions = [
+        m
+        for m in mentions
+        if not (
+            _type(doc, m.actor_id) == "country"
+            and any(0 <= m.start - o.end <= 2 for o in organisations)
+        )
+    ]
+    # "Dewan Pengurus Cabang Partai Kebangkitan Bangsa", "Majelis Umum PBB": a body right
+    # before another is part of it; the one named last stands for both
+    mentions = [
+        m
+        for i, m in enumerate(mentions)
+        if not (
+            _type(doc, m.actor_id) == "organisation"
+            and i + 1 < len(mentions)
+            and _type(doc, mentions[i + 1].actor_id) == "organisation"
+            and 0 <= mentions[i + 1].start - m.end <= 1
+        )
+    ]
+    persons = [m for m in mentions if _type(doc, m.actor_id) == "person"]
+    if not persons:
+        return mentions
+    # a role phrase followed by another person's name is part of that person's title
+    # ("Utusan Presiden Rusia untuk Afghanistan, Zamir Kabulov")
+    named = [p for p in persons if p.method != "role"]
+    mentions = [
+        m
+        for m in mentions
+        if not (
+            m.method == "role"
+            and any(
+                0 < p.start - m.end <= _AFFILIATION_GAP + 15
+                and p.actor_id != m.actor_id
+                and not (v.joiners and v.joiners.search(text, m.end, p.start))
+                for p in named
+            )
+        )
+    ]
+    persons = [m for m in mentions if _type(doc, m.actor_id) == "person"]
+    kept = []
+    for m in mentions:
+        if _type(doc, m.actor_id) == "person":
+            kept.append(m)
+            continue
+        affiliation = False
+        for p in persons:
+            lo, hi = (m.end, p.start) if m.end <= p.start else (p.end, m.start)
+            across = lo <= t_start and t_end <= hi
+            if (
+                0 <= hi - lo <= _AFFILIATION_GAP
+                and not across
+                and not (v.joiners and v.joiners.search(text, lo, hi))
+            ):
+                affiliation = True
+                break
+        if not affiliation:
+            kept.append(m)
+    return kept
+
+
+def _references(doc, v, lo, hi, have: list[Mention]) -> list[Mention]:
+    """Actors that pronouns and plural references in the clause stand for."""
+    if v.references is None:
+        return []
+    out: list[Mention] = []
+    for r in v.references.finditer(doc.text, lo, hi):
+        if any(m.start <= r.start() < m.end for m in have):
+            continue
+        for m in resolve_reference(doc, r.start(), r.end()):
+            out.append(Mention(r.start(), r.end(), m.surface, m.actor_id, m.method))
+    return out
+
+
+def _clitic_reference(doc, clitic: tuple[int, int], t_start: int, nominal: bool) -> list[Mention]:
+    """The person a clitic on the trigger stands for: the object of a verb ("akan
+    menemuinya": him), the possessor of a noun ("pertemuannya dengan Jokowi": his)."""
+    found = resolve_reference(doc, *clitic)
+    if len(found) != 1:
+        return []
+    start = t_start - 1 if nominal else clitic[0]  # a possessor comes first, like a subject
+    return [Mention(start, start + 1, found[0].surface, found[0].actor_id, found[0].method)]
+
+
+def _borrowed_subject(
+    doc, v, sentence, lo, hi_full, t_start, have: list[Mention]
+) -> Mention | None:
+    """The subject of a clause that names none before its trigger: the name a relative
+    pronoun refers to ("Macron, yang ... KTT"), the subject of the main clause after a
+    fronted subordinate one ("setelah bertemu X, Wakil KSAD ..."), else the subject of
+    the sentence, unless a group noun right before the clause is its subject ("permintaan
+    tokoh-tokoh Papua saat bertemu Presiden": an unnamed side)."""
+    text = doc.text
+    opener = _WORD_BEFORE.search(text, max(sentence[0], lo - 20), lo)
+    if _opens_relative(v, text, sentence, lo):
+        before = _clause_mentions(doc, max(sentence[0], opener.start() - 60), opener.start())
+        gap = re.findall(r"\w+", text[before[-1].end : opener.start()]) if before else []
+        if before and all(w[:1].isupper() for w in gap):  # "... Multimedia Negara Malaysia"
+            antecedent = before[-1]
+            if not _is_place(doc, v, antecedent):
+                return antecedent
+        return None
+    after = _main_subject_after(doc, hi_full, sentence)
+    if after is not None:
+        return after
+    if opener is not None:
+        speaker = _speaker_before(doc, v, sentence, opener.start())
+        if speaker is not None:
+            return speaker
+    if v.group_word is not None:
+        words = text[lo:t_start].split()  # "membawa 64 tokoh Papua untuk menemui Jokowi"
+        if opener:
+            words += text[max(sentence[0], opener.start() - 40) : opener.start()].split()[-3:]
+        if any(v.group_word.fullmatch(w) for w in words):
+            return None
+    return _sentence_subject(doc, v, sentence, lo, have)
+
+
+def _speaker_before(doc, v, sentence, pos: int) -> Mention | None:
+    """`"...," katanya saat bertemu Ganjar Pranowo`: the clause after a quotation and its
+    cue shares the quote's speaker."""
+    text = doc.text
+    cue = _WORD_BEFORE.search(text, max(sentence[0], pos - 25), pos)
+    if cue is None or v.press_cue is None or not v.press_cue.fullmatch(cue.group(1)):
+        return None
+    head = text[sentence[0] : cue.start()].rstrip(" ,")
+    if not head or head[-1] not in '"”»':
+        return None
+    quote_end = sentence[0] + len(head) - 1
+    return quote_speaker(doc, quote_end - 1, lambda p, g: person_before(doc, p, g))
+
+
+def _unnamed_counterpart(doc, v, people: list[Mention], t_end: int, hi: int) -> bool:
+    """The other side is unnamed: an object marker with no name after it ("bertemu dengan
+    warga"), a name only after a long common-noun phrase ("met with local reporters and
+    made several statements affirming the United States' commitment"), or a quantified
+    side ("meeting with any and every Tea Party group")."""
+    text = doc.text
+    after = [m for m in people if m.start >= t_end]
+    first = after[0] if after else None
+    gap = text[t_end : first.start] if first is not None else text[t_end:hi]
+    if v.generic is not None and first is not None and v.generic.search(gap):
+        return True
+    if _group_object(doc, v, gap, t_end, first):
+        return True
+    if v.object_marker is None or not v.object_marker.match(text, t_end):
+        return False
+    if first is None:
+        return True
+    return _lower_words(doc, t_end, first.start) > _NOUN_PHRASE_WORDS
+
+
+def _drop_far_objects(doc, people: list[Mention], t_end: int) -> list[Mention]:
+    """Names after the trigger that only come after a long common-noun phrase are not its
+    object ("mengunjungi keluarga dan memberikan penghormatan terakhir kepada almarhum di
+    kediaman BJ Habibie": the family was visited, not Habibie)."""
+    after = [m for m in people if m.start >= t_end]
+    if not after:
+        return people
+    if _lower_words(doc, t_end, after[0].start) <= _NOUN_PHRASE_WORDS:
+        return people
+    return [m for m in people if m.start < t_end]
+
+
+def _drop_group_senders(doc, v, people: list[Mention], t_start: int) -> list[Mention]:
+    """ "Budi Gunawan membawa 64 tokoh Papua untuk menemui Presiden Jokowi": a group noun
+    between the names before the trigger and the trigger is the side that meets; the
+    names before it bring, send or lead that group (unless joined to it: "Jokowi bersama
+    tokoh agama")."""
+    if v.group_word is None:
+        return people
+    before = [m for m in people if m.end <= t_start]
+    if not before:
+        return people
+    text = doc.text
+    last = before[-1].end
+    for w in _WORD.finditer(text, last, t_start):
+        if v.group_word.fullmatch(w.group(0).strip(".,")):
+            if v.joiners is not None and v.joiners.search(text, last, w.start()):
+                return people
+            return [m for m in people if m.start >= t_start]
+    return people
+
+
+def _drop_causers(doc, v, people: list[Mention], t_start: int) -> list[Mention]:
+    """ "Taufiq menyarankan pimpinan KPK untuk bertemu dengan Presiden", "Jokowi mengutus
+    Retno untuk menemui Wang Yi": the one named right before the purpose word is the
+    subject of the meeting; who advises, sends or invites is not a party."""
+    if v.purpose_word is None:
+        return people
+    before = [m for m in people if m.end <= t_start and not _is_place(doc, v, m)]
+    if len(before) < 2:
+        return people
+    text = doc.text
+    last, prev = before[-1], before[-2]
+    gap = text[last.end : t_start]
+    if not _PURPOSE_GAP.match(gap) or not v.purpose_word.search(gap):
+        return people
+    between = text[prev.end : last.start]
+    if v.joiners is not None and v.joiners.search(between):
+        return people  # "Jokowi dan Retno untuk bertemu": both
+    if not any(w[:1].islower() for w in between.split()):
+        return people
+    return [m for m in people if m.start >= last.start]
+
+
+#: between the subject and a verb trigger: a purpose word and a few small words
+_PURPOSE_GAP = re.compile(r"\W*(?:\w+\W+){1,4}$")
+
+
+def _group_object(doc, v, gap: str, t_end: int, first: Mention | None) -> bool:
+    """ "menemui ratusan massa aksi dari Universitas Sriwijaya", "dikunjungi banyak
+    wisatawan": a group noun opens the other side; unless a person's name follows it
+    with only capitalised words between ("bertemu aktivis Hong Kong Joshua Wong")."""
+    if v.group_word is None:
+        return False
+    words = list(_WORD.finditer(gap))
+    if len(words) > _NOUN_PHRASE_WORDS + 1:
+        return False  # far away: another phrase of the clause
+    for w in words:
+        if v.group_word.fullmatch(w.group(0).strip(",.")):
+            if first is None or _type(doc, first.actor_id) != "person":
+                return True
+            between = doc.text[t_end + w.end() : first.start].split()
+            return any(b[:1].islower() for b in between)  # "aktivis Hong Kong Joshua Wong"
+    return False
+
+
+def _main_subject_after(doc, hi, sentence) -> Mention | None:
+    """ "setelah bertemu dengan X, Wakil KSAD melanjutkan ...": a subordinate clause
+    followed by a comma and a name shares that name's subject."""
+    text = doc.text
+    if hi >= sentence[1] or text[hi : hi + 1] != ",":
+        return None
+    m = _mention_starting_at(doc, _skip_spaces(text, hi + 1))
+    return m if m is not None and _type(doc, m.actor_id) in ("person", "organisation") else None
+
+
+def _sentence_subject(doc, v, sentence, lo, have: list[Mention]) -> Mention | None:
+    """The first person (else organisation, else country that is no place) of the
+    sentence before the clause, outside quotation marks: the subject an elliptical or
+    subordinate clause shares ("Hal itu disampaikan delegasi China saat pertemuan ...")."""
+    if lo <= sentence[0]:
+        return None
+    taken = {m.actor_id for m in have}
+    frame = quotation_around(doc, lo)
+    limit = _first_verb(doc, sentence[0], lo)
+    candidates = [
+        m
+        for m in _clause_mentions(doc, sentence[0], lo)
+        if m.actor_id not in taken
+        and quotation_around(doc, m.start) == frame
+        and (m.start < limit or _agent_position(doc, v, m))
+    ]
+    for wanted in ("person", "organisation", "country"):
+        for m in candidates:
+            if _type(doc, m.actor_id) == wanted and not _is_place(doc, v, m):
+                return m
+    return None
+
+
+def _first_verb(doc, lo: int, hi: int) -> int:
+    """Where the first verb of ``[lo, hi)`` starts (languages whose verbs the actors'
+    lexicon can tell by their prefixes), else ``hi``: names after it are its objects
+    ("tidak bisa melihat aktivitas karyawan Alibaba Group karena saat melakukan
+    kunjungan"), not the subject a later clause shares."""
+    lex = _lexicon(doc)
+    if lex is None or not lex.verb_prefixes:
+        return hi
+    for w in _WORD.finditer(doc.text, lo, hi):
+        word = w.group(0).strip(',.;:"“”()')
+        if word[:1].islower() and lex.is_verb(word):
+            return w.start()
+    return hi
+
+
+def _agent_position(doc, v, m: Mention) -> bool:
+    """The agent of a passive or the speaker after a cue ("Hal itu disampaikan delegasi
+    China", "dikatakan Gubernur Jabar Ridwan Kamil", "kata Wawan", "oleh pihak Bentoel
+    Grup"): a name after a passive verb, an agent word or a speech cue, with only titles,
+    capitalised words and at most two other words between."""
+    info = doc.extra.get("actors")
+    if isinstance(info, dict) and m.start in info.get("speakers", set()):
+        return True
+    lex = _lexicon(doc)
+    if lex is None:
+        return False
+    words = list(_WORD.finditer(doc.text, max(0, m.start - 60), m.start))
+    common = 0
+    for w in reversed(words):
+        word = w.group(0).strip(",.")
+        if v.agent_marker is not None and v.agent_marker.fullmatch(word):
+            return True  # "oleh pihak Bentoel Grup", "kata Presiden Parlemen Eropa David Sassoli"
+        if v.passive_prefix is not None and v.passive_prefix.match(word) and lex.is_verb(word):
+            return True
+        if word[:1].isupper() or word.lower() in lex.title_words:
+            continue
+        common += 1
+        if common > 2:
+            return False
+    return False
+
+
+_POSSESSIVE = re.compile(r"['’]s?\s+")
+
+
+def _possessor(text: str, m: Mention, t_start: int) -> bool:
+    """ "met with Obama's chief of staff", "Expert On Hillary Clinton's Past": a possessor
+    is not a party, unless what it possesses is the meeting ("Trump's meeting with")."""
+    p = _POSSESSIVE.match(text, m.end)
+    return p is not None and p.end() != t_start
+
+
+def _means(v, text: str, lo: int, m: Mention) -> bool:
+    """ "Melalui Direktorat Jenderal PSP, ...": a name after a word of means."""
+    pattern = v.not_participant_before
+    return pattern is not None and pattern.search(text, max(0, m.start - 12), m.start) is not None
+
+
+def _join_split_names(doc, mentions: list[Mention]) -> list[Mention]:
+    """ "(Perdana Menteri India Narenda) Modi": two person mentions with only a bracket
+    between them are one name; the later one (usually the known surname) stays."""
+    out: list[Mention] = []
+    for m in mentions:
+        if (
+            out
+            and _type(doc, m.actor_id) == "person"
+            and _type(doc, out[-1].actor_id) == "person"
+            and doc.text[out[-1].end : m.start].strip() in (")", "(")
+        ):
+            out[-1] = m
+            continue
+        out.append(m)
+    return out
+
+
+def _drop_summit_names(doc, v, mentions: list[Mention], t_end: int, hi: int) -> list[Mention]:
+    """ "KTT G7", "KTT negara-negara kaya Kelompok Tujuh (G7)", "the NATO summit": the
+    organisation that names a summit is not one of the parties meeting at it."""
+    text = doc.text
+    out = []
+    for m in mentions:
+        if _type(doc, m.actor_id) in ("organisation", "group"):
+            gap = text[t_end : m.start]
+            named_after = (
+                m.start >= t_end
+                and len(re.findall(r"\w+", gap)) <= 5
+                and not (v.joiners and v.joiners.search(gap))
+            )
+            named_before = m.end <= t_end and text[m.end : t_end].strip() == ""  # NATO summit
+            if named_after or named_before:
+                continue
+        out.append(m)
+    return out
+
+
+def _role_countries(doc, v, t_end: int, hi: int) -> list[Mention]:
+    """ "bertemu Putra Mahkota Abu Dhabi", "met the Saudi foreign minister": a title with a
+    country or capital and no name after it stands for that country (GUIDELINE §8:
+    unnamed officials of a named country stand for it)."""
+    info = doc.extra.get("actors")
+    lex = info.get("lexicon") if isinstance(info, dict) else None
+    if lex is None:
+        return []
+    text = doc.text
+    out = []
+    for w in _TITLE_WORD.finditer(text, t_end, hi):
+        if len(text[t_end : w.start()].split()) > 3:
+            break
+        if w.group(0).lower() not in lex.title_words and w.group(0).lower() not in lex.role_words:
+            continue
+        pos = _skip_spaces(text, w.end())
+        for _ in range(3):  # "Putra Mahkota Abu Dhabi": more title words before the place
+            place = _place_at(doc, pos)
+            if place is not None and place.end <= hi:
+                out.append(place)
+                return out
+            nxt = _TITLE_WORD.match(text, pos)
+            if nxt is None:
+                break
+            pos = _skip_spaces(text, nxt.end())
+        break
+    return out

@@ -1,0 +1,119 @@
+"""The meetings scorer: matching rules, misses for gold it cannot find, and that the
+gold set can still be found in what the cleaner produces today."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from conftest import shared_path
+
+from newsanalysis.evaluate.meetings import (
+    article_key,
+    find_articles,
+    load_gold,
+    locate_gold,
+    participants_match,
+    score,
+)
+
+#: gold sentences that may go missing before the scorer is considered broken
+MAX_UNLOCATED = 3
+
+
+def _gold(sentence: str, events: list[dict], reason=None) -> dict:
+    return {
+        "gid": "a:1",
+        "article_id": "a",
+        "title": "T",
+        "sentence": sentence,
+        "events": events,
+        "reason": reason,
+    }
+
+
+def _event(participants, status="happened") -> dict:
+    return {
+        "participants": participants,
+        "status": status,
+        "mode": "in_person",
+        "date_start": None,
+        "date_end": None,
+        "precision": None,
+    }
+
+
+def _row(participants, start, end, status="happened") -> dict:
+    return {
+        "participants": participants,
+        "status": status,
+        "mode": "in_person",
+        "start": start,
+        "end": end,
+        "date_start": None,
+        "date_end": None,
+        "date_precision": None,
+    }
+
+
+TEXT = "Jokowi bertemu Prabowo di Istana. Setelah itu Jokowi makan siang."
+KEY = "a|t"  # article_key of the records made by _gold
+
+
+def test_participants_match_alternatives_and_optional():
+    assert participants_match(["Joko Widodo", "Prabowo"], ["Joko Widodo|Jokowi", "Prabowo"])
+    assert participants_match(["Jokowi", "Prabowo"], ["Jokowi", "Prabowo", "?PBNU"])
+    assert not participants_match(["Jokowi", "Prabowo", "PBNU"], ["Jokowi", "Prabowo"])
+    assert not participants_match(["Jokowi"], ["Jokowi", "Prabowo"])
+
+
+def test_participants_match_through_aliases_only_when_equal():
+    pdip = "Partai Demokrasi Indonesia Perjuangan"
+    gold = ["Gibran Rakabuming Raka|Gibran", "FX Hadi Rudyatmo|PDIP"]
+    assert not participants_match(["Gibran", pdip], gold)
+    assert participants_match(["Gibran", pdip], gold, [[], ["PDIP", "PDI-P"]])
+    # an alias is no licence for containment: "Kim" is not "Kim Myong Gil"
+    assert not participants_match(
+        ["Kim Jong-un", "Trump"], ["Kim Myong Gil", "Trump"], [["Kim"], []]
+    )
+
+
+def test_event_is_matched_in_a_sentence_cut_differently():
+    # the gold sentence was cut with straight quotes and extra spaces
+    g = _gold("Jokowi  bertemu Prabowo di Istana.", [_event(["Joko Widodo|Jokowi", "Prabowo"])])
+    s = score([g], {KEY: (TEXT, [_row(["Joko Widodo", "Prabowo Subianto"], 0, 32)])})
+    assert (s["tp"], s["fp"], s["fn"], s["unlocated"]) == (1, 0, 0, 0)
+    assert s["located"]["normalised"] == 1
+
+
+def test_gold_that_cannot_be_located_counts_as_misses():
+    g = _gold("Xi Jinping bertemu Vladimir Putin di Moskow.", [_event(["Xi", "Putin"])])
+    s = score([g], {KEY: (TEXT, [])})
+    assert (s["tp"], s["fn"], s["unlocated"]) == (0, 1, 1)
+    assert any(e.startswith("UNLOCATED a:1") for e in s["errors"])
+    # an article the scorer could not find at all is no crash either
+    assert score([g], {})["fn"] == 1
+
+
+def test_false_happened_is_counted():
+    g = _gold("Jokowi bertemu Prabowo di Istana.", [_event(["Jokowi", "Prabowo"], "negated")])
+    s = score([g], {KEY: (TEXT, [_row(["Jokowi", "Prabowo"], 0, 32)])})
+    assert (s["bar_total"], s["bar_happened"], s["fp"]) == (1, 1, 1)
+
+
+@pytest.mark.slow
+def test_gold_sentences_are_found_in_todays_cleaned_text():
+    """Cleaner or loader changes must not silently drop gold items: every gold article is
+    found by corpus, title and row, and almost every gold sentence in its cleaned text."""
+    shared_path("corpus", "click-id", "kompas.xlsx")
+    shared_path("eval", "polnear")
+    from newsanalysis.clean import clean_text
+
+    gold = load_gold()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        articles = find_articles(gold, shared_path())
+    assert set(articles) == {article_key(g) for g in gold}
+    texts = {a: clean_text(r["text"] or "").text for a, r in articles.items()}
+    missing = [g["gid"] for g in gold if locate_gold(texts[article_key(g)], g) is None]
+    assert len(missing) <= MAX_UNLOCATED, missing

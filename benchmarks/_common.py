@@ -7,6 +7,7 @@ import platform
 import resource
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -28,7 +29,9 @@ def load_click_id(limit: int | None = None):
     import newsanalysis as na
 
     started = time.perf_counter()
-    corpus = na.load([need(CLICK_ID / name) for name in CLICK_ID_FILES])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # the label sheets are skipped on purpose
+        corpus = na.load([need(CLICK_ID / name) for name in CLICK_ID_FILES])
     # the workbooks' extra sheets (clickbait labelling) repeat rows of the first sheet
     first_sheet = ~corpus.articles["path"].str.contains(r"\.xlsx\[\w+_\w+\]", regex=True)
     corpus = na.Corpus(corpus.articles[first_sheet.to_numpy()], corpus.errors)
@@ -121,6 +124,10 @@ class MemorySampler:
         self.process = psutil.Process()
         self.main_peak = 0.0
         self.child_peak: dict[int, float] = {}
+        self.child_cpu: dict[int, float] = {}  # last CPU seconds seen of each child
+        self.child_cpu_before: dict[int, float] = {}  # of children already running at start
+        self._cpu_start = time.process_time()
+        self.main_cpu = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -133,20 +140,40 @@ class MemorySampler:
                 for child in self.process.children(recursive=True):
                     try:
                         rss = child.memory_info().rss / 2**20
+                        times = child.cpu_times()
                     except psutil.Error:
                         continue
                     self.child_peak[child.pid] = max(self.child_peak.get(child.pid, 0.0), rss)
+                    self.child_cpu[child.pid] = times.user + times.system
             except psutil.Error:
                 pass
             self._stop.wait(self.interval)
 
     def __enter__(self) -> MemorySampler:
+        import psutil
+
+        for child in self.process.children(recursive=True):  # e.g. a forkserver
+            try:
+                times = child.cpu_times()
+            except psutil.Error:
+                continue
+            self.child_cpu_before[child.pid] = times.user + times.system
+        self._cpu_start = time.process_time()
         self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+        self.main_cpu = time.process_time() - self._cpu_start
+
+    def cpu_seconds(self) -> float:
+        """CPU time used while sampling: this process, plus its children as last sampled
+        (a child's last half second before it exited may be missed)."""
+        children = sum(
+            cpu - self.child_cpu_before.get(pid, 0.0) for pid, cpu in self.child_cpu.items()
+        )
+        return self.main_cpu + children
 
     def worker_peak(self, minimum_mb: float = 100.0) -> float:
         """Largest child peak among processes that look like workers (> ``minimum_mb``)."""

@@ -80,7 +80,9 @@ def main() -> None:
         {"what": "RSS after analyze, corpus dropped", "MB": round(after)},
     ]  # fmt: skip
     print_table(
-        rows, f"memory ({result.meta['engine']}, {result.meta['workers']} workers, {seconds:.0f} s)"
+        rows,
+        f"memory ({result.meta['engine']}, {result.meta['workers']} workers, {seconds:.0f} s "
+        f"wall, {memory.cpu_seconds():.0f} s CPU)",
     )
     verdict = "under" if after < 3 * 1024 else "OVER"
     print(

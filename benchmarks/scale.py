@@ -12,9 +12,10 @@ rows, 5,000 by default (CLICK-ID replicated: replica k of an article gets id
 ``$NEWSANALYSIS_BENCH_DIR``, default ``/tmp/newsanalysis-bench``, and reused), then runs
 ``na.analyze(folder, engine="dask", out=...)`` on a local cluster of ``--workers``
 single-threaded processes. The workers read the files themselves, so the client never
-holds the corpus. It prints wall time, articles/s, the peak RSS of each worker and of
-the client (sampled every 0.5 s), the store size, and a lazy DuckDB aggregate over the
-result. Peak worker memory should stay flat as N grows. For sizes not run, the last
+holds the corpus. It prints wall time, CPU time (client and workers: on a shared
+machine the figure less disturbed by other jobs), articles/s, the peak RSS of each
+worker and of the client (sampled every 0.5 s), the store size, and a lazy DuckDB
+aggregate over the result. Peak worker memory should stay flat as N grows. For sizes not run, the last
 line gives a projection from the measured rate, labelled as such.
 
 Replicas are exact copies of their text, so duplicate marking finds ~(N - 13k) copies:
@@ -63,7 +64,9 @@ def run_size(n: int, workers: int, keep: bool, per_file: int) -> dict:
         "workers": workers,
         "input prep s": round(prepare, 1),
         "wall s": round(seconds, 1),
+        "CPU s": round(memory.cpu_seconds(), 1),
         "articles/s": round(n / seconds, 1),
+        "CPU ms/article": round(1000 * memory.cpu_seconds() / n, 2),
         "peak worker MB": round(memory.worker_peak()),
         "peak client MB": round(memory.main_peak),
         "store MB": round(folder_size_mb(out)),
@@ -102,6 +105,12 @@ def main() -> None:
             f"{last['articles/s']} articles/s on {args.workers} workers would take "
             f"{hours:.1f} h wall time; worker memory is per partition, so it should stay "
             f"at ~{last['peak worker MB']} MB."
+        )
+        cpu_hours = args.project * last["CPU ms/article"] / 1000 / 3600
+        print(
+            f"PROJECTION (not measured), by CPU time: {last['CPU ms/article']} CPU ms/article "
+            f"x {args.project:,} = {cpu_hours:.1f} CPU hours, i.e. {cpu_hours / args.workers:.1f} h "
+            f"wall time on {args.workers} cores free for it."
         )
 
 

@@ -16,6 +16,9 @@ EPILOG = """\
 examples:
   newsanalysis analyze data/ --out results/
   newsanalysis analyze "news/*.xlsx" feed.xml --out results/ --language id
+  newsanalysis analyze news/ --out store/ --store          # large corpora: on disk as it goes
+  newsanalysis analyze news/ --out store/ --incremental    # later: only new/changed articles
+  newsanalysis analyze "news/*.parquet" --out store/ --store --engine dask --workers 8
   newsanalysis summary results/
   newsanalysis report results/ --out report.html --pdf --actor "Xi Jinping" --from 2022-01-01
 
@@ -29,6 +32,15 @@ Every input that cannot be read (an empty or binary file, a row without text, a 
 date ...) is reported on stderr and recorded in errors.parquet; the rest is processed.
 Workbooks: only the first sheet is read unless --sheet says otherwise; other sheets
 holding data are reported as notes.
+
+Output: by default the whole result is kept in memory and saved at the end as one
+Parquet file per table (DIR/articles.parquet, ...; na.Analysis.load("DIR")). With
+--store the tables are written part by part while the articles are processed, so
+memory stays flat however large the corpus (a result store; open it lazily with
+na.open_result("DIR")). --incremental adds to a store: only articles that are new, or
+whose cleaned text or date changed, are analysed; the first run creates the store.
+With --engine dask, --store and a single folder or glob of Parquet/JSON-lines files,
+the workers read the files themselves. See docs/performance.md.
 
 exit status: 0 all inputs processed; 1 done, but some inputs had errors (see stderr);
 2 nothing processed (bad arguments, no readable article, or an error with --strict).
@@ -64,6 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", "-o", required=True, metavar="DIR", help="folder for the result tables"
     )
     analyze.add_argument(
+        "--store",
+        action="store_true",
+        help="write DIR as a result store, part by part while processing (flat memory)",
+    )
+    analyze.add_argument(
+        "--incremental",
+        action="store_true",
+        help="add to the result store in DIR: analyse only new and changed articles "
+        "(implies --store; creates the store if DIR is new)",
+    )
+    analyze.add_argument(
         "--language",
         metavar="CODE",
         help="language of every article (id, en, other); default: detected per article",
@@ -83,6 +106,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--workers", type=int, metavar="N", help="processes to use (default: all cores)"
     )
     analyze.add_argument(
+        "--chunk-size",
+        type=_positive_int,
+        metavar="N",
+        help="articles per task, and per part of a store (default: chosen from the size)",
+    )
+    analyze.add_argument(
+        "--duplicates",
+        default="auto",
+        choices=["auto", "near", "exact", "none"],
+        help="mark copies of a story in articles.duplicate_of: near (MinHash), exact "
+        "(same cleaned text), none; auto: near when available (default)",
+    )
+    analyze.add_argument(
         "--strict",
         action="store_true",
         help="stop at the first unreadable input instead of recording it",
@@ -91,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.set_defaults(func=_cmd_analyze)
 
     summary = commands.add_parser(
-        "summary", help="print the row counts and errors of a saved result"
+        "summary", help="print the row counts and errors of a saved result or result store"
     )
     summary.add_argument("result", metavar="RESULT_DIR")
     summary.set_defaults(func=_cmd_summary)
@@ -99,16 +135,43 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
 def _cmd_analyze(args: argparse.Namespace) -> int:
     import warnings
 
     import newsanalysis as na
+    from newsanalysis.scale import is_store
 
     started = time.perf_counter()
     errors = "raise" if args.strict else "collect"
+    store = args.store or args.incremental
+    if store and is_store(args.out) and not args.incremental:
+        print(
+            f"newsanalysis: error: {args.out} already holds a result store; add --incremental "
+            "to add new and changed articles to it, or choose a new folder",
+            file=sys.stderr,
+        )
+        return 2
     sheet = args.sheet
     if sheet is not None and sheet.isdigit():
         sheet = int(sheet)
+    options = {
+        "engine": args.engine,
+        "workers": args.workers,
+        "progress": False if args.quiet else None,
+        "errors": errors,
+        "duplicates": None if args.duplicates == "none" else args.duplicates,
+        "chunk_size": args.chunk_size,
+    }
+    if store and _workers_read_inputs(args):
+        result = na.analyze(args.inputs[0], out=args.out, incremental=args.incremental, **options)
+        return _report_store(result, args.out, started)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # skipped sheets: reported below
         corpus = na.load(args.inputs, errors=errors, language=args.language, sheet=sheet)
@@ -121,13 +184,10 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    result = na.analyze(
-        corpus,
-        engine=args.engine,
-        workers=args.workers,
-        progress=False if args.quiet else None,
-        errors=errors,
-    )
+    if store:
+        result = na.analyze(corpus, out=args.out, incremental=args.incremental, **options)
+        return _report_store(result, args.out, started)
+    result = na.analyze(corpus, **options)
     out = result.save(args.out)
     _print_errors(result.errors)
     seconds = time.perf_counter() - started
@@ -143,6 +203,41 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return 1 if len(result.errors) else 0
 
 
+def _workers_read_inputs(args: argparse.Namespace) -> bool:
+    """Whether Dask workers can read the input themselves (one folder/glob of Parquet/JSONL)."""
+    if args.engine != "dask" or len(args.inputs) != 1 or args.language or args.sheet:
+        return False
+    from newsanalysis.scale.dask_engine import _worker_readable_files
+
+    return _worker_readable_files(args.inputs[0]) is not None
+
+
+def _report_store(lazy, out: str, started: float) -> int:
+    """Print this run's errors and a summary of a store run; the exit status."""
+    from newsanalysis.scale.store import read_run_table
+
+    run = lazy.runs[-1]
+    errors = read_run_table(out, "errors", run["run"])
+    _print_errors(errors)
+    seconds = time.perf_counter() - started
+    read = run.get("articles_read", run["articles_processed"])
+    rate = read / seconds if seconds > 0 else 0.0
+    not_loaded = int(errors["article_id"].isna().sum()) if len(errors) else 0
+    skipped, changed = run.get("articles_skipped", 0), run.get("articles_changed", 0)
+    incremental = (
+        f" ({skipped:,} unchanged, skipped; {changed:,} changed)" if run["run"] > 1 else ""
+    )
+    counts = {t: lazy.count(t) for t in ("articles", "quotes", "meetings", "actors")}
+    print(
+        f"{read:,} articles read{incremental}, {len(errors):,} errors "
+        f"({not_loaded:,} inputs not loaded) in {seconds:.1f} s ({rate:,.0f} articles/s)\n"
+        f"result store {out}/ (run {run['run']}) holds {counts['articles']:,} articles, "
+        f"{counts['quotes']:,} quotes, {counts['meetings']:,} meetings, "
+        f"{counts['actors']:,} actors; open it with na.open_result({str(out)!r})"
+    )
+    return 1 if len(errors) else 0
+
+
 def _print_errors(errors) -> None:
     """Each error on stderr: ``error: <input>: [<stage>] <reason>``."""
     for row in errors.itertuples(index=False):
@@ -151,11 +246,25 @@ def _print_errors(errors) -> None:
 
 def _cmd_summary(args: argparse.Namespace) -> int:
     import newsanalysis as na
+    from newsanalysis.scale import is_store
 
-    result = na.Analysis.load(args.result)
-    print(result.summary().to_string(index=False))
-    if len(result.errors):
-        print(f"\nerrors by stage:\n{result.errors['stage'].value_counts().to_string()}")
+    if is_store(args.result):  # counted in place, nothing loaded
+        result = na.open_result(args.result)
+        errors = result.table("errors")
+        print(result.summary().to_string(index=False))
+        for run in result.runs:
+            print(
+                f"run {run['run']} ({run['started']}, {run.get('engine', '')}): "
+                f"{run.get('articles_read', run['articles_processed']):,} articles read, "
+                f"{run['articles_processed']:,} analysed, "
+                f"{run.get('articles_skipped', 0):,} unchanged"
+            )
+    else:
+        result = na.Analysis.load(args.result)
+        errors = result.errors
+        print(result.summary().to_string(index=False))
+    if len(errors):
+        print(f"\nerrors by stage:\n{errors['stage'].value_counts().to_string()}")
     return 0
 
 

@@ -1,8 +1,10 @@
 """Run :func:`~newsanalysis.pipeline.process_article` on a pool of local processes.
 
-Articles go out in chunks and results come back in input order, so a parallel run
-gives exactly the tables of a serial run. At most a few chunks per worker are in flight
-at once, so memory stays bounded however long the input is.
+Articles go out in chunks and come back, in input order, as the chunk's tables (a
+:class:`~newsanalysis.chunks.Chunk` of compact DataFrames built in the worker, not
+row dicts), so a parallel run gives exactly the tables of a serial run. At most a few
+chunks per worker are in flight at once, so memory stays bounded however long the
+input is.
 
 Workers are started with ``forkserver`` (``spawn`` where that is missing): a fresh
 interpreter that imports newsanalysis once and receives the :class:`Settings` (with the
@@ -18,9 +20,12 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import NewsAnalysisError
+
+if TYPE_CHECKING:
+    from .chunks import Chunk
 
 #: chunks in flight per worker: enough to keep every worker busy, few enough to bound memory
 IN_FLIGHT_PER_WORKER = 3
@@ -75,14 +80,21 @@ def _unchanged(record: dict, settings) -> bool:
     return content_hash(text) == known
 
 
+def process_chunk(records: list[dict], settings, signatures: bool = False) -> Chunk:
+    """The tables of ``records`` as one :class:`~newsanalysis.chunks.Chunk`."""
+    from .chunks import build_chunk
+
+    return build_chunk(process_records(records, settings, signatures), signatures)
+
+
 def _init_worker(settings, options: dict[str, Any]) -> None:
     global _SETTINGS, _OPTIONS
     _SETTINGS = settings
     _OPTIONS = options
 
 
-def _process_chunk(records: list[dict]) -> list[dict[str, list]]:
-    return process_records(records, _SETTINGS, **_OPTIONS)
+def _process_chunk(records: list[dict]) -> Chunk:
+    return process_chunk(records, _SETTINGS, **_OPTIONS)
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:
@@ -120,18 +132,27 @@ def mp_context() -> mp.context.BaseContext:
 
 
 def run_processes(
-    records: list[dict],
+    record_chunks: Iterable[list[dict]],
+    n_records: int,
     settings,
     workers: int,
     progress: bool,
-    chunk_size: int | None = None,
     signatures: bool = False,
-) -> Iterator[dict[str, list]]:
-    """Per-article results, in input order, computed by ``workers`` processes."""
-    if chunk_size is None:
-        chunk_size = default_chunk_size(len(records), workers)
-    bar = _progress_bar(len(records)) if progress else None
+) -> Iterator[Chunk]:
+    """The tables of each chunk of records, in input order, computed by ``workers`` processes.
+
+    ``record_chunks`` is consumed lazily (only the chunks in flight are held);
+    ``n_records`` (their total) sizes the progress bar.
+    """
+    bar = _progress_bar(n_records) if progress else None
     done = 0
+    pending: list[list[dict]] = []  # chunks sent but not yet returned (for the fallback)
+
+    def remember(chunks: Iterable[list[dict]]) -> Iterator[list[dict]]:
+        for chunk in chunks:
+            pending.append(chunk)
+            yield chunk
+
     try:
         with ProcessPoolExecutor(
             max_workers=workers,
@@ -139,13 +160,12 @@ def run_processes(
             initializer=_init_worker,
             initargs=(settings, {"signatures": signatures}),
         ) as pool:
-            for results in ordered_map(
-                pool.submit, _process_chunk, chunked(records, chunk_size), workers
-            ):
+            for chunk in ordered_map(pool.submit, _process_chunk, remember(record_chunks), workers):
+                pending.pop(0)
                 if bar is not None:
-                    bar.update(len(results))
-                done += len(results)
-                yield from results
+                    bar.update(chunk.n_records)
+                done += chunk.n_records
+                yield chunk
     except BrokenProcessPool as exc:
         if done:
             raise NewsAnalysisError(
@@ -159,11 +179,11 @@ def run_processes(
             RuntimeWarning,
             stacklevel=3,
         )
-        for chunk in chunked(records, chunk_size):
-            results = process_records(chunk, settings, signatures)
+        for records in [*pending, *record_chunks]:
+            chunk = process_chunk(records, settings, signatures)
             if bar is not None:
-                bar.update(len(results))
-            yield from results
+                bar.update(chunk.n_records)
+            yield chunk
     if bar is not None:
         bar.close()
 

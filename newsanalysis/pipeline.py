@@ -18,19 +18,20 @@ import pandas as pd
 
 from .actors import KnowledgeBase, find_mentions, load_kb
 from .analysis import Analysis
+from .chunks import Chunk, build_chunk, combine
 from .clean import clean_text
-from .document import Actor, Document
+from .document import Document
 from .errors import NewsAnalysisError
 from .extract.meetings import extract_meetings
 from .extract.quotes import extract_quotes
 from .extract.sentiment import score_texts
 from .lang.detect import detect_language
 from .load import Corpus, load, load_table
-from .parallel import chunked, default_workers, process_records, run_processes
+from .parallel import default_chunk_size, default_workers, process_chunk, run_processes
 
 #: below this many articles, ``engine="auto"`` stays in one process
 PARALLEL_THRESHOLD = 400
-ROW_TABLES = ("articles", "mentions", "quotes", "meetings", "errors")
+ROW_TABLES = ("articles", "mentions", "quotes", "meetings", "errors")  # see chunks.py
 ENGINES = ("auto", "serial", "processes", "dask")
 
 
@@ -241,11 +242,11 @@ def analyze(
             chunk_size=chunk_size,
         )
     corpus = _as_corpus(corpus, errors)
-    records = corpus.articles.to_dict("records")
+    articles = corpus.articles
     if progress is None:
-        progress = len(records) >= 200
+        progress = len(articles) >= 200
     parallel = engine == "processes" or (
-        engine == "auto" and len(records) >= PARALLEL_THRESHOLD and n_workers > 1
+        engine == "auto" and len(articles) >= PARALLEL_THRESHOLD and n_workers > 1
     )
     run_info = {
         "engine": "processes" if parallel else "serial",
@@ -255,7 +256,7 @@ def analyze(
         from .scale.runner import analyze_to_store
 
         return analyze_to_store(
-            records,
+            articles,
             corpus.errors,
             settings,
             out,
@@ -267,9 +268,8 @@ def analyze(
             chunk_size=chunk_size,
             run_info=run_info,
         )
-    signatures: list = []
-    results = run_records(
-        records,
+    chunks = run_chunks(
+        articles,
         settings,
         parallel=parallel,
         workers=n_workers,
@@ -277,11 +277,11 @@ def analyze(
         signatures=duplicates == "near",
         chunk_size=chunk_size,
     )
-    analysis = collect(_take_signatures(results, signatures), corpus.errors)
-    mark_duplicates_and_events(analysis, signatures if duplicates == "near" else None, duplicates)
+    analysis, signatures = combine(chunks, corpus.errors)
+    mark_duplicates_and_events(analysis, signatures, duplicates)
     analysis.meta.update(
         {
-            "articles_read": len(records),
+            "articles_read": len(articles),
             "seconds": round(time.perf_counter() - started, 3),
             "duplicates": duplicates,
             **run_info,
@@ -290,26 +290,55 @@ def analyze(
     return analysis
 
 
-def run_records(
-    records: list[dict],
+#: articles per chunk in this process (rows become columnar tables chunk by chunk)
+SERIAL_CHUNK_SIZE = 256
+
+
+def record_chunks(articles: pd.DataFrame, size: int) -> Iterator[list[dict]]:
+    """Rows of ``articles`` as lists of ``size`` record dicts, made one list at a time.
+
+    The texts become Python strings only for the chunk at hand, not for the whole corpus.
+    """
+    for start in range(0, len(articles), size):
+        yield articles.iloc[start : start + size].to_dict("records")
+
+
+def run_chunks(
+    articles: pd.DataFrame,
     settings: Settings,
     parallel: bool,
     workers: int,
     progress: bool,
     signatures: bool = False,
     chunk_size: int | None = None,
-) -> Iterator[dict[str, list] | None]:
-    """Per-article results in input order, in this process or on a pool of processes.
+) -> Iterator[Chunk]:
+    """The tables of consecutive chunks of ``articles``, in input order.
 
-    A record marked as unchanged since an earlier run (see :mod:`.scale.runner`) gives None.
+    In this process, or on a pool of ``workers`` processes. A record marked as unchanged
+    since an earlier run (see :mod:`.scale.runner`) is skipped (``Chunk.processed``).
     """
+    n = len(articles)
     if parallel:
-        return run_processes(records, settings, workers, progress, chunk_size, signatures)
-    return (
-        result
-        for chunk in chunked(_progress(records, progress), 64)
-        for result in process_records(chunk, settings, signatures)
+        size = chunk_size or default_chunk_size(n, workers)
+        return run_processes(
+            record_chunks(articles, size), n, settings, workers, progress, signatures
+        )
+    return _run_serial(
+        record_chunks(articles, chunk_size or SERIAL_CHUNK_SIZE), n, settings, progress, signatures
     )
+
+
+def _run_serial(
+    chunks: Iterable[list[dict]], n: int, settings: Settings, progress: bool, signatures: bool
+) -> Iterator[Chunk]:
+    bar = _progress_bar(n) if progress else None
+    for records in chunks:
+        chunk = process_chunk(records, settings, signatures)
+        if bar is not None:
+            bar.update(chunk.n_records)
+        yield chunk
+    if bar is not None:
+        bar.close()
 
 
 def mark_duplicates_and_events(
@@ -323,38 +352,12 @@ def mark_duplicates_and_events(
     analysis.meetings["event_id"] = assign_events(analysis.meetings)
 
 
-def _take_signatures(results: Iterable[dict | None], into: list) -> Iterator[dict]:
-    for result in results:
-        into.append(result.pop("signature", None))
-        yield result
-
-
 def collect(
     results: Iterable[dict[str, list]], load_errors: pd.DataFrame | None = None
 ) -> Analysis:
-    """Gather per-article rows into an :class:`Analysis`."""
-    rows: dict[str, list] = {name: [] for name in ROW_TABLES}
-    actors: dict[str, Actor] = {}
-    for result in results:
-        for name in ROW_TABLES:
-            rows[name].extend(result[name])
-        for actor in result["actors"]:
-            known = actors.get(actor.actor_id)
-            if known is None:
-                actors[actor.actor_id] = Actor(**{**vars(actor), "aliases": list(actor.aliases)})
-            else:
-                known.aliases.extend(a for a in actor.aliases if a not in known.aliases)
-    errors = pd.DataFrame(rows["errors"], columns=["input", "article_id", "stage", "error"])
-    if load_errors is not None and len(load_errors):
-        errors = pd.concat([load_errors, errors], ignore_index=True)
-    return Analysis(
-        articles=pd.DataFrame(rows["articles"]),
-        mentions=pd.DataFrame(rows["mentions"]),
-        actors=pd.DataFrame([vars(a) for a in actors.values()]),
-        quotes=pd.DataFrame(rows["quotes"]),
-        meetings=pd.DataFrame(rows["meetings"]),
-        errors=errors,
-    )
+    """Gather per-article results (of :func:`process_article`) into an :class:`Analysis`."""
+    analysis, _ = combine([build_chunk(list(results))], load_errors)
+    return analysis
 
 
 def _as_corpus(corpus, errors: str) -> Corpus:
@@ -370,9 +373,7 @@ def _as_corpus(corpus, errors: str) -> Corpus:
     )
 
 
-def _progress(records: list, enabled: bool):
-    if not enabled:
-        return records
+def _progress_bar(total: int):
     from tqdm.auto import tqdm
 
-    return tqdm(records, desc="analyzing", unit="article")
+    return tqdm(total=total, desc="analyzing", unit="article")

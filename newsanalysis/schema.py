@@ -143,6 +143,8 @@ def conform(name: str, data: pd.DataFrame | Iterable[Mapping] | None) -> pd.Data
 def _cast(series: pd.Series, dtype: str) -> pd.Series:
     if dtype == OBJECT:
         return series.map(_as_list).astype(OBJECT)
+    if series.dtype == pd.api.types.pandas_dtype(dtype):
+        return series  # already right: no round trip of every value through Python
     if dtype == DATETIME:
         return pd.to_datetime(series, errors="coerce").astype(DATETIME)
     if dtype == STRING:

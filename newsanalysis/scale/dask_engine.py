@@ -104,9 +104,9 @@ def _partition_specs(corpus, settings, chunk_size):
     if files is not None:
         return [("file", str(path)) for path in files], None, None
     loaded = _as_corpus(corpus, settings.errors)
-    records = loaded.articles.to_dict("records")
-    specs = [("records", records[i : i + size]) for i in range(0, len(records), size)]
-    return specs, loaded.errors, len(records)
+    articles = loaded.articles
+    specs = [("table", articles.iloc[i : i + size]) for i in range(0, len(articles), size)]
+    return specs, loaded.errors, len(articles)
 
 
 def _worker_readable_files(corpus) -> list[Path] | None:
@@ -129,8 +129,8 @@ def _records_of(spec, settings) -> tuple[list[dict], pd.DataFrame | None]:
     from ..load import load, load_table
 
     kind, payload = spec
-    if kind == "records":
-        return payload, None
+    if kind == "table":  # rows of a Corpus loaded by the client
+        return payload.to_dict("records"), None
     if kind == "file":
         corpus = load(payload, errors=settings.errors)
     elif kind == "frame":
@@ -146,19 +146,19 @@ def _records_of(spec, settings) -> tuple[list[dict], pd.DataFrame | None]:
 # --------------------------------------------------------------------------- tasks
 
 
-def _task_results(spec, settings, signatures: bool) -> tuple[list[dict], pd.DataFrame | None]:
-    from ..parallel import process_records
+def _task_results(spec, settings, signatures: bool):
+    """``(Chunk, load_errors)`` of one partition: its tables, built on the worker."""
+    from ..parallel import process_chunk
 
     records, load_errors = _records_of(spec, settings)
-    return process_records(records, settings, signatures), load_errors
+    return process_chunk(records, settings, signatures), load_errors
 
 
 def _task_write(
     spec, settings, out: str, run: int, index: int, signatures: bool, known
 ) -> dict[str, Any]:
     """Process one partition and write its parts; returns counts (and changed ids)."""
-    from ..parallel import KNOWN_HASH, process_records
-    from ..pipeline import collect
+    from ..parallel import KNOWN_HASH, process_chunk
     from .runner import _same_date
     from .store import load_errors_part_name, part_name, write_part
 
@@ -173,13 +173,9 @@ def _task_write(
             stale.setdefault(stored_part, []).append(str(record["article_id"]))
             if _same_date(record.get("published"), stored_published):
                 record[KNOWN_HASH] = stored_hash
-    results = process_records(records, settings, signatures)
-    kept = [r for r in results if r is not None]
-    processed_ids = {
-        str(rec["article_id"]) for rec, r in zip(records, results, strict=True) if r is not None
-    }
+    chunk = process_chunk(records, settings, signatures)
+    processed_ids = set(chunk.tables["articles"]["article_id"])
     stale = {p: [i for i in ids if i in processed_ids] for p, ids in stale.items()}
-    sigs = [r.pop("signature", None) for r in kept]
     directory = Path(out)
     if load_errors is not None and len(load_errors):
         from .store import _write_parquet
@@ -189,12 +185,12 @@ def _task_write(
         )
         path.parent.mkdir(parents=True, exist_ok=True)
         _write_parquet(load_errors, path)
-    if kept:
-        write_part(directory, part_name(run, index), collect(kept), sigs if signatures else None)
+    if chunk.n_processed:
+        write_part(directory, part_name(run, index), chunk.analysis(), chunk.signatures)
     return {
         "articles": len(records),
-        "processed": len(kept),
-        "skipped": len(records) - len(kept),
+        "processed": chunk.n_processed,
+        "skipped": len(records) - chunk.n_processed,
         "stale": {p: ids for p, ids in stale.items() if ids},
     }
 
@@ -251,11 +247,12 @@ _INDEX = object()
 
 
 def _run_in_memory(client, specs, load_errors, settings, duplicates, n_workers, progress, started):
-    from ..pipeline import _take_signatures, collect, mark_duplicates_and_events
+    from ..chunks import combine
+    from ..pipeline import mark_duplicates_and_events
 
     settings_future = client.scatter(settings, broadcast=True, hash=False)
     near = duplicates == "near"
-    done: dict[int, tuple[list, Any]] = {}
+    done: dict[int, tuple[Any, Any]] = {}
     bar = _bar(len(specs), progress)
     for i, result in _bounded(client, _task_results, specs, n_workers, settings_future, near):
         done[i] = result
@@ -265,10 +262,8 @@ def _run_in_memory(client, specs, load_errors, settings, duplicates, n_workers, 
         bar.close()
     errors = [e for e in [load_errors] + [done[i][1] for i in range(len(specs))] if e is not None]
     all_errors = pd.concat(errors, ignore_index=True) if errors else None
-    signatures: list = []
-    results = (r for i in range(len(specs)) for r in done[i][0])
-    analysis = collect(_take_signatures(results, signatures), all_errors)
-    mark_duplicates_and_events(analysis, signatures if near else None, duplicates)
+    analysis, signatures = combine((done.pop(i)[0] for i in range(len(specs))), all_errors)
+    mark_duplicates_and_events(analysis, signatures, duplicates)
     analysis.meta.update(
         {
             "articles_read": len(analysis.articles),

@@ -39,7 +39,7 @@ DEFAULT_PART_SIZE = 2000
 
 
 def analyze_to_store(
-    records: list[dict],
+    articles: pd.DataFrame,
     load_errors: pd.DataFrame,
     settings,
     out: str | os.PathLike,
@@ -51,52 +51,58 @@ def analyze_to_store(
     chunk_size: int | None,
     run_info: dict,
 ):
-    """Run the local engines over ``records`` into the store at ``out``."""
-    from ..pipeline import collect, run_records
+    """Run the local engines over ``articles`` (``Corpus.articles``) into the store at ``out``."""
+    from ..chunks import combine
+    from ..pipeline import run_chunks
     from .lazy import LazyAnalysis
 
     writer = StoreWriter(out, engine=run_info["engine"], append=incremental)
-    stale_parts = mark_known(records, out) if incremental and is_store(out) else {}
+    stale_parts: dict[str, str] = {}
+    if incremental and is_store(out):
+        articles, stale_parts = mark_known(articles, out)
     part_size = chunk_size or DEFAULT_PART_SIZE
-    results = run_records(
-        records,
+    chunks = run_chunks(
+        articles,
         settings,
         parallel=parallel,
         workers=workers,
         progress=progress,
         signatures=duplicates == "near",
+        chunk_size=chunk_size,
     )
-    buffer: list[dict] = []
-    chunk = 0
+    buffer: list = []
+    buffered = 0
+    part = 0
     skipped = 0
     changed: dict[str, set[str]] = {}
 
     def flush() -> None:
-        nonlocal chunk, buffer
+        nonlocal part, buffer, buffered
         if not buffer:
             return
-        signatures = [r.pop("signature", None) for r in buffer]
-        analysis = collect(buffer)
-        writer.write_chunk(chunk, analysis, signatures if duplicates == "near" else None)
-        chunk += 1
-        buffer = []
+        analysis, signatures = combine(buffer)
+        writer.write_chunk(part, analysis, signatures)
+        part += 1
+        buffer, buffered = [], 0
 
-    for record, result in zip(records, results, strict=True):
-        if result is None:
-            skipped += 1
-            continue
-        old_part = stale_parts.get(record["article_id"])
-        if old_part is not None:
-            changed.setdefault(old_part, set()).add(record["article_id"])
-        buffer.append(result)
-        if len(buffer) >= part_size:
+    for chunk in chunks:
+        skipped += chunk.n_records - chunk.n_processed
+        for article_id in chunk.tables["articles"]["article_id"]:
+            old_part = stale_parts.get(article_id)
+            if old_part is not None:
+                changed.setdefault(old_part, set()).add(article_id)
+        if chunk.n_processed:
+            buffer.append(chunk)
+            buffered += chunk.n_processed
+        if buffered >= part_size:
             flush()
     flush()
-    writer.write_load_errors(load_errors, {input_file(r.get("path") or "") for r in records})
+    files_read = {input_file(p) for p in articles["path"].astype(object).fillna("")}
+    writer.write_load_errors(load_errors, files_read)
     remove_articles(out, changed)
     refresh_dedup(out, duplicates)
     writer.finish(
-        articles_read=len(records),
+        articles_read=len(articles),
         articles_skipped=skipped,
         articles_changed=sum(len(ids) for ids in changed.values()),
         duplicates=duplicates,
@@ -105,24 +111,33 @@ def analyze_to_store(
     return LazyAnalysis(out)
 
 
-def mark_known(records: list[dict], directory: str | os.PathLike) -> dict[str, str]:
-    """Tag records the store already has (same id and date) with their stored hash.
+def mark_known(
+    articles: pd.DataFrame, directory: str | os.PathLike
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Tag articles the store already has (same id and date) with their stored hash.
 
-    Returns ``{article_id: part}`` for every stored article that the input has again
-    (if it turns out changed, its rows in that part are replaced).
+    Returns the articles with a :data:`KNOWN_HASH` column (None where the article is new
+    or its date changed) and ``{article_id: part}`` for every stored article that the
+    input has again (if it turns out changed, its rows in that part are replaced).
     """
     index = article_index(directory).drop_duplicates("article_id", keep="last")
-    stored = index.set_index("article_id")
-    parts = {}
-    for record in records:
-        article_id = str(record["article_id"])
-        if article_id not in stored.index:
-            continue
-        row = stored.loc[article_id]
-        parts[article_id] = row["part"]
-        if _same_date(record.get("published"), row["published"]):
-            record[KNOWN_HASH] = row["content_hash"]
-    return parts
+    stored = index.set_index(index["article_id"].astype(str))
+    ids = articles["article_id"].astype(str)
+    part = ids.map(stored["part"])
+    found = part.notna().to_numpy()
+    parts = dict(zip(ids[found], part[found], strict=True))
+    known = [
+        stored_hash if here and _same_date(published, stored_published) else None
+        for here, published, stored_published, stored_hash in zip(
+            found,
+            articles["published"],
+            ids.map(stored["published"]),
+            ids.map(stored["content_hash"]),
+            strict=True,
+        )
+    ]
+    column = pd.Series(known, index=articles.index, dtype=object)
+    return articles.assign(**{KNOWN_HASH: column}), parts
 
 
 def _same_date(a, b) -> bool:

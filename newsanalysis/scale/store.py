@@ -203,6 +203,16 @@ def read_table(
     return frame
 
 
+def read_run_table(directory: str | os.PathLike, table: str, run: int) -> pd.DataFrame:
+    """The rows of ``table`` that run number ``run`` wrote (e.g. its errors)."""
+    prefix = f"part-{run:05d}-"
+    frames = [pd.read_parquet(p) for p in parts(directory, table) if p.name.startswith(prefix)]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return conform(table, None)
+    return conform(table, pd.concat(frames, ignore_index=True))
+
+
 def _existing(path: Path, columns: list[str] | None) -> list[str] | None:
     if columns is None:
         return None

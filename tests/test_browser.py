@@ -170,6 +170,19 @@ CHART_DATA = """() => {
 }"""
 
 
+#: the actor list shows only names matching the search, plus the actors already picked
+LISTED = """([query, picked]) => {
+  const options = [...document.querySelectorAll('.na-explorer .na-actor-list select option')];
+  return options.length > 0 && options.every(o =>
+    o.textContent.toLowerCase().includes(query.toLowerCase()) || picked.includes(o.textContent));
+}"""
+
+#: explorers tested along the issue's path: search and pick these actors (query, name)
+USER_PICKS = {
+    "01_meeting_frequency": [("Xi", "Xi Jinping"), ("Putin", "Vladimir Putin")],
+}
+
+
 @pytest.fixture
 def page(browser, request):
     """A browser page; if the test fails, a screenshot is saved as ``FAILED-<test>.png``."""
@@ -223,16 +236,36 @@ def test_explorer_renders_filters_and_exports(lab, page, name, stem):
     before = page.wait_for_function(CHART_DATA).json_value()
     explorer.screenshot(path=str(SCREENSHOTS / f"{name}-1-opened.png"))
 
-    # pick the two actors at the top of the list (the most frequent ones)
-    options = page.locator(".na-explorer .na-actor-list select option").all_inner_texts()
-    picked = options[:2]
-    page.locator(".na-explorer .na-actor-list select").select_option(label=picked)
+    actor_list = page.locator(".na-explorer .na-actor-list select")
+    if name in USER_PICKS:
+        # the user's path of the issue: search each name, pick it; earlier picks stay listed
+        picked = []
+        for query, full_name in USER_PICKS[name]:
+            page.locator(".na-explorer .na-actor-search input").fill(query)
+            # wait until the kernel has re-listed the actors (as a user sees it happen)
+            page.wait_for_function(LISTED, arg=[query, picked], polling=250)
+            option = page.locator(
+                ".na-explorer .na-actor-list select option", has_text=full_name
+            ).first
+            option.wait_for()
+            picked.append(option.inner_text())
+            actor_list.select_option(label=picked)
+            page.wait_for_function(KERNEL_IDLE, polling=250)
+    else:
+        # the two actors at the top of the list (the most frequent ones)
+        options = page.locator(".na-explorer .na-actor-list select option").all_inner_texts()
+        picked = options[:2]
+        actor_list.select_option(label=picked)
     page.wait_for_function(
         f"() => {{ const d = ({CHART_DATA})(); return d !== null && d !== {json.dumps(before)}; }}",
         polling=250,
     )
     after = page.evaluate(CHART_DATA)
     assert after != before
+    if name in USER_PICKS:
+        # their meetings are drawn (bars with counts) and the evidence rows are listed
+        assert any(n_points > 0 for _, n_points, _ in json.loads(after)), after
+        page.wait_for_selector(".na-explorer .na-rows table tbody tr")
     page.wait_for_function(KERNEL_IDLE, polling=250)
     explorer.screenshot(path=str(SCREENSHOTS / f"{name}-2-filtered.png"))
 
@@ -243,7 +276,13 @@ def test_explorer_renders_filters_and_exports(lab, page, name, stem):
     )
     status = page.locator(".na-explorer .na-export-status").inner_text()
     assert "wrote" in status, status
-    names = [slug(re.sub(r"\s*·\s*[\d,]+\s*$", "", label)) for label in picked]
+    # the explorer names its files after the picked actors in the order of its list
+    listed = page.eval_on_selector_all(
+        ".na-explorer .na-actor-list select option",
+        "options => options.filter(o => o.selected).map(o => o.textContent)",
+    )
+    assert sorted(listed) == sorted(picked)
+    names = [slug(re.sub(r"\s*·\s*[\d,]+\s*$", "", label)) for label in listed]
     expected = stem.format(a=names[0], b=names[1])
     for suffix in ("png", "svg", "pdf", "html", "csv"):
         assert (folder / "exports" / f"{expected}.{suffix}").is_file(), f"{expected}.{suffix}"

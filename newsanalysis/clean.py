@@ -70,38 +70,24 @@ class TrackedText:
 
         With ``reason``, deleted spans (replacement ``""``) are recorded in ``removed``.
         """
-        pieces: list[str] = []
-        sources: list[np.ndarray] = []
-        last = 0
-        changed = False
-        literal = None if callable(repl) or "\\" in repl else repl
-        for match in pattern.finditer(self.text):
-            start, end = match.span()
-            if literal is not None:
-                new = literal
-            else:
-                new = repl(match) if callable(repl) else match.expand(repl)
-            if new == match.group(0):
-                continue
-            changed = True
-            pieces.append(self.text[last:start])
-            sources.append(self.source[last:start])
-            pieces.append(new)
-            sources.append(np.full(len(new), -1, dtype=np.int64))
-            if reason and not new and end > start:
-                self._record_removal(start, end, reason)
-            last = end
-        if changed:
-            pieces.append(self.text[last:])
-            sources.append(self.source[last:])
-            self.text = "".join(pieces)
-            self.source = np.concatenate(sources)
-        return self
+        if callable(repl):
+            replace = repl
+        elif "\\" in repl:
+            replace = lambda match: match.expand(repl)  # noqa: E731
+        else:
+            replace = lambda match: repl  # noqa: E731
+        return self.apply(pattern.finditer(self.text), replace, reason)
 
     def apply(
-        self, matches: list[re.Match[str]], repl: Callable[[re.Match[str]], str]
+        self,
+        matches: Iterable[re.Match[str]],
+        repl: Callable[[re.Match[str]], str],
+        reason: str | None = None,
     ) -> TrackedText:
-        """Replace the given matches of the current text (found with one ``finditer``)."""
+        """Replace the given matches of the current text (found with one ``finditer``).
+
+        With ``reason``, deleted spans (replacement ``""``) are recorded in ``removed``.
+        """
         pieces: list[str] = []
         sources: list[np.ndarray] = []
         last = 0
@@ -116,6 +102,8 @@ class TrackedText:
             sources.append(self.source[last:start])
             pieces.append(new)
             sources.append(np.full(len(new), -1, dtype=np.int64))
+            if reason and not new and end > start:
+                self._record_removal(start, end, reason)
             last = end
         if changed:
             pieces.append(self.text[last:])

@@ -66,11 +66,7 @@ def main() -> None:
     del corpus
     gc.collect()
     after = rss_mb()
-    tables = [
-        {"table": name, "rows": len(getattr(result, name)),
-         "MB (deep)": round(getattr(result, name).memory_usage(deep=True).sum() / 2**20, 1)}
-        for name in TABLES
-    ]  # fmt: skip
+    tables = table_sizes(result)
     print_table(tables, f"Analysis of {n:,} articles")
     rows = [
         {"what": "RSS before loading (imports)", "MB": round(baseline)},
@@ -90,6 +86,15 @@ def main() -> None:
     )
 
 
+def table_sizes(result) -> list[dict]:
+    """Rows and deep memory (MB) of each table of ``result``."""
+    return [
+        {"table": name, "rows": len(getattr(result, name)),
+         "MB (deep)": round(getattr(result, name).memory_usage(deep=True).sum() / 2**20, 1)}
+        for name in TABLES
+    ]  # fmt: skip
+
+
 def replicated_result_memory(n: int, base_n: int) -> None:
     """RSS of an N-article Analysis built from the result of ``base_n`` real articles."""
     frame = click_id_frame().head(base_n)
@@ -104,11 +109,7 @@ def replicated_result_memory(n: int, base_n: int) -> None:
     del base
     gc.collect()
     after = rss_mb()
-    tables = [
-        {"table": name, "rows": len(getattr(result, name)),
-         "MB (deep)": round(getattr(result, name).memory_usage(deep=True).sum() / 2**20, 1)}
-        for name in TABLES
-    ]  # fmt: skip
+    tables = table_sizes(result)
     print_table(tables, f"Analysis of {n:,} articles (replicated from {base_n:,})")
     print(f"\nRSS: {before:.0f} MB before building it, {after:.0f} MB with it "
           f"({'under' if after < 3 * 1024 else 'OVER'} the 3 GB goal)")  # fmt: skip

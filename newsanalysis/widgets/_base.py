@@ -92,6 +92,12 @@ class Explorer(widgets.VBox):
             self._rows = self._rows()
         return self._rows
 
+    def _update_on_change(self, *controls: widgets.Widget) -> None:
+        """Re-render when the actor picker or any of ``controls`` changes its value."""
+        self.actors.observe_value(self.update)
+        for control in controls:
+            control.observe(self.update, names="value")
+
     def update(self, *_args) -> None:
         """Recompute the view from the controls and update chart and table in place."""
         started = time.perf_counter()

@@ -111,8 +111,7 @@ class MeetingExplorer(Explorer):
             layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"),
         )
         super().__init__([controls], export_dir)
-        self.actors.observe_value(self.update)
-        for control in (
+        self._update_on_change(
             self.dates,
             self.period,
             self.group,
@@ -122,8 +121,7 @@ class MeetingExplorer(Explorer):
             self.modes,
             self.languages,
             self.sources,
-        ):
-            control.observe(self.update, names="value")
+        )
 
     def filters(self) -> dict:
         """The current filters, as keyword arguments of the meeting aggregates."""

@@ -132,9 +132,8 @@ class ActorNetworkExplorer(Explorer):
             layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"),
         )
         super().__init__([controls], export_dir)
-        self.actors.observe_value(self.update)
         self.min_weight.observe(self._on_min_weight, names="value")
-        for control in (
+        self._update_on_change(
             self.focus,
             self.depth,
             self.kinds,
@@ -142,8 +141,7 @@ class ActorNetworkExplorer(Explorer):
             self.dates,
             self.languages,
             self.sources,
-        ):
-            control.observe(self.update, names="value")
+        )
 
     def _on_min_weight(self, change) -> None:
         if not self._silent:  # the user moved it: from now on it is theirs

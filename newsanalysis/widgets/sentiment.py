@@ -103,8 +103,7 @@ class QuoteSentimentExplorer(Explorer):
             layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"),
         )
         super().__init__([controls], export_dir)
-        self.actors.observe_value(self.update)
-        for control in (
+        self._update_on_change(
             self.dates,
             self.view,
             self.period,
@@ -113,8 +112,7 @@ class QuoteSentimentExplorer(Explorer):
             self.kinds,
             self.languages,
             self.sources,
-        ):
-            control.observe(self.update, names="value")
+        )
 
     def filters(self) -> dict:
         """The current filters, as keyword arguments of :func:`select_quotes`."""

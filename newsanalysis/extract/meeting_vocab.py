@@ -188,17 +188,9 @@ def vocab(language: str) -> MeetingVocab | None:
             if section.get("object_markers")
             else None
         ),
-        group_noun=(
-            re.compile(rf"(?<![\w-])(?:{_alternation(section['group_nouns'])})\s+$", re.IGNORECASE)
-            if section.get("group_nouns")
-            else None
-        ),
+        group_noun=_ending(section.get("group_nouns", [])),
         group_word=_words(section.get("group_nouns", [])),
-        at_place=(
-            re.compile(rf"(?<![\w-])(?:{_alternation(section['at_place'])})\s+$", re.IGNORECASE)
-            if section.get("at_place")
-            else None
-        ),
+        at_place=_ending(section.get("at_place", [])),
         place_before=(
             re.compile(rf"(?<![\w-])(?:{_alternation(section['place_before'])})\s*$", re.IGNORECASE)
             if section.get("place_before")

@@ -227,6 +227,19 @@ def _instance_mask(net: NetworkData, kinds, start, end, languages, sources, acto
     return ix.instance_mask(edge_keep, article_keep, start, end)
 
 
+def _filters_mask(net: NetworkData, filters: dict, actors=None):
+    """:func:`_instance_mask` for the keyword filters of :func:`network_edges`."""
+    return _instance_mask(
+        net,
+        filters.get("kinds", EDGE_KINDS),
+        filters.get("start"),
+        filters.get("end"),
+        filters.get("languages"),
+        filters.get("sources"),
+        actors,
+    )
+
+
 def select_instances(
     data,
     *,
@@ -263,15 +276,7 @@ def network_edges(
     net = _as_data(data)
     names = net.names()
     wanted = resolve_actor_keys(actors, names)
-    keep = _instance_mask(
-        net,
-        filters.get("kinds", EDGE_KINDS),
-        filters.get("start"),
-        filters.get("end"),
-        filters.get("languages"),
-        filters.get("sources"),
-        wanted or None,
-    )
+    keep = _filters_mask(net, filters, wanted or None)
     unknown = set(filters) - {"kinds", "start", "end", "languages", "sources"}
     if unknown:
         raise TypeError(f"unknown filters {sorted(unknown)}")
@@ -401,15 +406,7 @@ def view_min_weight(
     ix = net.index
     names = net.names()
     wanted = resolve_actor_keys(actors, names) if not focus else None
-    keep = _instance_mask(
-        net,
-        filters.get("kinds", EDGE_KINDS),
-        filters.get("start"),
-        filters.get("end"),
-        filters.get("languages"),
-        filters.get("sources"),
-        wanted or None,
-    )
+    keep = _filters_mask(net, filters, wanted or None)
     weight = np.bincount(ix.edge[keep], minlength=len(ix.edges))
     alive = weight > 0
     source, target = ix.edge_source, ix.edge_target

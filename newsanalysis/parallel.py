@@ -179,13 +179,33 @@ def run_processes(
             RuntimeWarning,
             stacklevel=3,
         )
-        for records in [*pending, *record_chunks]:
-            chunk = process_chunk(records, settings, signatures)
-            if bar is not None:
-                bar.update(chunk.n_records)
-            yield chunk
+        yield from _in_this_process([*pending, *record_chunks], settings, signatures, bar)
     if bar is not None:
         bar.close()
+
+
+def run_serial(
+    record_chunks: Iterable[list[dict]],
+    n_records: int,
+    settings,
+    progress: bool,
+    signatures: bool = False,
+) -> Iterator[Chunk]:
+    """The tables of each chunk of records, in input order, computed in this process."""
+    bar = _progress_bar(n_records) if progress else None
+    yield from _in_this_process(record_chunks, settings, signatures, bar)
+    if bar is not None:
+        bar.close()
+
+
+def _in_this_process(
+    record_chunks: Iterable[list[dict]], settings, signatures: bool, bar
+) -> Iterator[Chunk]:
+    for records in record_chunks:
+        chunk = process_chunk(records, settings, signatures)
+        if bar is not None:
+            bar.update(chunk.n_records)
+        yield chunk
 
 
 def ordered_map(

@@ -27,7 +27,12 @@ from .extract.quotes import extract_quotes
 from .extract.sentiment import score_texts
 from .lang.detect import detect_language
 from .load import Corpus, load, load_table
-from .parallel import default_chunk_size, default_workers, process_chunk, run_processes
+from .parallel import (
+    default_chunk_size,
+    default_workers,
+    run_processes,
+    run_serial,
+)
 
 #: below this many articles, ``engine="auto"`` stays in one process
 PARALLEL_THRESHOLD = 400
@@ -323,22 +328,9 @@ def run_chunks(
         return run_processes(
             record_chunks(articles, size), n, settings, workers, progress, signatures
         )
-    return _run_serial(
+    return run_serial(
         record_chunks(articles, chunk_size or SERIAL_CHUNK_SIZE), n, settings, progress, signatures
     )
-
-
-def _run_serial(
-    chunks: Iterable[list[dict]], n: int, settings: Settings, progress: bool, signatures: bool
-) -> Iterator[Chunk]:
-    bar = _progress_bar(n) if progress else None
-    for records in chunks:
-        chunk = process_chunk(records, settings, signatures)
-        if bar is not None:
-            bar.update(chunk.n_records)
-        yield chunk
-    if bar is not None:
-        bar.close()
 
 
 def mark_duplicates_and_events(
@@ -371,9 +363,3 @@ def _as_corpus(corpus, errors: str) -> Corpus:
     raise TypeError(
         f"cannot analyze {type(corpus).__name__}: expected a Corpus, DataFrame or paths"
     )
-
-
-def _progress_bar(total: int):
-    from tqdm.auto import tqdm
-
-    return tqdm(total=total, desc="analyzing", unit="article")

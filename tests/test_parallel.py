@@ -54,6 +54,32 @@ def test_processes_equal_serial_on_synthetic_corpus():
     assert serial.articles["article_id"].tolist() == corpus.articles["article_id"].tolist()
 
 
+def test_processes_that_cannot_start_fall_back_to_this_process(monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    import newsanalysis.parallel as parallel
+
+    class BrokenPool:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def submit(self, *args, **kwargs):
+            raise BrokenProcessPool("workers cannot start here")
+
+    corpus = synthetic_corpus(30)
+    serial = na.analyze(corpus, engine="serial", progress=False)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", BrokenPool)
+    with pytest.warns(RuntimeWarning, match="could not start"):
+        fallback = na.analyze(corpus, engine="processes", workers=2, chunk_size=7, progress=False)
+    assert_same_tables(serial, fallback)
+
+
 def test_auto_engine_stays_serial_for_small_inputs():
     result = na.analyze(synthetic_corpus(12), progress=False)
     assert result.meta["engine"] == "serial"

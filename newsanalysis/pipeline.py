@@ -109,6 +109,8 @@ def process_article(record: dict[str, Any], settings: Settings) -> dict[str, lis
         published=published.date() if published is not None else None,
         title=record.get("title") if isinstance(record.get("title"), str) else None,
     )
+    if isinstance(record.get("category"), str):  # the paper's section: a genre signal
+        doc.extra["section"] = record["category"]
     for stage, step in STEPS:
         try:
             step(doc, settings)

@@ -355,6 +355,8 @@ def test_a_visit_to_a_unit_or_facility_is_a_working_visit(kb, text):
         ("Thailand hanya menghasilkan skor kacamata saat bertemu Vietnam.", "id"),
         ("Saat itu, Jepang yang tergabung di Grup J bertemu Guam.", "id"),
         ("BJ Habibie bertemu cintanya, Hasri Ainun Besari, di Bandung.", "id"),
+        ("Hasil itu membawa Praveen Jordan bertemu ganda China, Zheng Siwei.", "id"),
+        ("Cruz asked whether he met the Constitution's natural born standard.", "en"),
     ],
 )
 def test_sports_fixtures_the_afterlife_and_greetings_are_no_meetings(kb, text, language):
@@ -595,3 +597,40 @@ def test_every_trigger_holds_an_anchor():
         assert len(found) > 20
         for m in found:
             assert any(a in m.group(0).lower() for a in anchors), m.group(0)
+
+
+def test_a_sports_or_celebrity_section_counts_only_meeting_stories(kb):
+    from newsanalysis.actors import find_mentions
+
+    def rows(title: str, section: str | None) -> list[dict]:
+        doc = Document("t", "Jokowi bertemu Prabowo di Jakarta.", "id", title=title)
+        if section is not None:
+            doc.extra["section"] = section
+        find_mentions(doc, kb)
+        return extract_meetings(doc)
+
+    assert rows("Hasil Liga Inggris Pekan Ini", "Bola") == []
+    assert len(rows("Kemenpora Bertemu dengan PBSI", "Sports")) == 1  # a meeting story
+    assert len(rows("Hasil Liga Inggris Pekan Ini", "News")) == 1
+    assert len(rows("Hasil Liga Inggris Pekan Ini", None)) == 1  # no section column
+
+
+def test_proposing_a_meeting_is_a_request(kb):
+    rows = real(kb, "Pimpinan KPK sudah mengajukan pertemuan dengan Jokowi.")
+    assert [r["status"] for r in rows] == ["requested"]
+
+
+def test_the_pipeline_hands_the_section_to_the_meetings_step():
+    import pandas as pd
+
+    from newsanalysis.pipeline import Settings, process_article
+
+    record = {
+        "article_id": "a",
+        "text": "Jokowi bertemu Prabowo di Jakarta.",
+        "published": pd.Timestamp("2019-09-20"),
+        "language": "id",
+        "title": "Hasil Liga Inggris Pekan Ini",
+    }
+    assert len(process_article(record, Settings())["meetings"]) == 1
+    assert process_article({**record, "category": "Bola"}, Settings())["meetings"] == []

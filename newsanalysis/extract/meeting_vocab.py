@@ -95,6 +95,8 @@ class MeetingVocab:
     facility: re.Pattern[str] | None  # ends where a visited mention starts
     non_political: re.Pattern[str] | None  # a sports fixture, the afterlife
     habitual: re.Pattern[str] | None  # ends where a trigger starts: no single event
+    offtopic_sections: frozenset[str]  # sports, celebrity: meetings only in meeting stories
+    subordinator: re.Pattern[str] | None  # a fronted clause they open ends at its comma
     home_country: str | None
     anchors: ahocorasick.Automaton | None
 
@@ -228,6 +230,8 @@ def vocab(language: str) -> MeetingVocab | None:
             if section.get("habitual")
             else None
         ),
+        offtopic_sections=frozenset(w.lower() for w in section.get("offtopic_sections", [])),
+        subordinator=_words(section.get("subordinators", [])),
         home_country=section.get("home_country"),
         anchors=_automaton(section.get("anchors", [])),
     )

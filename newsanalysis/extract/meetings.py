@@ -142,13 +142,23 @@ def extract_meetings(doc: Document) -> list[dict[str, Any]]:
         kept = [m for m in found if not any(s < m.end() and m.start() < e for s, e in blocked)]
         if kept:
             by_sentence[index] = kept
-    if not by_sentence:
+    if not by_sentence or _offtopic(doc, v):
         return []
     events: list[_Event] = []
     for index in sorted(by_sentence):
         sentence = doc.sentences[index]
         events.extend(_sentence_events(doc, v, sentence, by_sentence[index], events))
     return [_row(doc, e) for e in _merge_article(doc, events)]
+
+
+def _offtopic(doc: Document, v) -> bool:
+    """A sports, celebrity or lifestyle story (the paper's section, when the corpus has
+    one) whose title tells no meeting: its trigger words tell fixtures, film plots and
+    private life, not meetings (GUIDELINE §8 non_political)."""
+    section = doc.extra.get("section")
+    if not isinstance(section, str) or section.strip().lower() not in v.offtopic_sections:
+        return False
+    return not (doc.title and v.trigger.search(doc.title))
 
 
 def _candidate_sentences(doc: Document, v) -> list[int]:

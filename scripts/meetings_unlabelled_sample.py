@@ -1,0 +1,102 @@
+"""List the ``happened`` meetings found in a random sample of unlabelled CLICK-ID articles.
+
+The gold measures precision on sentences drawn for their trigger words; this sample shows
+how the extractor behaves on ordinary news. It draws ``--per-source`` articles from each
+of kompas, okezone and sindonews (all sections, fixed ``--seed``), leaves out every
+article of a gold round (matched by corpus and title), runs the whole pipeline
+(``process_article``) on each and writes one line per ``happened`` row (article, section,
+title, participants, trigger, evidence) to a CSV, to be judged by reading each row:
+right (a political or public meeting with the right two sides) or wrong.
+
+    python scripts/meetings_unlabelled_sample.py --out /tmp/happened.csv
+    python scripts/meetings_unlabelled_sample.py --judged old.csv --out new.csv
+
+With ``--judged`` (a CSV of an earlier run with a filled ``right`` column, 1 or 0), rows
+with the same article, participants and trigger keep their judgement, so that only new
+rows need reading; the script prints precision over the judged rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import newsanalysis as na  # noqa: E402
+from newsanalysis.evaluate.locate import title_key  # noqa: E402
+from newsanalysis.pipeline import Settings, process_article  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+GOLD = ROOT / "gold" / "meetings" / "gold.jsonl"
+SOURCES = ("kompas.xlsx", "okezone.xlsx", "sindonews.xlsx")
+KEY = ["article_id", "participants", "trigger"]
+
+
+def sample_articles(per_source: int, seed: int) -> pd.DataFrame:
+    """``per_source`` random articles of each source, none of them in a gold round."""
+    gold = [json.loads(line) for line in GOLD.open(encoding="utf-8") if line.strip()]
+    used = {(g["corpus"], title_key(g.get("title"))) for g in gold}
+    frames = []
+    for name in SOURCES:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            articles = na.load(str(SHARED / "corpus" / "click-id" / name)).articles
+        fresh = [(f"click-id/{name}", title_key(t)) not in used for t in articles["title"].tolist()]
+        articles = articles[fresh]
+        frames.append(articles.sample(n=min(per_source, len(articles)), random_state=seed))
+    return pd.concat(frames, ignore_index=True)
+
+
+def happened_rows(articles: pd.DataFrame) -> pd.DataFrame:
+    settings = Settings()
+    rows = []
+    for record in articles.to_dict("records"):
+        for m in process_article(record, settings)["meetings"]:
+            if m["status"] != "happened":
+                continue
+            rows.append(
+                {
+                    "article_id": record["article_id"],
+                    "section": f"{record.get('category')}/{record.get('sub-category')}",
+                    "title": record.get("title"),
+                    "participants": "; ".join(str(p) for p in m["participants"]),
+                    "trigger": m["trigger"],
+                    "evidence": m["evidence"],
+                }
+            )
+    return pd.DataFrame(rows, columns=[*KEY[:1], "section", "title", *KEY[1:], "evidence"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--per-source", type=int, default=700)
+    parser.add_argument("--seed", type=int, default=99)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--judged", type=Path, help="an earlier judged CSV to carry over")
+    args = parser.parse_args(argv)
+    articles = sample_articles(args.per_source, args.seed)
+    rows = happened_rows(articles)
+    rows["right"] = pd.NA
+    if args.judged is not None:
+        old = pd.read_csv(args.judged)[[*KEY, "right"]].drop_duplicates(KEY)
+        rows = rows.drop(columns="right").merge(old, on=KEY, how="left")
+    rows.to_csv(args.out, index=False)
+    judged = rows["right"].dropna()
+    print(f"{len(articles)} articles, {len(rows)} happened rows -> {args.out}")
+    if len(judged):
+        print(
+            f"judged {len(judged)}/{len(rows)}: right {int(judged.sum())}, "
+            f"precision {judged.mean():.3f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

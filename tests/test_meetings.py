@@ -634,3 +634,43 @@ def test_the_pipeline_hands_the_section_to_the_meetings_step():
     }
     assert len(process_article(record, Settings())["meetings"]) == 1
     assert process_article({**record, "category": "Bola"}, Settings())["meetings"] == []
+
+
+def test_a_fronted_subordinate_clause_ends_at_its_comma_and_shares_the_main_subject(kb):
+    rows = real(
+        kb, "Setelah bertemu Jokowi, Prabowo melanjutkan pertemuan dengan Megawati Soekarnoputri."
+    )
+    assert names(rows) == [
+        {"Prabowo Subianto", "Joko Widodo"},
+        {"Prabowo Subianto", "Megawati Soekarnoputri"},
+    ]
+    # the main clause's subject is unnamed: no row, and not the speaker before the clause
+    text = (
+        "Dalam kesempatan tersebut kata Candra, setelah bertemu dengan Mark Goldshack, "
+        "Wakil KSAD melanjutkan pertemuan dengan pihak perusahaan BAE Systems."
+    )
+    assert not any("Candra" in r["participants"] for r in real(kb, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Setelah bertemu dengan Wantimpres, Wali Kota bersama Kabag Hukum Setda melanjutkan "
+            "pertemuan dengan Sesmenko Polhukam Mayjen TNI Agus Suwandono guna maksud yang sama.",
+            "id",
+        ),
+        (
+            "When I met with Mr. VandeHei and Mr. Allen, they were tight-lipped about their "
+            "next venture.",
+            "en",
+        ),
+    ],
+)
+def test_names_after_the_trigger_are_one_side_when_the_subject_is_unnamed(kb, text, language):
+    assert real(kb, text, language=language) == []
+
+
+def test_the_objects_of_a_causative_trigger_meet_each_other(kb):
+    rows = real(kb, "Budi Gunawan mempertemukan Jokowi dengan Prabowo di Istana.")
+    assert len(rows) == 1 and {"Joko Widodo", "Prabowo Subianto"} <= names(rows)[0]

@@ -10,6 +10,7 @@ from .meeting_text import (
     _WORD_BEFORE,
     _clause_mentions,
     _is_place,
+    _lexicon,
     _mention_starting_at,
     _opens_relative,
     _skip_spaces,
@@ -81,6 +82,42 @@ def _object_end(v, text, t_end, hi) -> int:
     return hi
 
 
+def _fronted(v, text: str, sentence, lo: int) -> bool:
+    """Does the clause at ``lo`` follow a subordinator fronted at the start of the
+    sentence or after a comma ("Setelah bertemu ...", "kata Candra, setelah bertemu")?"""
+    if v.subordinator is None:
+        return False
+    opener = _WORD_BEFORE.search(text, max(sentence[0], lo - 20), lo)
+    if opener is None or not v.subordinator.fullmatch(opener.group(1)):
+        return False
+    head = text[sentence[0] : opener.start()].rstrip(" \"“”'‘’(")
+    return not head or head.endswith(",")
+
+
+def _after_fronted_clause(doc, v, sentence, lo: int, t_start: int) -> int:
+    """ "Setelah bertemu dengan X, Wali Kota melanjutkan pertemuan dengan Y": a fronted
+    subordinate clause ends at its first comma when it holds a verb (or a trigger), and
+    the main clause after it is the trigger's clause; "Saat Jokowi, Prabowo dan Mega
+    bertemu" (a list, no verb before the comma) stays one clause."""
+    if not _fronted(v, doc.text, sentence, lo):
+        return lo
+    comma = doc.text.find(",", lo, t_start)
+    if comma < 0:
+        return lo
+    if v.trigger.search(doc.text, lo, comma) or _has_verb(doc, lo, comma):
+        return comma + 1
+    return lo
+
+
+def _has_verb(doc, lo: int, hi: int) -> bool:
+    lex = _lexicon(doc)
+    if lex is None or not lex.verb_prefixes:
+        return False
+    return any(
+        w[:1].islower() and lex.is_verb(w.strip(',.;:"“”()')) for w in doc.text[lo:hi].split()
+    )
+
+
 def _clause(doc, v, sentence, t_start, t_end) -> tuple[int, int]:
     """The clause of a trigger: cut at breaks; after the trigger, at the first comma
     unless the name in apposition to a title follows it: no name came yet and a
@@ -93,6 +130,7 @@ def _clause(doc, v, sentence, t_start, t_end) -> tuple[int, int]:
     lo = s_lo
     for b in v.clause_break.finditer(text, s_lo, t_start):
         lo = b.end()
+    lo = _after_fronted_clause(doc, v, sentence, lo, t_start)
     if _opens_relative(v, text, sentence, lo):
         comma = text.find(",", lo, t_start)
         if comma >= 0:  # "Prabowo, yang tidak hadir kemarin, bertemu Jokowi": the

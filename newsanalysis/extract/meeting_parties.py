@@ -10,7 +10,7 @@ from ..actors import resolve_reference
 from ..actors.quoted import quotation_around, quote_speaker
 from ..actors.references import person_before
 from ..document import Mention
-from .meeting_clause import _TITLE_WORD
+from .meeting_clause import _TITLE_WORD, _fronted
 from .meeting_text import (
     _NOUN_PHRASE_WORDS,
     _WORD,
@@ -153,6 +153,10 @@ def _borrowed_subject(
     after = _main_subject_after(doc, hi_full, sentence)
     if after is not None:
         return after
+    if _fronted(v, text, sentence, lo) and text[hi_full : hi_full + 1] == ",":
+        # "kata Candra, setelah bertemu dengan X, Wakil KSAD melanjutkan ...": the subject
+        # is the main clause's (here no named one), not the speaker before the clause
+        return _reference_at(doc, v, _skip_spaces(text, hi_full + 1))
     if opener is not None:
         speaker = _speaker_before(doc, v, sentence, opener.start())
         if speaker is not None:
@@ -164,6 +168,17 @@ def _borrowed_subject(
         if any(v.group_word.fullmatch(w) for w in words):
             return None
     return _sentence_subject(doc, v, sentence, lo, have)
+
+
+def _reference_at(doc, v, pos: int) -> Mention | None:
+    """The actor a pronoun at ``pos`` stands for ("..., ia melanjutkan"), if one."""
+    if v.references is None:
+        return None
+    r = v.references.match(doc.text, pos)
+    found = resolve_reference(doc, r.start(), r.end()) if r else []
+    if len(found) != 1:
+        return None
+    return Mention(r.start(), r.end(), found[0].surface, found[0].actor_id, found[0].method)
 
 
 def _speaker_before(doc, v, sentence, pos: int) -> Mention | None:

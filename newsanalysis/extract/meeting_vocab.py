@@ -97,6 +97,7 @@ class MeetingVocab:
     habitual: re.Pattern[str] | None  # ends where a trigger starts: no single event
     offtopic_sections: frozenset[str]  # sports, celebrity: meetings only in meeting stories
     subordinator: re.Pattern[str] | None  # a fronted clause they open ends at its comma
+    causative: re.Pattern[str] | None  # triggers whose objects meet each other
     home_country: str | None
     anchors: ahocorasick.Automaton | None
 
@@ -232,6 +233,7 @@ def vocab(language: str) -> MeetingVocab | None:
         ),
         offtopic_sections=frozenset(w.lower() for w in section.get("offtopic_sections", [])),
         subordinator=_words(section.get("subordinators", [])),
+        causative=_words(section.get("causatives", [])),
         home_country=section.get("home_country"),
         anchors=_automaton(section.get("anchors", [])),
     )

@@ -277,6 +277,12 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
         subject = _borrowed_subject(doc, v, sentence, lo, hi_full, t_start, people)
         if subject is not None:
             people.insert(0, subject)
+        elif not (v.causative and v.causative.fullmatch(trigger_text)):
+            # "Wali Kota melanjutkan pertemuan dengan Sesmenko Polhukam Agus Suwandono",
+            # "When I met with Mr. VandeHei and Mr. Allen": the names after the trigger
+            # are one side; the subject, the other side, is unnamed (not "X
+            # mempertemukan A dengan B", where the objects meet)
+            people = []
     if sum(1 for m in people if _type(doc, m.actor_id) == "person") >= 2:
         # two people meet: the organisations and countries around them are their
         # affiliations or the topic ("Imam bertemu Dedi Mulyadi ... depan kantor BNI")

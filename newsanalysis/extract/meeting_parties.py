@@ -376,6 +376,18 @@ def _possessor(text: str, m: Mention, t_start: int) -> bool:
     return p is not None and p.end() != t_start
 
 
+def _postposed_speaker(v, text: str, t_end: int, m: Mention) -> bool:
+    """ "Ryan and Trump will meet sometime next week, Spicer said": a name after the
+    trigger directly followed by a speech verb is who reports the meeting, not a side."""
+    if v.press_cue is None or m.start < t_end:
+        return False
+    nxt = _NEXT_WORD.match(text, m.end)
+    return nxt is not None and v.press_cue.fullmatch(nxt.group(1)) is not None
+
+
+_NEXT_WORD = re.compile(r"\s+([\w-]+)")
+
+
 def _means(v, text: str, lo: int, m: Mention) -> bool:
     """ "Melalui Direktorat Jenderal PSP, ...": a name after a word of means."""
     pattern = v.not_participant_before

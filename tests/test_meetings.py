@@ -684,3 +684,12 @@ def test_the_speaker_of_a_postposed_attribution_is_no_side(kb):
     )
     assert [r["status"] for r in rows] == ["planned"]
     assert names(rows) == [{"Paul Ryan", "Donald Trump"}]
+
+
+def test_whose_son_or_founder_is_no_side(kb):
+    rows = real(kb, "Putra sulung Presiden Jokowi, Gibran menemui Prabowo di Jakarta.")
+    assert names(rows) == [{"Gibran Rakabuming Raka", "Prabowo Subianto"}]
+    assert real(kb, "Istri Presiden Jokowi, Iriana bertemu Ibu Negara Singapura.") == []
+    # a title of its own ("Putra Mahkota") is no kin noun
+    rows = real(kb, "Setelah bertemu Putra Mahkota Saudi Mohammed bin Salman, Pompeo menyatakan.")
+    assert names(rows) == [{"Mike Pompeo", "Mohammad bin Salman"}]

@@ -388,6 +388,30 @@ def _postposed_speaker(v, text: str, t_end: int, m: Mention) -> bool:
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")
 
 
+def _role_possessor(doc, v, m: Mention) -> bool:
+    """ "Putra sulung Presiden Jokowi, Gibran menemui ...", "pendiri Suwe Ora Jamu, Ibu
+    Nova Dewi", "the son of Donald Trump, Eric Trump,": a name after a kin or role noun
+    and before the comma of an apposition is whose son or founder the next name is, not
+    a side. A capitalised noun is one only before a modifier or a title ("Istri Presiden
+    Jokowi,"), not inside a title of its own ("Putra Mahkota Arab Saudi Mohammed bin
+    Salman, Macron")."""
+    text = doc.text
+    if v.possessed_role is None or not _APPOSITION_NEXT.match(text, m.end):
+        return False
+    role = v.possessed_role.search(text, max(0, m.start - 60), m.start)
+    if role is None:
+        return False
+    if role.group(1)[:1].islower():
+        return True
+    nxt = _NEXT_WORD.match(text, role.end(1))
+    word = nxt.group(1) if nxt else ""
+    lex = _lexicon(doc)
+    return word[:1].islower() or (lex is not None and word.lower() in lex.title_words)
+
+
+_APPOSITION_NEXT = re.compile(r"\s*,\s*(?:the\s+)?[A-Z]")
+
+
 def _means(v, text: str, lo: int, m: Mention) -> bool:
     """ "Melalui Direktorat Jenderal PSP, ...": a name after a word of means."""
     pattern = v.not_participant_before

@@ -98,6 +98,7 @@ class MeetingVocab:
     offtopic_sections: frozenset[str]  # sports, celebrity: meetings only in meeting stories
     subordinator: re.Pattern[str] | None  # a fronted clause they open ends at its comma
     causative: re.Pattern[str] | None  # triggers whose objects meet each other
+    possessed_role: re.Pattern[str] | None  # ends where the possessor of a kin/role starts
     home_country: str | None
     anchors: ahocorasick.Automaton | None
 
@@ -234,6 +235,15 @@ def vocab(language: str) -> MeetingVocab | None:
         offtopic_sections=frozenset(w.lower() for w in section.get("offtopic_sections", [])),
         subordinator=_words(section.get("subordinators", [])),
         causative=_words(section.get("causatives", [])),
+        possessed_role=(
+            re.compile(
+                rf"(?<![\w-])({_alternation(section['possessed_roles'])})"
+                r"(?:\s+(?-i:[a-z])[\w-]*)?(?:\s+(?-i:[A-Z])[\w.-]*)*\s+$",
+                re.IGNORECASE,
+            )
+            if section.get("possessed_roles")
+            else None
+        ),
         home_country=section.get("home_country"),
         anchors=_automaton(section.get("anchors", [])),
     )

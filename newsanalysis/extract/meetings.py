@@ -65,6 +65,7 @@ from .meeting_parties import (
     _postposed_speaker,
     _references,
     _role_countries,
+    _role_possessor,
     _unnamed_counterpart,
 )
 from .meeting_status import (
@@ -257,6 +258,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     mentions = _join_split_names(doc, mentions)
     mentions = [m for m in mentions if not _means(v, text, lo, m)]
     mentions = [m for m in mentions if not _postposed_speaker(v, text, t_end, m)]
+    mentions = [m for m in mentions if not _role_possessor(doc, v, m)]
     mentions = [m for m in mentions if not _possessor(text, m, t_start)]
     if mode == "summit":
         mentions = _drop_summit_names(doc, v, mentions, t_end, hi)

@@ -693,3 +693,19 @@ def test_whose_son_or_founder_is_no_side(kb):
     # a title of its own ("Putra Mahkota") is no kin noun
     rows = real(kb, "Setelah bertemu Putra Mahkota Saudi Mohammed bin Salman, Pompeo menyatakan.")
     assert names(rows) == [{"Mike Pompeo", "Mohammad bin Salman"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "status"),
+    [
+        (
+            "Trump bahkan telah mengundang para pemimpin senior Taliban dan Presiden "
+            "Afghanistan Ashraf Ghani untuk bertemu di Camp David.",
+            "id",
+            "requested",
+        ),
+        ("Jokowi datang ke Istana Bogor untuk bertemu Prabowo.", "id", "happened"),
+    ],
+)
+def test_a_purpose_clause_takes_the_status_of_its_whole_clause(kb, text, language, status):
+    assert [r["status"] for r in real(kb, text, language=language)] == [status]

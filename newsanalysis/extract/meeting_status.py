@@ -20,8 +20,13 @@ if TYPE_CHECKING:  # annotations only: the event being built
 
 
 def _marked_status(v, text, lo, t_start, t_end, hi) -> str | None:
-    """The status markers in scope of a trigger, by precedence; None when unmarked."""
-    words = list(_WORD.finditer(text, lo, t_start))[-v.window :]
+    """The status markers in scope of a trigger, by precedence; None when unmarked. A
+    trigger right after a purpose word ("mengundang para pemimpin Taliban dan Presiden
+    Ghani untuk bertemu", "invited him to meet") is governed by the whole clause before
+    it: an invitation, a wish or a plan far from the trigger still scopes over it."""
+    words = list(_WORD.finditer(text, lo, t_start))
+    if not (words and v.purpose_word and v.purpose_word.fullmatch(words[-1].group(0))):
+        words = words[-v.window :]
     before = text[words[0].start() : t_start] if words else ""
     negation_text = before
     if v.negation_exceptions:

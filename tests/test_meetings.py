@@ -709,3 +709,32 @@ def test_whose_son_or_founder_is_no_side(kb):
 )
 def test_a_purpose_clause_takes_the_status_of_its_whole_clause(kb, text, language, status):
     assert [r["status"] for r in real(kb, text, language=language)] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Setelah acara gotong royong, rombongan Forum Pewarta mengunjungi destinasi wisata "
+            "Air Terjun Sendang Gile.",
+            "id",
+        ),
+        (
+            "Duta Besar Inggris Owen Jenkins juga mengunjungi rumah duka Habibie di Patra "
+            "Kuningan, Jakarta Selatan.",
+            "id",
+        ),
+        (
+            "Menteri Siti menyempatkan berkunjung ke rumah sakit tempat Zain dirawat.",
+            "id",
+        ),
+        ("Obama visited the grave of Nelson Mandela.", "en"),
+    ],
+)
+def test_a_visit_to_a_place_named_after_someone_has_no_host(kb, text, language):
+    assert real(kb, text, language=language) == []
+
+
+def test_a_visit_to_an_office_or_home_meets_its_host(kb):
+    rows = real(kb, "Prabowo Subianto mengunjungi kediaman Megawati Soekarnoputri di Teuku Umar.")
+    assert names(rows) == [{"Prabowo Subianto", "Megawati Soekarnoputri"}]

@@ -105,6 +105,24 @@ def _drop_facilities(doc, v, people: list[Mention], t_end: int) -> list[Mention]
     return kept
 
 
+def _drop_visited_places(doc, v, people: list[Mention], t_end: int) -> list[Mention]:
+    """Without the names after a common noun of a place visited ("mengunjungi perkemahan
+    Saka Wira Kartika", "berkunjung ke rumah sakit tempat Zain dirawat", "mengunjungi
+    rumah duka Habibie", "visited the grave of"): whose place it is, not a host. The noun
+    is in lower case and no comma comes between (GUIDELINE §2: a visit to a place
+    without a named host)."""
+    if v.visited_place is None:
+        return people
+    text = doc.text
+    kept = []
+    for m in people:
+        if m.start >= t_end and "," not in text[t_end : m.start]:
+            if v.visited_place.search(text, t_end, m.start):
+                continue
+        kept.append(m)
+    return kept
+
+
 def _require_counterpart(event: _Event, visitors: list[Mention]) -> None:
     """A visit without a host or a foreign destination has no counterpart: the people
     named before the verb are fellow visitors ("Jokowi dan Iriana mengunjungi ...")."""

@@ -99,6 +99,7 @@ class MeetingVocab:
     subordinator: re.Pattern[str] | None  # a fronted clause they open ends at its comma
     causative: re.Pattern[str] | None  # triggers whose objects meet each other
     possessed_role: re.Pattern[str] | None  # ends where the possessor of a kin/role starts
+    visited_place: re.Pattern[str] | None  # a lower-case place noun: no host after it
     home_country: str | None
     anchors: ahocorasick.Automaton | None
 
@@ -235,6 +236,11 @@ def vocab(language: str) -> MeetingVocab | None:
         offtopic_sections=frozenset(w.lower() for w in section.get("offtopic_sections", [])),
         subordinator=_words(section.get("subordinators", [])),
         causative=_words(section.get("causatives", [])),
+        visited_place=(
+            re.compile(rf"(?<![\w-])(?:{_alternation(section['visited_places'])})(?![\w-])")
+            if section.get("visited_places")
+            else None
+        ),
         possessed_role=(
             re.compile(
                 rf"(?<![\w-])({_alternation(section['possessed_roles'])})"

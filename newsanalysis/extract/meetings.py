@@ -78,7 +78,7 @@ from .meeting_status import (
     _purpose_object,
 )
 from .meeting_text import _clause_mentions, _is_place, _opens_relative, _skip_spaces, _type
-from .meeting_visits import _clause_places, _drop_facilities, _visit_roles
+from .meeting_visits import _clause_places, _drop_facilities, _drop_visited_places, _visit_roles
 from .meeting_vocab import CAMEO, CAMEO_HOSTING, HAPPENED, MARKED_STATUSES, PLOVER, vocab
 
 try:  # the dates step (branch ``dates``); without it events are undated
@@ -293,6 +293,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
         people = [m for m in people if _type(doc, m.actor_id) == "person"]
     if mode == "visit":
         people = _drop_facilities(doc, v, people, t_end)
+        people = _drop_visited_places(doc, v, people, t_end)
     for m in people:
         if m.actor_id not in event.surfaces:
             event.participants.append(m.actor_id)

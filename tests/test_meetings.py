@@ -738,3 +738,18 @@ def test_a_visit_to_a_place_named_after_someone_has_no_host(kb, text, language):
 def test_a_visit_to_an_office_or_home_meets_its_host(kb):
     rows = real(kb, "Prabowo Subianto mengunjungi kediaman Megawati Soekarnoputri di Teuku Umar.")
     assert names(rows) == [{"Prabowo Subianto", "Megawati Soekarnoputri"}]
+
+
+def test_the_body_not_the_headline_holds_an_event_both_tell(kb):
+    from newsanalysis.actors import find_mentions
+
+    title = "Obama and Putin fail to find common ground during meeting in China"
+    text = (
+        f"{title}.\nPresident Obama and President Vladimir Putin met in China on Monday, "
+        "after days of talks."
+    )
+    doc = Document("t", text, "en", published=date(2016, 9, 6), title=title)
+    find_mentions(doc, kb)
+    rows = extract_meetings(doc)
+    assert len(rows) == 1 and rows[0]["start"] > len(title)
+    assert rows[0]["date_start"] == date(2016, 9, 5)

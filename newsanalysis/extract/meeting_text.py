@@ -75,6 +75,28 @@ def _title_case(doc, pos: int) -> bool:
     return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
+def _headline_end(doc) -> int:
+    """Where the article's title ends when the text starts with it (PolNeAR texts open
+    with their headline), else 0."""
+    cached = doc.extra.get("_headline_end")
+    if cached is not None:
+        return cached
+    end = 0
+    title = re.sub(r"\W+", "", doc.title or "").lower()
+    if title:
+        seen = 0
+        for i, c in enumerate(doc.text[: len(doc.title) * 2 + 20]):
+            if c.isalnum() or c == "_":
+                if c.lower() != title[seen]:
+                    break
+                seen += 1
+                if seen == len(title):
+                    end = i + 1
+                    break
+    doc.extra["_headline_end"] = end
+    return end
+
+
 #: lower-case words an object marker may have before the name ("dengan perwakilan
 #: United Nations ...", "with top Senate Democrats"); more is a phrase of its own
 _NOUN_PHRASE_WORDS = 4

@@ -77,7 +77,14 @@ from .meeting_status import (
     _marked_status,
     _purpose_object,
 )
-from .meeting_text import _clause_mentions, _is_place, _opens_relative, _skip_spaces, _type
+from .meeting_text import (
+    _clause_mentions,
+    _headline_end,
+    _is_place,
+    _opens_relative,
+    _skip_spaces,
+    _type,
+)
 from .meeting_visits import _clause_places, _drop_facilities, _drop_visited_places, _visit_roles
 from .meeting_vocab import CAMEO, CAMEO_HOSTING, HAPPENED, MARKED_STATUSES, PLOVER, vocab
 
@@ -417,9 +424,17 @@ def _merge_article(doc, events: list[_Event]) -> list[_Event]:
     status, and undated or dated within the earlier event's dates (the "pertemuan empat
     mata" on Monday of a visit planned from Monday to Wednesday)."""
     kept: list[_Event] = []
+    headline = _headline_end(doc)
     for e in events:
         if e.count is None:
             twin = next((k for k in kept if _restates(k, e)), None)
+            if twin is not None and twin.start < headline <= e.start:
+                # the headline announces what the body tells: the body's sentence is the
+                # event's evidence, with the headline's date and place when it has none
+                e.location = e.location or twin.location
+                e.date = e.date or twin.date
+                kept[kept.index(twin)] = e
+                continue
             if twin is not None:
                 twin.location = twin.location or e.location
                 if twin.date is None and doc.paragraph_index(twin.start) == doc.paragraph_index(

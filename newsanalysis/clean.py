@@ -333,7 +333,9 @@ def _looks_hard_wrapped(text: str) -> bool:
 
 # --------------------------------------------------------------------------- mojibake
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+#: a run of non-ASCII characters, with the ASCII letter a combining mark sits on ("A"
+#: + U+0303 + "±": decomposed mojibake of "ñ" in PolNeAR texts, "PeÃ±a")
+_NON_ASCII_RUN = re.compile(r"[A-Za-z](?=[\u0300-\u036f])[^\x00-\x7f]+|[^\x00-\x7f]+")
 _FTFY_OPTIONS = {"uncurl_quotes": False, "fix_line_breaks": False, "normalization": "NFC"}
 
 

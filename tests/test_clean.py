@@ -44,6 +44,16 @@ def test_mojibake_and_joined_paragraphs_are_repaired():
     )
 
 
+def test_decomposed_mojibake_is_repaired():
+    # PolNeAR: "Ã" stored as "A" + combining tilde, so the non-ASCII run alone is "̃±"
+    raw = "Trump met with Mexican President Enrique PeA\u0303\u00b1a Nieto on Wednesday."
+    cleaned = clean_text(raw)
+    assert cleaned.text == "Trump met with Mexican President Enrique Peña Nieto on Wednesday."
+    start = cleaned.text.index("Peña")
+    raw_start, raw_end = cleaned.to_raw(start, start + len("Peña Nieto"))
+    assert raw[raw_start:raw_end] == "PeA\u0303\u00b1a Nieto"
+
+
 def test_comma_runs_and_spaced_joins_are_paragraph_breaks():
     raw = (
         'Kasus ini terjadi setiap tahun.,,"Kebanyakan tertipu," kata dia.,Dengan demikian '
@@ -225,6 +235,7 @@ _PIECES = [
     "\r\n",
     "é",
     "Ã©",
+    "PeA\u0303\u00b1a",
 ]
 
 

@@ -753,3 +753,30 @@ def test_the_body_not_the_headline_holds_an_event_both_tell(kb):
     rows = extract_meetings(doc)
     assert len(rows) == 1 and rows[0]["start"] > len(title)
     assert rows[0]["date_start"] == date(2016, 9, 5)
+
+
+def test_a_pronoun_after_a_comma_opens_a_clause_and_to_a_is_no_purpose(kb):
+    rows = real(
+        kb,
+        "Donald Trump said he is not backing any candidate, and in addition to a private "
+        "meeting he had with Vladimir Putin a year ago, he also hosted Barack Obama aboard "
+        "his private jet.",
+        language="en",
+    )
+    assert names(rows) == [{"Donald Trump", "Vladimir Putin"}, {"Donald Trump", "Barack Obama"}]
+    assert [r["status"] for r in rows] == ["happened", "happened"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Donald Trump met Barack Obama on Monday, and he met Vladimir Putin on Tuesday.", "en"),
+        (
+            "Prabowo Subianto bertemu Megawati Soekarnoputri, dan ia bertemu Joko Widodo kemarin.",
+            "id",
+        ),
+    ],
+)
+def test_a_coordinated_clause_with_its_own_subject_is_a_clause(kb, text, language):
+    assert len(real(kb, text, language=language)) == 2
+    assert all(len(r["participants"]) == 2 for r in real(kb, text, language=language))

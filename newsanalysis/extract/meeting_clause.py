@@ -109,6 +109,20 @@ def _after_fronted_clause(doc, v, sentence, lo: int, t_start: int) -> int:
     return lo
 
 
+def _pronoun_subject_start(v, text: str, lo: int, t_start: int) -> int:
+    """ "..., and in addition to a private meeting he had with Rubio, he also hosted
+    Bush": a pronoun right after the last comma before the trigger is the subject of a
+    clause of its own, which starts there."""
+    comma = text.rfind(",", lo, t_start)
+    if comma < 0 or v.references is None:
+        return lo
+    start = _skip_spaces(text, comma + 1)
+    r = v.references.match(text, start)
+    if r is None or v.clause_break.search(text, r.end(), t_start):
+        return lo
+    return start
+
+
 def _has_verb(doc, lo: int, hi: int) -> bool:
     lex = _lexicon(doc)
     if lex is None or not lex.verb_prefixes:
@@ -131,6 +145,7 @@ def _clause(doc, v, sentence, t_start, t_end) -> tuple[int, int]:
     for b in v.clause_break.finditer(text, s_lo, t_start):
         lo = b.end()
     lo = _after_fronted_clause(doc, v, sentence, lo, t_start)
+    lo = _pronoun_subject_start(v, text, lo, t_start)
     if _opens_relative(v, text, sentence, lo):
         comma = text.find(",", lo, t_start)
         if comma >= 0:  # "Prabowo, yang tidak hadir kemarin, bertemu Jokowi": the

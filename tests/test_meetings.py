@@ -780,3 +780,13 @@ def test_a_pronoun_after_a_comma_opens_a_clause_and_to_a_is_no_purpose(kb):
 def test_a_coordinated_clause_with_its_own_subject_is_a_clause(kb, text, language):
     assert len(real(kb, text, language=language)) == 2
     assert all(len(r["participants"]) == 2 for r in real(kb, text, language=language))
+
+
+def test_a_sidelines_phrase_tells_how_the_trigger_before_it_took_place(kb):
+    rows = real(
+        kb,
+        "Mike Pompeo menyatakan bahwa Trump dan Hassan Rouhani bisa bertemu di sela-sela "
+        "sidang Majelis Umum PBB akhir bulan ini.",
+    )
+    assert [(r["status"], r["mode"]) for r in rows] == [("hypothetical", "summit")]
+    assert names(rows) == [{"Donald Trump", "Hassan Rouhani"}]

@@ -209,6 +209,9 @@ def _sentence_events(doc, v, sentence, matches, earlier: list[_Event]) -> list[_
             continue
         if _habitual(v, doc.text, sentence, t_start):
             continue
+        if events and _adverbial_of(doc, v, events[-1], t_start, t_end):
+            _fold_adverbial(doc, v, events[-1], mode, t_start, t_end)
+            continue
         event = _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic)
         if len(event.participants) < 2 and events and _may_inherit(v, doc.text, event, events[-1]):
             _inherit(event, events[-1])
@@ -222,6 +225,35 @@ def _sentence_events(doc, v, sentence, matches, earlier: list[_Event]) -> list[_
     for event in events:
         _finish_status(doc, event)
     return events
+
+
+def _adverbial_of(doc, v, previous: _Event, t_start: int, t_end: int) -> bool:
+    """Is the trigger a place adverbial of the trigger before it in its clause ("bisa
+    bertemu di sela-sela sidang Majelis Umum PBB", "met on the sidelines of the
+    summit")? Such a phrase tells how that event took place, not another event."""
+    text = doc.text
+    first = text[t_start:t_end].split()[0]
+    if v.at_place is None or not v.at_place.match(first + " "):
+        return False
+    if not previous.start <= previous.anchor < t_start <= previous.end + 1:
+        return False
+    return not v.clause_break.search(text, previous.anchor, t_start)
+
+
+def _fold_adverbial(doc, v, event: _Event, mode: str, t_start: int, t_end: int) -> None:
+    """Give ``event`` the mode of its adverbial trigger and drop the body that names the
+    summit or session ("PBB" of "sidang Majelis Umum PBB") from its participants."""
+    if v.mode_rank(mode) < v.mode_rank(event.mode):
+        event.mode = mode
+    event.triggers.append(doc.text[t_start:t_end])
+    named = {
+        m.actor_id
+        for m in _clause_mentions(doc, t_end, event.end)
+        if _type(doc, m.actor_id) in ("organisation", "group")
+    }
+    kept = [pid for pid in event.participants if pid not in named]
+    if len(kept) >= 2:
+        event.participants = kept
 
 
 def _habitual(v, text: str, sentence, t_start: int) -> bool:

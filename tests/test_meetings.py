@@ -790,3 +790,8 @@ def test_a_sidelines_phrase_tells_how_the_trigger_before_it_took_place(kb):
     )
     assert [(r["status"], r["mode"]) for r in rows] == [("hypothetical", "summit")]
     assert names(rows) == [{"Donald Trump", "Hassan Rouhani"}]
+
+
+def test_a_counted_group_of_people_is_an_unnamed_side(kb):
+    text = "Di hari yang sama, Komisi III DPR bertemu dengan 10 orang Capim KPK dan meminta mereka membuat makalah."
+    assert real(kb, text) == []

@@ -795,3 +795,8 @@ def test_a_sidelines_phrase_tells_how_the_trigger_before_it_took_place(kb):
 def test_a_counted_group_of_people_is_an_unnamed_side(kb):
     text = "Di hari yang sama, Komisi III DPR bertemu dengan 10 orang Capim KPK dan meminta mereka membuat makalah."
     assert real(kb, text) == []
+
+
+def test_an_organisation_may_be_received(kb):
+    rows = real(kb, "Wiranto menerima kunjungan Komisi Penyiaran Indonesia di Jakarta.")
+    assert len(rows) == 1 and rows[0]["host"] == "Wiranto" and rows[0]["cameo"] == "043"

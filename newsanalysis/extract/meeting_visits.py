@@ -45,7 +45,7 @@ def _visit_roles(doc, v, event: _Event, people, places, t_start, t_end) -> None:
         if (
             first is None
             or sum(1 for w in between if w[:1].islower()) > _OBJECT_GAP
-            or _type(doc, first.actor_id) not in ("person", "country")
+            or _type(doc, first.actor_id) not in ("person", "country", "organisation")
             or (between and v.joiners and v.joiners.fullmatch(between[0]))
         ):
             event.participants.clear()

@@ -800,3 +800,16 @@ def test_a_counted_group_of_people_is_an_unnamed_side(kb):
 def test_an_organisation_may_be_received(kb):
     rows = real(kb, "Wiranto menerima kunjungan Komisi Penyiaran Indonesia di Jakarta.")
     assert len(rows) == 1 and rows[0]["host"] == "Wiranto" and rows[0]["cameo"] == "043"
+
+
+def test_a_proposed_meeting_is_a_request(kb):
+    rows = real(
+        kb,
+        "Pertemuan Trump-Rouhani digagas oleh Presiden Prancis Emmanuel Macron, sebagai cara "
+        "untuk mengurangi ketegangan.",
+    )
+    assert rows and all(r["status"] == "requested" for r in rows)
+
+
+def test_a_visit_to_a_landmark_is_a_working_visit(kb):
+    assert real(kb, "Menteri Siti Nurbaya mengunjungi Candi Borobudur di Magelang.") == []

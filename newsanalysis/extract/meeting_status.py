@@ -43,6 +43,8 @@ def _marked_status(v, text, lo, t_start, t_end, hi) -> str | None:
             return status
         if status == "planned" and v.planned_after and v.planned_after.search(after):
             return status
+        if status == "requested" and v.requested_after and v.requested_after.search(after):
+            return status  # "Pertemuan Trump-Rouhani digagas oleh Macron": proposed
     return None
 
 

@@ -61,6 +61,7 @@ class MeetingVocab:
     cancelled_after: re.Pattern[str] | None
     planned_after: re.Pattern[str] | None
     negated_after: re.Pattern[str] | None
+    requested_after: re.Pattern[str] | None
     negation_exceptions: re.Pattern[str] | None
     window: int
     clause_break: re.Pattern[str]
@@ -161,6 +162,7 @@ def vocab(language: str) -> MeetingVocab | None:
         cancelled_after=_words(section.get("cancelled_after", [])),
         planned_after=_words(section.get("planned_after", [])),
         negated_after=_words(section.get("negated_after", [])),
+        requested_after=_words(section.get("requested_after", [])),
         negation_exceptions=_words(section.get("negation_exceptions", [])),
         window=int(section.get("window", 6)),
         clause_break=clause_break,

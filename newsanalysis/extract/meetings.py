@@ -316,15 +316,18 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     people = _drop_group_senders(doc, v, people, t_start)
     if not nominal:
         people = _drop_causers(doc, v, people, t_start)
-    if after_between is None and not any(m.start < t_start for m in people):
+    if v.causative and v.causative.fullmatch(trigger_text):
+        # "BIN mempertemukan tokoh Papua dengan Presiden": the objects meet each other;
+        # who brings them together is no side
+        people = [m for m in people if m.start >= t_end]
+    elif after_between is None and not any(m.start < t_start for m in people):
         subject = _borrowed_subject(doc, v, sentence, lo, hi_full, t_start, people)
         if subject is not None:
             people.insert(0, subject)
-        elif not (v.causative and v.causative.fullmatch(trigger_text)):
+        else:
             # "Wali Kota melanjutkan pertemuan dengan Sesmenko Polhukam Agus Suwandono",
             # "When I met with Mr. VandeHei and Mr. Allen": the names after the trigger
-            # are one side; the subject, the other side, is unnamed (not "X
-            # mempertemukan A dengan B", where the objects meet)
+            # are one side; the subject, the other side, is unnamed
             people = []
     if sum(1 for m in people if _type(doc, m.actor_id) == "person") >= 2:
         # two people meet: the organisations and countries around them are their

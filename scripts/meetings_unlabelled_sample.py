@@ -10,6 +10,7 @@ right (a political or public meeting with the right two sides) or wrong.
 
     python scripts/meetings_unlabelled_sample.py --out /tmp/happened.csv
     python scripts/meetings_unlabelled_sample.py --judged old.csv --out new.csv
+    python scripts/meetings_unlabelled_sample.py --seed 7 --exclude-seed 99 --out fresh.csv
 
 With ``--judged`` (a CSV of an earlier run with a filled ``right`` column, 1 or 0), rows
 with the same article, participants and trigger keep their judgement, so that only new
@@ -39,8 +40,10 @@ SOURCES = ("kompas.xlsx", "okezone.xlsx", "sindonews.xlsx")
 KEY = ["article_id", "participants", "trigger"]
 
 
-def sample_articles(per_source: int, seed: int) -> pd.DataFrame:
-    """``per_source`` random articles of each source, none of them in a gold round."""
+def sample_articles(per_source: int, seed: int, exclude_seed: int | None = None) -> pd.DataFrame:
+    """``per_source`` random articles of each source, none of them in a gold round nor,
+    with ``exclude_seed``, in the sample that seed draws (a fresh sample for checking
+    rules written while reading another one)."""
     gold = [json.loads(line) for line in GOLD.open(encoding="utf-8") if line.strip()]
     used = {(g["corpus"], title_key(g.get("title"))) for g in gold}
     frames = []
@@ -50,6 +53,9 @@ def sample_articles(per_source: int, seed: int) -> pd.DataFrame:
             articles = na.load(str(SHARED / "corpus" / "click-id" / name)).articles
         fresh = [(f"click-id/{name}", title_key(t)) not in used for t in articles["title"].tolist()]
         articles = articles[fresh]
+        if exclude_seed is not None:
+            seen = articles.sample(n=min(per_source, len(articles)), random_state=exclude_seed)
+            articles = articles.drop(index=seen.index)
         frames.append(articles.sample(n=min(per_source, len(articles)), random_state=seed))
     return pd.concat(frames, ignore_index=True)
 
@@ -80,8 +86,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=99)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--judged", type=Path, help="an earlier judged CSV to carry over")
+    parser.add_argument(
+        "--exclude-seed", type=int, help="leave out the articles this seed's sample draws"
+    )
     args = parser.parse_args(argv)
-    articles = sample_articles(args.per_source, args.seed)
+    articles = sample_articles(args.per_source, args.seed, args.exclude_seed)
     rows = happened_rows(articles)
     rows["right"] = pd.NA
     if args.judged is not None:

@@ -815,3 +815,18 @@ def test_a_proposed_meeting_is_a_request(kb):
 
 def test_a_visit_to_a_landmark_is_a_working_visit(kb):
     assert real(kb, "Menteri Siti Nurbaya mengunjungi Candi Borobudur di Magelang.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the last word of a capitalised name
+        "Kementerian Ketenagakerjaan mengadakan kegiatan Upgrading Trainer Terampil Berunding "
+        "dalam Pembuatan Perjanjian Kerja Bersama.",
+        # the visitor is unnamed: the two places visited are no pair
+        "Menlu 55 tahun itu menuturkan terdapat kesepakatan bahwa Teheran pelakunya, setelah "
+        "berkunjung ke Arab Saudi serta Uni Emirat Arab.",
+    ],
+)
+def test_no_meeting_in_a_name_nor_between_places_visited(kb, text):
+    assert real(kb, text) == []

@@ -259,7 +259,21 @@ def _event_name(text: str, t_start: int, t_end: int, sentence) -> bool:
     if not before or before[-1] in '"“‘(:':
         return False  # the first word of the sentence or of a quotation
     nxt = _NEXT_WORD.match(text, t_end)
-    return bool(nxt and nxt.group(1)[:1].isupper())
+    if nxt and nxt.group(1)[:1].isupper():
+        return True
+    # "kegiatan Upgrading Trainer Terampil Berunding dalam ...": the last word of a name
+    # (two capitalised words before it), unless every word of the sentence is capitalised
+    previous = before.split()[-2:]
+    return (
+        len(previous) == 2
+        and all(w[:1].isupper() and w[-1:].isalnum() for w in previous)
+        and not _all_capitalised(text[sentence[0] : sentence[1]])
+    )
+
+
+def _all_capitalised(sentence_text: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", sentence_text) if len(w) > 3]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")

@@ -327,8 +327,9 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
         else:
             # "Wali Kota melanjutkan pertemuan dengan Sesmenko Polhukam Agus Suwandono",
             # "When I met with Mr. VandeHei and Mr. Allen": the names after the trigger
-            # are one side; the subject, the other side, is unnamed
-            people = []
+            # are one side; the subject, the other side, is unnamed ("setelah berkunjung
+            # ke Saudi serta UEA": the visitor is unnamed, the places are no pair)
+            return event
     if sum(1 for m in people if _type(doc, m.actor_id) == "person") >= 2:
         # two people meet: the organisations and countries around them are their
         # affiliations or the topic ("Imam bertemu Dedi Mulyadi ... depan kantor BNI")

@@ -830,3 +830,11 @@ def test_a_visit_to_a_landmark_is_a_working_visit(kb):
 )
 def test_no_meeting_in_a_name_nor_between_places_visited(kb, text):
     assert real(kb, text) == []
+
+
+def test_a_later_mention_of_some_sides_of_an_event_restates_it(kb):
+    text = (
+        "Hassan Rouhani, Vladimir Putin dan Recep Tayyip Erdogan bertemu di Ankara, Senin "
+        "(16/9/2019). Erdogan mengatakan bahwa ia membahas Idlib pada pertemuan dengan Putin."
+    )
+    assert len(real(kb, text)) == 1

@@ -483,7 +483,10 @@ def _merge_article(doc, events: list[_Event]) -> list[_Event]:
 
 
 def _restates(earlier: _Event, later: _Event) -> bool:
-    if earlier.count is not None or set(earlier.participants) != set(later.participants):
+    """Does ``later`` tell again (some sides of) ``earlier``: its sides among the earlier
+    ones ("pertemuan dengan Putin" after the Rouhani-Putin-Erdogan summit), same status,
+    a compatible place and date?"""
+    if earlier.count is not None or not set(later.participants) <= set(earlier.participants):
         return False
     if earlier.final_status != later.final_status:
         return False

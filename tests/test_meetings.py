@@ -838,3 +838,17 @@ def test_a_later_mention_of_some_sides_of_an_event_restates_it(kb):
         "(16/9/2019). Erdogan mengatakan bahwa ia membahas Idlib pada pertemuan dengan Putin."
     )
     assert len(real(kb, text)) == 1
+
+
+def test_the_agent_clitic_of_a_passive_verb_is_the_subject_of_the_clause_after_it(kb):
+    text = (
+        "Presiden Joko Widodo berharap China menambah impor. Hal ini dikatakannya saat "
+        "bertemu Song Tao di Istana Bogor."
+    )
+    assert names(real(kb, text)) == [{"Joko Widodo", "Song Tao"}]
+    # a name after the comma of a clause that is not fronted is no subject it shares
+    text = (
+        "Presiden Joko Widodo berharap China menambah impor. Hal ini disampaikannya saat "
+        "bertemu Penasihat Presiden RRC, Song Tao di Istana Bogor."
+    )
+    assert not any(r["participants"][0] == "Song Tao" for r in real(kb, text))

@@ -150,7 +150,8 @@ def _borrowed_subject(
             if not _is_place(doc, v, antecedent):
                 return antecedent
         return None
-    after = _main_subject_after(doc, hi_full, sentence)
+    fronted = _fronted(v, text, sentence, lo) or not text[sentence[0] : lo].strip(" \"“‘'(")
+    after = _main_subject_after(doc, hi_full, sentence) if fronted else None
     if after is not None:
         return after
     if _fronted(v, text, sentence, lo) and text[hi_full : hi_full + 1] == ",":
@@ -159,6 +160,8 @@ def _borrowed_subject(
         return _reference_at(doc, v, _skip_spaces(text, hi_full + 1))
     if opener is not None:
         speaker = _speaker_before(doc, v, sentence, opener.start())
+        if speaker is None:
+            speaker = _clitic_agent(doc, v, sentence, opener.start())
         if speaker is not None:
             return speaker
     if v.group_word is not None:
@@ -168,6 +171,28 @@ def _borrowed_subject(
         if any(v.group_word.fullmatch(w) for w in words):
             return None
     return _sentence_subject(doc, v, sentence, lo, have)
+
+
+def _clitic_agent(doc, v, sentence, pos: int) -> Mention | None:
+    """ "Hal ini dikatakannya saat bertemu Song Tao": the agent clitic of a passive verb
+    right before the clause is the subject the clause shares."""
+    if v.agent_clitic is None or v.passive_prefix is None:
+        return None
+    verb = _WORD_BEFORE.search(doc.text, max(sentence[0], pos - 30), pos)
+    if verb is None:
+        return None
+    word = verb.group(1)
+    clitic = v.agent_clitic.search(word)
+    lex = _lexicon(doc)
+    if clitic is None or not v.passive_prefix.match(word) or lex is None:
+        return None
+    if not lex.is_verb(word[: clitic.start()]):
+        return None
+    start = verb.start(1) + clitic.start()
+    found = resolve_reference(doc, start, verb.end(1))
+    if len(found) != 1 or _type(doc, found[0].actor_id) != "person":
+        return None
+    return Mention(start, verb.end(1), found[0].surface, found[0].actor_id, found[0].method)
 
 
 def _reference_at(doc, v, pos: int) -> Mention | None:

@@ -89,6 +89,7 @@ class MeetingVocab:
     complementizer: re.Pattern[str] | None
     demonstrative: re.Pattern[str] | None
     passive_prefix: re.Pattern[str] | None
+    agent_clitic: re.Pattern[str] | None  # "dikatakannya": the clitic is the agent
     agent_marker: re.Pattern[str] | None
     press_cue: re.Pattern[str] | None
     not_participant_before: re.Pattern[str] | None
@@ -213,6 +214,11 @@ def vocab(language: str) -> MeetingVocab | None:
         passive_prefix=(
             re.compile(rf"(?:{_alternation(section['passive_prefixes'])})\w", re.IGNORECASE)
             if section.get("passive_prefixes")
+            else None
+        ),
+        agent_clitic=(
+            re.compile(rf"(?:{_alternation(section['clitics'])})$", re.IGNORECASE)
+            if section.get("clitics")
             else None
         ),
         not_participant_before=_ending(section.get("not_participant_before", [])),

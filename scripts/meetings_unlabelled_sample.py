@@ -9,10 +9,10 @@ title, participants, trigger, evidence) to a CSV, to be judged by reading each r
 right (a political or public meeting with the right two sides) or wrong.
 
     python scripts/meetings_unlabelled_sample.py --out /tmp/happened.csv
-    python scripts/meetings_unlabelled_sample.py --judged old.csv --out new.csv
+    python scripts/meetings_unlabelled_sample.py --judged old.csv more.csv --out new.csv
     python scripts/meetings_unlabelled_sample.py --seed 7 --exclude-seed 99 --out fresh.csv
 
-With ``--judged`` (a CSV of an earlier run with a filled ``right`` column, 1 or 0), rows
+With ``--judged`` (CSVs of earlier runs with a filled ``right`` column, 1 or 0), rows
 with the same article, participants and trigger keep their judgement, so that only new
 rows need reading; the script prints precision over the judged rows.
 """
@@ -85,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-source", type=int, default=700)
     parser.add_argument("--seed", type=int, default=99)
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--judged", type=Path, help="an earlier judged CSV to carry over")
+    parser.add_argument(
+        "--judged", type=Path, nargs="*", default=[], help="earlier judged CSVs to carry over"
+    )
     parser.add_argument(
         "--exclude-seed", type=int, help="leave out the articles this seed's sample draws"
     )
@@ -93,9 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     articles = sample_articles(args.per_source, args.seed, args.exclude_seed)
     rows = happened_rows(articles)
     rows["right"] = pd.NA
-    if args.judged is not None:
-        old = pd.read_csv(args.judged)[[*KEY, "right"]].drop_duplicates(KEY)
-        rows = rows.drop(columns="right").merge(old, on=KEY, how="left")
+    if args.judged:
+        old = pd.concat([pd.read_csv(p)[[*KEY, "right"]] for p in args.judged])
+        rows = rows.drop(columns="right").merge(old.drop_duplicates(KEY), on=KEY, how="left")
     rows.to_csv(args.out, index=False)
     judged = rows["right"].dropna()
     print(f"{len(articles)} articles, {len(rows)} happened rows -> {args.out}")

@@ -852,3 +852,36 @@ def test_the_agent_clitic_of_a_passive_verb_is_the_subject_of_the_clause_after_i
         "bertemu Penasihat Presiden RRC, Song Tao di Istana Bogor."
     )
     assert not any(r["participants"][0] == "Song Tao" for r in real(kb, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the clause a subordinate one is attached to has a subject of its own (unnamed)
+        (
+            "Senada, jaksa Joko Widodo mengungkapkan, pemberian uang terjadi ketika Alfin "
+            "menyerahkan uang ke Rustam saat bertemu di kantor Kejati Jateng.",
+            [],
+        ),
+        # the agent of a passive clause
+        (
+            "Hal tersebut disampaikan Prabowo Subianto saat pertemuan dengan Presiden Jokowi.",
+            [{"Prabowo Subianto", "Joko Widodo"}],
+        ),
+        # a chain of subordinate clauses shares the speaker
+        (
+            '"Iya ketua timses," kata Prabowo Subianto saat dikonfirmasi wartawan usai '
+            "pertemuan dengan Jokowi, di Istana.",
+            [{"Prabowo Subianto", "Joko Widodo"}],
+        ),
+        # no clause of its own before the subordinator
+        (
+            "Jokowi mengatakan, saat bertemu Prabowo Subianto, keduanya membahas ekonomi.",
+            [{"Joko Widodo", "Prabowo Subianto"}],
+        ),
+    ],
+)
+def test_a_subordinate_clause_shares_the_subject_of_the_clause_it_is_attached_to(
+    kb, text, expected
+):
+    assert names(real(kb, text)) == expected

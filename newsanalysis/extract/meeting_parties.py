@@ -157,7 +157,7 @@ def _borrowed_subject(
     if _fronted(v, text, sentence, lo) and text[hi_full : hi_full + 1] == ",":
         # "kata Candra, setelah bertemu dengan X, Wakil KSAD melanjutkan ...": the subject
         # is the main clause's (here no named one), not the speaker before the clause
-        return _reference_at(doc, v, _skip_spaces(text, hi_full + 1))
+        return _reference_at(doc, v, _skip_spaces(text, hi_full + 1), have)
     if opener is not None:
         speaker = _speaker_before(doc, v, sentence, opener.start())
         if speaker is None:
@@ -170,7 +170,46 @@ def _borrowed_subject(
             words += text[max(sentence[0], opener.start() - 40) : opener.start()].split()[-3:]
         if any(v.group_word.fullmatch(w) for w in words):
             return None
+    if opener is not None and v.subordinator and v.subordinator.fullmatch(opener.group(1)):
+        decided, subject = _attached_clause_subject(doc, v, sentence, opener.start(), have)
+        if decided:
+            return subject
     return _sentence_subject(doc, v, sentence, lo, have)
+
+
+def _attached_clause_subject(
+    doc, v, sentence, pos: int, have: list[Mention]
+) -> tuple[bool, Mention | None]:
+    """ "ketika Alfin menyerahkan uang ke Rustam saat bertemu di kantor Kejati": a
+    subordinate clause shares the subject of the clause it is attached to, the one right
+    before its subordinator, not the sentence's first name (the speaker). Decided only
+    when that clause has a verb: its subject is the name before the verb (the agent
+    after a passive one), or none when it names no actor there."""
+    text = doc.text
+    seg_lo = sentence[0]
+    for b in v.clause_break.finditer(text, sentence[0], pos):
+        if b.end() <= pos:
+            seg_lo = b.end()
+    verb_at = _first_verb(doc, seg_lo, pos)
+    if verb_at >= pos:
+        return False, None  # "X mengatakan, saat bertemu Y": no clause of its own
+    if not text[seg_lo:verb_at].strip(" ,"):
+        # "kata X saat dikonfirmasi usai pertemuan", "39 kali sejak menjadi pemimpin
+        # China, terakhir ... saat pertemuan puncak": a clause without a subject of its
+        # own shares the one before it
+        return False, None
+    taken = {m.actor_id for m in have}
+    pool = _clause_mentions(doc, seg_lo, verb_at)
+    pool += _references(doc, v, seg_lo, verb_at, pool)
+    # the agent of a passive ("disampaikan delegasi China", "oleh pihak Bentoel Grup")
+    pool += [m for m in _clause_mentions(doc, verb_at, pos) if _agent_position(doc, v, m)]
+    for m in pool:
+        kind = _type(doc, m.actor_id)
+        if m.actor_id in taken or kind not in ("person", "organisation", "country"):
+            continue
+        if not _is_place(doc, v, m):
+            return True, m
+    return True, None
 
 
 def _clitic_agent(doc, v, sentence, pos: int) -> Mention | None:
@@ -195,15 +234,18 @@ def _clitic_agent(doc, v, sentence, pos: int) -> Mention | None:
     return Mention(start, verb.end(1), found[0].surface, found[0].actor_id, found[0].method)
 
 
-def _reference_at(doc, v, pos: int) -> Mention | None:
-    """The actor a pronoun at ``pos`` stands for ("..., ia melanjutkan"), if one."""
+def _reference_at(doc, v, pos: int, have: list[Mention]) -> Mention | None:
+    """The actor a pronoun at ``pos`` stands for ("..., ia melanjutkan"; of a pair,
+    "..., keduanya membahas", the one not named in the clause already), if one."""
     if v.references is None:
         return None
     r = v.references.match(doc.text, pos)
-    found = resolve_reference(doc, r.start(), r.end()) if r else []
-    if len(found) != 1:
+    taken = {m.actor_id for m in have}
+    found = [m for m in resolve_reference(doc, r.start(), r.end())] if r else []
+    fresh = [m for m in found if m.actor_id not in taken]
+    if not fresh or len(found) == 1 and found != fresh:
         return None
-    return Mention(r.start(), r.end(), found[0].surface, found[0].actor_id, found[0].method)
+    return Mention(r.start(), r.end(), fresh[0].surface, fresh[0].actor_id, fresh[0].method)
 
 
 def _speaker_before(doc, v, sentence, pos: int) -> Mention | None:

@@ -316,6 +316,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     people = _drop_group_senders(doc, v, people, t_start)
     if not nominal:
         people = _drop_causers(doc, v, people, t_start)
+    unnamed_subject = False
     if v.causative and v.causative.fullmatch(trigger_text):
         # "BIN mempertemukan tokoh Papua dengan Presiden": the objects meet each other;
         # who brings them together is no side
@@ -329,7 +330,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
             # "When I met with Mr. VandeHei and Mr. Allen": the names after the trigger
             # are one side; the subject, the other side, is unnamed ("setelah berkunjung
             # ke Saudi serta UEA": the visitor is unnamed, the places are no pair)
-            return event
+            people, unnamed_subject = [], True
     if sum(1 for m in people if _type(doc, m.actor_id) == "person") >= 2:
         # two people meet: the organisations and countries around them are their
         # affiliations or the topic ("Imam bertemu Dedi Mulyadi ... depan kantor BNI")
@@ -344,7 +345,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     if _unnamed_counterpart(doc, v, people, t_end, hi):
         event.participants.clear()  # "bertemu dengan warga": the other side is unnamed
         return event
-    if mode == "visit":
+    if mode == "visit" and not unnamed_subject:
         places += _clause_places(doc, v, lo, hi, places)
         _visit_roles(doc, v, event, people, places, t_start, t_end)
     # markers after the trigger only for nouns ("pertemuan yang akan digelar",

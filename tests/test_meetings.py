@@ -885,3 +885,17 @@ def test_a_subordinate_clause_shares_the_subject_of_the_clause_it_is_attached_to
     kb, text, expected
 ):
     assert names(real(kb, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Vladimir Putin arrived in Beijing. The Russian president met Xi Jinping on Monday.",
+            "en",
+        ),
+        ("Vladimir Putin tiba di Beijing. Presiden Rusia itu bertemu Xi Jinping pada Senin.", "id"),
+    ],
+)
+def test_a_title_standing_for_a_person_is_a_side_across_the_verb(kb, text, language):
+    assert names(real(kb, text, language=language)) == [{"Vladimir Putin", "Xi Jinping"}]

@@ -82,6 +82,7 @@ def _drop_affiliations(doc, v, mentions: list[Mention], t_start: int, t_end: int
             and any(
                 0 < p.start - m.end <= _AFFILIATION_GAP + 15
                 and p.actor_id != m.actor_id
+                and not (m.end <= t_start and t_end <= p.start)  # the verb between: sides
                 and not (v.joiners and v.joiners.search(text, m.end, p.start))
                 for p in named
             )

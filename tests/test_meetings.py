@@ -899,3 +899,12 @@ def test_a_subordinate_clause_shares_the_subject_of_the_clause_it_is_attached_to
 )
 def test_a_title_standing_for_a_person_is_a_side_across_the_verb(kb, text, language):
     assert names(real(kb, text, language=language)) == [{"Vladimir Putin", "Xi Jinping"}]
+
+
+def test_a_lower_case_place_noun_keeps_two_meetings_apart(kb):
+    text = (
+        "Donald Trump bertemu Kim Jong Un di Hanoi. Keduanya sepakat melanjutkan perundingan "
+        "setelah bertemu di desa kepercayaan Panmunjom yang memisahkan Korut dan Korsel."
+    )
+    rows = [r for r in real(kb, text) if r["mode"] == "in_person"]
+    assert [r["location"] for r in rows] == ["Hanoi", "Panmunjom"]

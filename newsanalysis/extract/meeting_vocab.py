@@ -141,9 +141,12 @@ def vocab(language: str) -> MeetingVocab | None:
         else None
     )
     location_words = section.get("location", [])
+    place_nouns = _alternation(section.get("place_nouns", []))
+    # "di desa kepercayaan Panmunjom": a lower-case place noun (and one word) before the name
+    place_noun = rf"(?:(?:{place_nouns})(?:\s+[a-z][\w-]*)?\s+)?" if place_nouns else ""
     location = (
         re.compile(
-            rf"(?<![\w-])(?:{_alternation(location_words)})\s+"
+            rf"(?<![\w-])(?:{_alternation(location_words)})\s+{place_noun}"
             r"((?:[A-Z][\w'.-]*)(?:\s+(?:[A-Z][\w'.-]*|de|di|of|al|bin))*"
             r"(?:,\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)?)"
         )

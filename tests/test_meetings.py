@@ -356,6 +356,11 @@ def test_a_visit_to_a_unit_or_facility_is_a_working_visit(kb, text):
         ("Saat itu, Jepang yang tergabung di Grup J bertemu Guam.", "id"),
         ("BJ Habibie bertemu cintanya, Hasri Ainun Besari, di Bandung.", "id"),
         ("Hasil itu membawa Praveen Jordan bertemu ganda China, Zheng Siwei.", "id"),
+        (
+            "KPK tidak boleh dilemahkan, ujar Prabowo Subianto di sela acara pertemuan nasional "
+            "Fraksi Partai Demokrat di Jakarta.",
+            "id",
+        ),
         ("Cruz asked whether he met the Constitution's natural born standard.", "en"),
     ],
 )

@@ -913,3 +913,19 @@ def test_a_lower_case_place_noun_keeps_two_meetings_apart(kb):
     )
     rows = [r for r in real(kb, text) if r["mode"] == "in_person"]
     assert [r["location"] for r in rows] == ["Hanoi", "Panmunjom"]
+
+
+def test_a_short_form_of_a_side_is_no_second_person():
+    text = "The one exception is Muhammad Ali. He met Ali for the first time in 1996."
+    doc = Document("t", text, "en", published=date(2016, 6, 5))
+    doc.actors = {
+        "Q36107": Actor("Q36107", "Muhammad Ali", "person", "USA"),
+        "per:ali": Actor("per:ali", "Ali", "person", None),
+    }
+    start = text.index("Ali.")
+    doc.mentions = [
+        Mention(21, start + 3, "Muhammad Ali", "Q36107", "kb"),
+        Mention(text.index("He met"), text.index("He met") + 2, "He", "Q36107", "pronoun"),
+        Mention(text.index("Ali for"), text.index("Ali for") + 3, "Ali", "per:ali", "kb"),
+    ]
+    assert extract_meetings(doc) == []

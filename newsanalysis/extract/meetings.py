@@ -339,7 +339,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
         people = _drop_facilities(doc, v, people, t_end)
         people = _drop_visited_places(doc, v, people, t_end)
     for m in people:
-        if m.actor_id not in event.surfaces:
+        if m.actor_id not in event.surfaces and not _short_form_of(doc, m, people):
             event.participants.append(m.actor_id)
             event.surfaces[m.actor_id] = m.surface
     if _unnamed_counterpart(doc, v, people, t_end, hi):
@@ -368,6 +368,22 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     if event.count is None:
         event.date = _date(doc, v, lo, hi_full, t_start, t_end)
     return event
+
+
+def _short_form_of(doc, m, people) -> bool:
+    """ "He met Ali" after "Muhammad Ali" (the pronoun resolved to him, "Ali" to an actor of
+    its own): a person whose whole name is the last words of another side's name is that
+    side named short, not a second person (a pronoun cannot be its own verb's object)."""
+    if _type(doc, m.actor_id) != "person":
+        return False
+    short = (doc.actor_name(m.actor_id) or m.surface).split()
+    for other in people:
+        if other.actor_id == m.actor_id or _type(doc, other.actor_id) != "person":
+            continue
+        full = (doc.actor_name(other.actor_id) or other.surface).split()
+        if len(full) > len(short) and full[-len(short) :] == short:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- merging

@@ -929,3 +929,15 @@ def test_a_short_form_of_a_side_is_no_second_person():
         Mention(text.index("Ali for"), text.index("Ali for") + 3, "Ali", "per:ali", "kb"),
     ]
     assert extract_meetings(doc) == []
+
+
+def test_a_name_at_the_end_of_another_body_s_name_is_no_side(kb):
+    rows = real(
+        kb,
+        "John menuturkan, jadwal Komisi III pada pagi hari hanya bertemu dengan Pansel "
+        "Calon Pimpinan KPK.",
+    )
+    assert all("Komisi Pemberantasan Korupsi" not in r["participants"] for r in rows)
+    # a unit of a body stands for it
+    rows = real(kb, "Jokowi bertemu Pimpinan KPK di Istana.")
+    assert names(rows) == [{"Joko Widodo", "Komisi Pemberantasan Korupsi"}]

@@ -480,6 +480,15 @@ def _role_possessor(doc, v, m: Mention) -> bool:
 _APPOSITION_NEXT = re.compile(r"\s*,\s*(?:the\s+)?[A-Z]")
 
 
+def _tail_of_other_body(doc, v, m: Mention) -> bool:
+    """ "Pansel Calon Pimpinan KPK", "Koalisi Mahasiswa dan Pemuda Cinta KPK": a name at
+    the end of the capitalised name of another body (a committee, coalition, forum ...)
+    is part of that name, not a side; the body itself is unknown to the actors step."""
+    if v.other_body is None or _type(doc, m.actor_id) not in ("organisation", "country"):
+        return False
+    return v.other_body.search(doc.text, max(0, m.start - 80), m.start) is not None
+
+
 def _means(v, text: str, lo: int, m: Mention) -> bool:
     """ "Melalui Direktorat Jenderal PSP, ...": a name after a word of means."""
     pattern = v.not_participant_before

@@ -102,6 +102,7 @@ class MeetingVocab:
     causative: re.Pattern[str] | None  # triggers whose objects meet each other
     possessed_role: re.Pattern[str] | None  # ends where the possessor of a kin/role starts
     visited_place: re.Pattern[str] | None  # a lower-case place noun: no host after it
+    other_body: re.Pattern[str] | None  # ends where a name inside another body's name starts
     home_country: str | None
     anchors: ahocorasick.Automaton | None
 
@@ -247,6 +248,14 @@ def vocab(language: str) -> MeetingVocab | None:
         offtopic_sections=frozenset(w.lower() for w in section.get("offtopic_sections", [])),
         subordinator=_words(section.get("subordinators", [])),
         causative=_words(section.get("causatives", [])),
+        other_body=(
+            re.compile(
+                rf"(?<![\w-])(?-i:{_alternation(section['other_body_heads'])})"
+                r"(?:\s+(?:(?-i:[A-Z])[\w-]*|dan|and|&|of|for|untuk))*\s+$"
+            )
+            if section.get("other_body_heads")
+            else None
+        ),
         visited_place=(
             re.compile(rf"(?<![\w-])(?:{_alternation(section['visited_places'])})(?![\w-])")
             if section.get("visited_places")

@@ -66,6 +66,7 @@ from .meeting_parties import (
     _references,
     _role_countries,
     _role_possessor,
+    _tail_of_other_body,
     _unnamed_counterpart,
 )
 from .meeting_status import (
@@ -298,6 +299,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     mentions = [m for m in mentions if not _means(v, text, lo, m)]
     mentions = [m for m in mentions if not _postposed_speaker(v, text, t_end, m)]
     mentions = [m for m in mentions if not _role_possessor(doc, v, m)]
+    mentions = [m for m in mentions if not _tail_of_other_body(doc, v, m)]
     mentions = [m for m in mentions if not _possessor(text, m, t_start)]
     if mode == "summit":
         mentions = _drop_summit_names(doc, v, mentions, t_end, hi)

@@ -941,3 +941,12 @@ def test_a_name_at_the_end_of_another_body_s_name_is_no_side(kb):
     # a unit of a body stands for it
     rows = real(kb, "Jokowi bertemu Pimpinan KPK di Istana.")
     assert names(rows) == [{"Joko Widodo", "Komisi Pemberantasan Korupsi"}]
+
+
+def test_the_possessor_of_a_role_with_a_name_cut_short_is_no_side(kb):
+    rows = real(
+        kb,
+        "Pada September 2019 ini pendiri Suwe Ora Jamu, Ibu Nova Dewi punya kesempatan "
+        "mengunjungi Amerika Serikat.",
+    )
+    assert not any("Suwe Ora" in " ".join(r["participants"]) for r in rows)

@@ -477,7 +477,9 @@ def _role_possessor(doc, v, m: Mention) -> bool:
     return word[:1].islower() or (lex is not None and word.lower() in lex.title_words)
 
 
-_APPOSITION_NEXT = re.compile(r"\s*,\s*(?:the\s+)?[A-Z]")
+#: the comma of an apposition after a name (and the rest of a name the actors step cut:
+#: "pendiri Suwe Ora Jamu, Ibu Nova Dewi"), then a capitalised word
+_APPOSITION_NEXT = re.compile(r"(?:\s+[A-Z][\w-]*)*\s*,\s*(?:the\s+)?[A-Z]")
 
 
 def _tail_of_other_body(doc, v, m: Mention) -> bool:

@@ -950,3 +950,19 @@ def test_the_possessor_of_a_role_with_a_name_cut_short_is_no_side(kb):
         "mengunjungi Amerika Serikat.",
     )
     assert not any("Suwe Ora" in " ".join(r["participants"]) for r in rows)
+
+
+def test_a_headline_that_calls_a_visit_off_cancels_the_planned_visit(kb):
+    from newsanalysis.actors import find_mentions
+
+    text = "Herman Deru mengatakan, ia akan berkunjung ke Polandia pekan depan."
+
+    def statuses(title: str) -> list[str]:
+        doc = Document("t", text, "id", published=date(2019, 9, 20), title=title)
+        find_mentions(doc, kb)
+        return [r["status"] for r in extract_meetings(doc)]
+
+    assert statuses("Sumsel Dikepung Karhutla, Gubernur Batalkan Kunjungan ke Luar Negeri") == [
+        "cancelled"
+    ]
+    assert statuses("Gubernur Sumsel ke Eropa Pekan Depan") == ["planned"]

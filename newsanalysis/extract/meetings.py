@@ -158,7 +158,25 @@ def extract_meetings(doc: Document) -> list[dict[str, Any]]:
     for index in sorted(by_sentence):
         sentence = doc.sentences[index]
         events.extend(_sentence_events(doc, v, sentence, by_sentence[index], events))
-    return [_row(doc, e) for e in _merge_article(doc, events)]
+    kept = _merge_article(doc, events)
+    _headline_cancellation(doc, v, kept)
+    return [_row(doc, e) for e in kept]
+
+
+def _headline_cancellation(doc: Document, v, events: list[_Event]) -> None:
+    """ "Gubernur Batalkan Kunjungan ke Luar Negeri": a title that tells a visit (a meeting
+    ...) was called off makes the body's planned event of that mode cancelled (the body
+    often still tells the plan: "ia akan berkunjung ke Romania")."""
+    pattern = v.statuses.get("cancelled")
+    if not doc.title or pattern is None:
+        return
+    for m in v.trigger.finditer(doc.title):
+        before = doc.title[max(0, m.start() - 30) : m.start()]
+        if not pattern.search(before):
+            continue
+        for e in events:
+            if e.final_status == "planned" and e.mode == m.lastgroup:
+                e.status = "cancelled"
 
 
 def _offtopic(doc: Document, v) -> bool:

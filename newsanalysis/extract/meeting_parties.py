@@ -479,7 +479,7 @@ def _role_possessor(doc, v, m: Mention) -> bool:
 
 #: the comma of an apposition after a name (and the rest of a name the actors step cut:
 #: "pendiri Suwe Ora Jamu, Ibu Nova Dewi"), then a capitalised word
-_APPOSITION_NEXT = re.compile(r"(?:\s+[A-Z][\w-]*)*\s*,\s*(?:the\s+)?[A-Z]")
+_APPOSITION_NEXT = re.compile(r"(?:\s+[A-Z][\w-]*)*\s*,\s*[A-Z]")
 
 
 def _tail_of_other_body(doc, v, m: Mention) -> bool:

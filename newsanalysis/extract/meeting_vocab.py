@@ -251,7 +251,8 @@ def vocab(language: str) -> MeetingVocab | None:
         other_body=(
             re.compile(
                 rf"(?<![\w-])(?-i:{_alternation(section['other_body_heads'])})"
-                r"(?:\s+(?:(?-i:[A-Z])[\w-]*|dan|and|&|of|for|untuk))*\s+$"
+                rf"(?:\s+(?:(?-i:[A-Z])[\w-]*|{_alternation(section.get('name_inner_words', ['&']))}))*"
+                r"\s+$"
             )
             if section.get("other_body_heads")
             else None

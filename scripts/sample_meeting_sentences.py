@@ -15,6 +15,8 @@ the article id.
         > gold/meetings/candidates_round3.jsonl
     .venv/bin/python scripts/sample_meeting_sentences.py --round 4 \
         > gold/meetings/candidates_round4.jsonl
+    .venv/bin/python scripts/sample_meeting_sentences.py --round 5 \
+        > gold/meetings/candidates_round5.jsonl
 
 Round 2 (GUIDELINE §9.5) is enriched: only sentences where a trigger is directly
 followed or preceded by a capitalised word, from articles not used in round 1.
@@ -22,6 +24,11 @@ Round 3 (GUIDELINE §9.6) keeps only a meeting verb directly followed (optionall
 "dengan"/"with") by a title word or a two-word capitalised name, from articles not
 used before. Round 4 (GUIDELINE §9.7) is a fresh test round drawn after the rules were
 written: half as round 1, half as round 2, new seed, articles of no earlier round.
+Round 5 (GUIDELINE §9.8, ``split: "test3"``) is a second fresh test round, seed 20191205,
+articles of no round 1-4: first as round 3 (Indonesian only: no unused PolNeAR train
+article has such a sentence), then as round 2, then as round 1; each candidate's
+``draw`` says which (``title``, ``enriched``, ``random``). It drew 151 sentences: 45 +
+30 + 27 Indonesian, 37 enriched + 12 random English.
 
 The trigger patterns here are deliberately broader than the extractor's vocabulary:
 they select what to annotate, and the annotator decides what is an event.
@@ -245,6 +252,8 @@ def main() -> None:
         return main_round3()
     if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "4":
         return main_round4()
+    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "5":
+        return main_round5()
     rng = random.Random(SEED)
     chosen = sample(candidates(click_id_records(), "id", FAMILIES_ID), QUOTA_ID, rng)
     chosen += sample(candidates(polnear_records(), "en", FAMILIES_EN), QUOTA_EN, rng)
@@ -298,13 +307,22 @@ QUOTA_EN_4 = {"in_person": 7, "visit": 4, "talks": 2, "summit": 2, "phone": 2, "
 QUOTA_EN_4E = {"in_person": 6, "visit": 3, "talks": 2, "phone": 1}
 
 
-def _used_articles() -> set[tuple[str, str]]:
-    """(corpus, title key) of every article of rounds 1-3. Titles, not the loader's
-    article ids: row numbering changed with the loader since those rounds were drawn."""
+_ROUND_FILES = (
+    "candidates.jsonl",
+    "candidates_round2.jsonl",
+    "candidates_round3.jsonl",
+    "candidates_round4.jsonl",
+)
+
+
+def _used_articles(rounds: int = 3) -> set[tuple[str, str]]:
+    """(corpus, title key) of every article of rounds 1 to ``rounds``. Titles, not the
+    loader's article ids: row numbering changed with the loader since those rounds were
+    drawn."""
     from newsanalysis.evaluate.locate import title_key
 
     used = set()
-    for name in ("candidates.jsonl", "candidates_round2.jsonl", "candidates_round3.jsonl"):
+    for name in _ROUND_FILES[:rounds]:
         for line in (ROOT / "gold" / "meetings" / name).open(encoding="utf-8"):
             cand = json.loads(line)
             used.add((cand["corpus"], title_key(cand.get("title"))))
@@ -337,6 +355,71 @@ def main_round4() -> None:
     for cand in chosen + english:
         cand["round"] = 4
         cand["split"] = "test2"
+        sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
+
+
+SEED_5 = 20191205
+#: round 5 (a second fresh test round), drawn in this order, never two sentences of one
+#: article: as round 3 (meeting verb + title or name; PolNeAR train has no unused
+#: article left with such a sentence, so Indonesian only), as round 2 (enriched), as
+#: round 1 (random by family quota, with idiom and off-topic negatives). The pools of
+#: unused articles are small: the quotas take most of the rare families.
+QUOTA_ID_5T = {"in_person": 40, "visit": 4, "summit": 1}
+QUOTA_ID_5E = {"in_person": 14, "visit": 8, "talks": 3, "summit": 3, "phone": 2}
+QUOTA_ID_5 = {
+    "in_person": 10,
+    "visit": 6,
+    "talks": 3,
+    "summit": 2,
+    "phone": 2,
+    "idiom": 2,
+    "offtopic": 2,
+}
+QUOTA_EN_5T = {"in_person": 15, "visit": 3, "talks": 2}
+QUOTA_EN_5E = {"in_person": 20, "visit": 10, "talks": 4, "phone": 3}
+QUOTA_EN_5 = {"in_person": 6, "visit": 3, "talks": 1, "summit": 1, "phone": 1, "idiom": 1}
+
+
+def main_round5() -> None:
+    """A second fresh test round (GUIDELINE §9.8): new seed, articles of no earlier
+    round (1-4), drawn as round 3 (meeting verb + title or name), then as round 2
+    (enriched), then as round 1 (random by family quota); ``draw`` says which."""
+    from newsanalysis.evaluate.locate import title_key
+
+    rng = random.Random(SEED_5)
+    used = _used_articles(rounds=4)
+
+    def fresh(records):
+        for rec in records:
+            if (rec["corpus"], title_key(rec.get("title"))) not in used:
+                yield rec
+
+    def draw(records, language, families, quotas_by_kind):
+        chosen: list[dict] = []
+        for kind, quotas in quotas_by_kind:
+            taken = {c["article_id"] for c in chosen}
+            rest = [r for r in records if r["article_id"] not in taken]
+            if kind == "random":
+                pool = candidates(rest, language, families)
+            else:
+                rest = [r for r in rest if r.get("news", True)]
+                selector = _enriched(families) if kind == "enriched" else ROUND3
+                pool = candidates(rest, language, families, selector)
+            drawn = sample(pool, quotas, rng)
+            for cand in drawn:
+                cand["draw"] = kind
+            chosen += drawn
+        return chosen
+
+    click = list(fresh(click_id_records()))
+    polnear = list(fresh(polnear_records()))
+    kinds_id = (("title", QUOTA_ID_5T), ("enriched", QUOTA_ID_5E), ("random", QUOTA_ID_5))
+    kinds_en = (("title", QUOTA_EN_5T), ("enriched", QUOTA_EN_5E), ("random", QUOTA_EN_5))
+    chosen = draw(click, "id", FAMILIES_ID, kinds_id)
+    chosen += draw(polnear, "en", FAMILIES_EN, kinds_en)
+    for cand in chosen:
+        cand["round"] = 5
+        cand["split"] = "test3"
         sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
 
 

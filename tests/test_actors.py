@@ -543,3 +543,15 @@ def test_a_month_abbreviation_can_be_a_given_name(kb):
     find_mentions(doc, kb)
     assert _who(doc, "Agus mengatakan") is not None
     assert "Agus Santoso" in _who(doc, "Agus mengatakan")
+
+
+def test_balinese_names_open_with_i_which_is_no_roman_numeral(kb):
+    doc = _doc(
+        "Gubernur I Wayan Koster bertemu Menteri Perhubungan Budi Karya Sumadi. "
+        "Bupati Klungkung I Nyoman Suwirta menemui Eko Putro Sandjojo. "
+        "Ketua Komisi I DPR Meutya Hafid hadir."
+    )
+    find_mentions(doc, kb)
+    assert _who(doc, "I Wayan Koster") == "I Wayan Koster"
+    assert _who(doc, "I Nyoman Suwirta") == "I Nyoman Suwirta"
+    assert _who(doc, "Meutya Hafid") == "Meutya Hafid"

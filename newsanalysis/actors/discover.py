@@ -47,6 +47,8 @@ def _clean_name(
         if low in lex.not_name or lex.is_common(w[2]) or low in lex.title_words:
             break
         out.append(w)
+    if qualified and (opener := _opener_at(lex, out)) not in (None, 0):
+        out = out[opener:]  # "Bupati Klungkung I Nyoman Suwirta": the name opens at "I"
     if qualified:  # "Menteri Perhubungan Budi Karya": a portfolio word before the name
         while len(out) > 1 and _sometimes_lowercase(lex, out[0][2]):
             out = out[1:]
@@ -66,6 +68,17 @@ def _initial(text: str, word: tuple[int, int, str]) -> bool:
     return len(word[2]) == 1 and text[word[1] - 1 : word[1]] == "."
 
 
+def _opener_at(lex: Lexicon, words: list[tuple[int, int, str]]) -> int | None:
+    """Where a name opener ("I Wayan", "I Nyoman") starts among ``words``, followed by at
+    least one more name word; the opener's "I" is then no roman numeral."""
+    if not lex.name_openers:
+        return None
+    for i in range(len(words) - 2):
+        if f"{words[i][2]} {words[i + 1][2]}".lower() in lex.name_openers:
+            return i
+    return None
+
+
 def _sometimes_lowercase(lex: Lexicon, word: str) -> bool:
     counts = lex.word_case.get(word.lower())
     return counts is not None and counts[0] >= 5 and counts[0] * 25 >= counts[1]
@@ -75,7 +88,11 @@ def _plausible_name(state: _State, words: list[tuple[int, int, str]]) -> bool:
     """Not a roman numeral, a lone abbreviation ("UGM") or a place ("Jawa Barat")."""
     if not words:
         return False
-    if any(_ROMAN.match(w[2]) and not _initial(state.text, w) for w in words):
+    opener = _opener_at(state.lex, words)
+    if any(
+        _ROMAN.match(w[2]) and not _initial(state.text, w) and i != opener
+        for i, w in enumerate(words)
+    ):
         return False  # "Hamengku Buwono X", but not the initial of "Manuel C. Ayap"
     if len(words) == 1 and (len(words[0][2]) < 2 or (words[0][2].isupper())):
         return False  # "M", "UGM"

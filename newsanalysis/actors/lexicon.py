@@ -107,6 +107,8 @@ class Lexicon:
     facility_words_after: frozenset[str] = frozenset()  # "Trump Tower": a building
     word_case: dict[str, tuple[int, int]] = field(default_factory=dict)
     institutions: dict[str, Actor] = field(default_factory=dict)  # generated per country
+    # "I Wayan", "I Nyoman": a name may open with a letter that looks like a roman numeral
+    name_openers: frozenset[str] = frozenset()
 
     def is_common(self, word: str) -> bool:
         """A common word of the language (mostly written in lower case in running text)."""
@@ -250,6 +252,7 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         title_words=frozenset(t.lower() for t in titles),
         not_name=frozenset(not_name),
         particles=particles,
+        name_openers=frozenset(w.lower() for w in _words(pack, "name_openers")),
         demonstratives=frozenset(w.lower() for w in _words(pack, "demonstratives")),
         metonym_before=frozenset(w.lower() for w in _words(pack, "metonym_before")),
         metonym_after=frozenset(

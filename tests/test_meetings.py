@@ -968,3 +968,39 @@ def test_a_headline_that_calls_a_visit_off_cancels_the_planned_visit(kb):
         "cancelled"
     ]
     assert statuses("Gubernur Sumsel ke Eropa Pekan Depan") == ["planned"]
+
+
+def test_a_balinese_name_after_a_title_is_a_side(kb):
+    rows = real(
+        kb,
+        "Bupati Klungkung I Nyoman Suwirta menemui Menteri Desa Eko Putro Sandjojo di "
+        "Jakarta, Rabu (11/9/2019).",
+    )
+    assert names(rows) == [{"I Nyoman Suwirta", "Eko Putro Sandjojo"}]
+
+
+def test_a_meeting_ahead_is_planned(kb):
+    rows = real(
+        kb,
+        "Johnson menyatakan dia sangat yakin menjelang pertemuan dengan Presiden Komisi "
+        "Eropa Jean-Claude Juncker hari ini.",
+    )
+    assert [r["status"] for r in rows] == ["planned"]
+    rows = real(
+        kb,
+        "Ahead of the meeting with Paul Ryan, Trump said he was confident.",
+        published=date(2016, 5, 12),
+        language="en",
+    )
+    assert [r["status"] for r in rows] == ["planned"]
+
+
+def test_an_unnamed_son_is_no_meeting_of_his_father(kb):
+    rows = real(
+        kb,
+        "Putra Sulung Presiden Joko Widodo (Jokowi) mendadak bertemu dengan Wali Kota Solo "
+        "FX Hadi Rudyatmo di Rumah Dinas Lodji Gandrung.",
+    )
+    assert not any("Joko Widodo" in r["participants"] for r in rows)
+    rows = real(kb, "Presiden Joko Widodo (Jokowi) bertemu dengan Wali Kota Solo FX Hadi Rudyatmo.")
+    assert names(rows) == [{"Joko Widodo", "FX Hadi Rudyatmo"}]

@@ -460,11 +460,14 @@ def _role_possessor(doc, v, m: Mention) -> bool:
     """ "Putra sulung Presiden Jokowi, Gibran menemui ...", "pendiri Suwe Ora Jamu, Ibu
     Nova Dewi", "the son of Donald Trump, Eric Trump,": a name after a kin or role noun
     and before the comma of an apposition is whose son or founder the next name is, not
-    a side. A capitalised noun is one only before a modifier or a title ("Istri Presiden
+    a side; so is a name after such a noun right before the verb ("Putra Sulung Presiden
+    Joko Widodo (Jokowi) mendadak bertemu ...": the son, unnamed here, is the side). A capitalised noun is one only before a modifier or a title ("Istri Presiden
     Jokowi,"), not inside a title of its own ("Putra Mahkota Arab Saudi Mohammed bin
     Salman, Macron")."""
     text = doc.text
-    if v.possessed_role is None or not _APPOSITION_NEXT.match(text, m.end):
+    if v.possessed_role is None or not (
+        _APPOSITION_NEXT.match(text, m.end) or _PREDICATE_NEXT.match(text, m.end)
+    ):
         return False
     role = v.possessed_role.search(text, max(0, m.start - 60), m.start)
     if role is None:
@@ -476,6 +479,11 @@ def _role_possessor(doc, v, m: Mention) -> bool:
     lex = _lexicon(doc)
     return word[:1].islower() or (lex is not None and word.lower() in lex.title_words)
 
+
+#: a lower-case word (the verb or an adverb) right after a name and its bracketed short
+#: form: "Putra Sulung Presiden Joko Widodo (Jokowi) mendadak bertemu ...": the role
+#: phrase is the subject and its holder is not named here
+_PREDICATE_NEXT = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?-i:[a-z])")
 
 #: the comma of an apposition after a name (and the rest of a name the actors step cut:
 #: "pendiri Suwe Ora Jamu, Ibu Nova Dewi"), then a capitalised word

@@ -316,7 +316,8 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     mentions = _join_split_names(doc, mentions)
     mentions = [m for m in mentions if not _means(v, text, lo, m)]
     mentions = [m for m in mentions if not _postposed_speaker(v, text, t_end, m)]
-    mentions = [m for m in mentions if not _role_possessor(doc, v, m)]
+    possessors = [m for m in mentions if _role_possessor(doc, v, m)]
+    mentions = [m for m in mentions if m not in possessors]
     mentions = [m for m in mentions if not _tail_of_other_body(doc, v, m)]
     mentions = [m for m in mentions if not _possessor(text, m, t_start)]
     if mode == "summit":
@@ -342,7 +343,14 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
         # who brings them together is no side
         people = [m for m in people if m.start >= t_end]
     elif after_between is None and not any(m.start < t_start for m in people):
-        subject = _borrowed_subject(doc, v, sentence, lo, hi_full, t_start, people)
+        # "Putra Sulung Presiden Joko Widodo (Jokowi) bertemu ...": the subject is the
+        # unnamed son, not a subject borrowed from elsewhere
+        own_subject = any(m.end <= t_start for m in possessors)
+        subject = (
+            None
+            if own_subject
+            else _borrowed_subject(doc, v, sentence, lo, hi_full, t_start, people)
+        )
         if subject is not None:
             people.insert(0, subject)
         else:

@@ -1004,3 +1004,12 @@ def test_an_unnamed_son_is_no_meeting_of_his_father(kb):
     assert not any("Joko Widodo" in r["participants"] for r in rows)
     rows = real(kb, "Presiden Joko Widodo (Jokowi) bertemu dengan Wali Kota Solo FX Hadi Rudyatmo.")
     assert names(rows) == [{"Joko Widodo", "FX Hadi Rudyatmo"}]
+
+
+def test_saat_ini_is_a_time_adverb_not_a_subordinator(kb):
+    rows = real(
+        kb,
+        "Guna mematangkan rencana itu, Tjokorda mengatakan Gubernur I Wayan Koster saat ini "
+        "sedang berada di Jakarta bertemu dengan Menteri Perhubungan Budi Karya Sumadi.",
+    )
+    assert names(rows) == [{"I Wayan Koster", "Budi Karya Sumadi"}]

@@ -779,3 +779,15 @@ def test_reported_speech_of_a_second_verb_and_after_a_colon():
     assert [(r["speaker_surface"], r["text"]) for r in rows] == [
         ("Republicans", "they are convinced the investigation was mishandled")
     ]
+
+
+def test_cue_glued_to_the_word_before_does_not_break_the_article():
+    # scraped text without a space after a full stop (CLICK-ID sindonews:1181): the
+    # clitic cue "Lanjutnya" sits inside the token "Filipina.Lanjutnya"
+    text = (
+        "“Kami membangun kerja sama yang lebih luas dengan Filipina.”, ungkap CEO PT "
+        "Sokonindo Automobile, Pang Hai, Senin (16/9/2019) waktu Filipina.Lanjutnya, "
+        "“PT Sokonindo Automobile sebagai jembatan SOKON Group di ASEAN.”"
+    )
+    rows = quotes(text)
+    assert any("membangun kerja sama" in r["text"] for r in rows)

@@ -543,3 +543,29 @@ def test_a_month_abbreviation_can_be_a_given_name(kb):
     find_mentions(doc, kb)
     assert _who(doc, "Agus mengatakan") is not None
     assert "Agus Santoso" in _who(doc, "Agus mengatakan")
+
+
+def test_shortened_part_lookup_in_the_sorted_name_parts():
+    from newsanalysis.actors.resolve import _shortens_a_part
+
+    parts = sorted(["alex", "alexander", "marwata", "rudyatmo", "wang"])
+    assert _shortens_a_part(parts, "alex")  # "alexander" is longer and begins with it
+    assert _shortens_a_part(parts, "rudy")
+    assert _shortens_a_part(parts, "marw")
+    assert not _shortens_a_part(parts, "wang")  # only itself
+    assert not _shortens_a_part(parts, "rud")  # too short to be taken
+    assert not _shortens_a_part(parts, "budi")
+    assert not _shortens_a_part([], "alex")
+
+
+def test_speakers_are_mentions_right_after_a_cue_or_a_title_after_a_cue(kb_without_seed_people):
+    doc = _doc(SEED)
+    find_mentions(doc, kb_without_seed_people)
+    # "kata juru bicara Kementerian ...", "menurut juru bicara Kremlin ..."
+    assert doc.extra["actors"]["speakers"] == {
+        _at(doc, "Kementerian Luar Negeri Wang")[0],
+        _at(doc, "Kremlin Dmitry")[0],
+    }
+    doc = _doc("“Kami siap,” kata Putin. Putin tiba di Beijing, ujar Xi Jinping.")
+    find_mentions(doc, kb_without_seed_people)
+    assert doc.extra["actors"]["speakers"] == {_at(doc, "Putin")[0], _at(doc, "Xi Jinping")[0]}

@@ -6,6 +6,7 @@ discovery passes read."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .lexicon import MASK_ENTITY, MASK_PERSON, MASK_ROLE, scan_form
 from .state import _NEXT_WORD, _after_sentence_break, _follows, _Found, _is_country, _State
@@ -116,17 +117,29 @@ def _inside_longer_name(state: _State, start: int, end: int) -> bool:
 _CAPITALISED_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")
 
 
-def _after_cue(state: _State, pos: int) -> bool:
-    """Whether a speech cue ("kata", "ujar", "said") stands right before ``pos``."""
-    return any(kind == "cue_before" and 0 < pos - end <= 2 for kind, _s, end in state.cues) or any(
-        0 < pos - e <= 2 and state.text[e:pos].strip(" ,") == "" and _in_title_after_cue(state, s)
-        for s, e in state.titles
-    )
+def _speaker_starts(state: _State, positions: Iterable[int]) -> set[int]:
+    """The ``positions`` that a speech cue ("kata", "ujar", "said") stands right before,
+    directly or through a title ("kata juru bicara Wang Wenbin"); at most two characters
+    (a space, a comma) in between. Indexes the cues and titles once per article."""
+    text = state.text
+    cue_ends = {end for kind, _s, end in state.cues if kind == "cue_before"}
+    title_starts: dict[int, list[int]] = {}
+    for s, e in state.titles:
+        title_starts.setdefault(e, []).append(s)
 
+    def after_cue(pos: int) -> bool:
+        return pos - 1 in cue_ends or pos - 2 in cue_ends
 
-def _in_title_after_cue(state: _State, title_start: int) -> bool:
-    """A title right after a cue: "kata juru bicara Wang Wenbin"."""
-    return any(kind == "cue_before" and 0 < title_start - end <= 2 for kind, _s, end in state.cues)
+    return {
+        pos
+        for pos in positions
+        if after_cue(pos)
+        or any(
+            text[e:pos].strip(" ,") == "" and after_cue(s)
+            for e in (pos - 1, pos - 2)
+            for s in title_starts.get(e, ())
+        )
+    }
 
 
 def _is_dateline_place(state: _State, match: re.Match) -> bool:

@@ -120,26 +120,20 @@ _CAPITALISED_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")
 def _speaker_starts(state: _State, positions: Iterable[int]) -> set[int]:
     """The ``positions`` that a speech cue ("kata", "ujar", "said") stands right before,
     directly or through a title ("kata juru bicara Wang Wenbin"); at most two characters
-    (a space, a comma) in between. Indexes the cues and titles once per article."""
+    (a space, a comma) in between. The positions after the cues and titles of the
+    article are listed once, then looked up."""
     text = state.text
-    cue_ends = {end for kind, _s, end in state.cues if kind == "cue_before"}
-    title_starts: dict[int, list[int]] = {}
-    for s, e in state.titles:
-        title_starts.setdefault(e, []).append(s)
-
-    def after_cue(pos: int) -> bool:
-        return pos - 1 in cue_ends or pos - 2 in cue_ends
-
-    return {
-        pos
-        for pos in positions
-        if after_cue(pos)
-        or any(
-            text[e:pos].strip(" ,") == "" and after_cue(s)
-            for e in (pos - 1, pos - 2)
-            for s in title_starts.get(e, ())
-        )
+    after_cue = {
+        end + gap for kind, _s, end in state.cues if kind == "cue_before" for gap in (1, 2)
     }
+    after_title = {
+        end + gap
+        for start, end in state.titles
+        if start in after_cue
+        for gap in (1, 2)
+        if text[end : end + gap].strip(" ,") == ""
+    }
+    return {pos for pos in positions if pos in after_cue or pos in after_title}
 
 
 def _is_dateline_place(state: _State, match: re.Match) -> bool:

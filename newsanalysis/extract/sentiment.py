@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -209,6 +210,7 @@ def _features(tokens: list[Token], rules: Rules) -> dict[str, float]:
     feats: dict[str, float] = {}
     previous: tuple[str, float] | None = None
     neutral = rules.neutral_words
+    rule_words, suffixes = rules.rule_words, rules.negator_suffixes  # _is_rule_word, inlined
     for token in tokens:
         word = token.word
         if token.boundary:
@@ -219,7 +221,7 @@ def _features(tokens: list[Token], rules: Rules) -> dict[str, float]:
         if word in neutral:
             previous = None
             continue
-        if _is_rule_word(word, rules):
+        if word in rule_words or (suffixes and word.endswith(suffixes)):
             continue
         name = NEGATED + word if token.negated else word
         feats[name] = feats.get(name, 0.0) + token.weight
@@ -227,10 +229,10 @@ def _features(tokens: list[Token], rules: Rules) -> dict[str, float]:
             pair = previous[0] + " " + name
             feats[pair] = feats.get(pair, 0.0) + 0.5 * (previous[1] + token.weight)
         previous = (name, token.weight)
-    norm = math.sqrt(sum(v * v for v in feats.values()))
+    values = feats.values()
+    norm = math.sqrt(sum(map(operator.mul, values, values)))
     if norm:
-        for name in feats:
-            feats[name] /= norm
+        return {name: value / norm for name, value in feats.items()}
     return feats
 
 
@@ -276,6 +278,7 @@ class Lexicon:
         """``(first token, last token, valence)`` of every lexicon match, left to right."""
         matches = []
         i, n = 0, len(tokens)
+        rule_words, suffixes = rules.rule_words, rules.negator_suffixes  # _is_rule_word
         while i < n:
             token = tokens[i]
             if token.boundary:
@@ -287,7 +290,8 @@ class Lexicon:
                     matches.append((i, i + 1, value))
                     i += 2
                     continue
-            if not _is_rule_word(token.word, rules):
+            word = token.word
+            if not (word in rule_words or (suffixes and word.endswith(suffixes))):
                 value = self.valence.get(token.word)
                 if value is None and rules.clitics:
                     value = self.valence.get(_strip_clitic(token.word, rules.clitics))
@@ -412,10 +416,10 @@ class Model:
     ) -> np.ndarray:
         """Uncalibrated class logits for a batch of feature dicts (and dense features)."""
         rows, cols, values = [], [], []
-        vocabulary = self.vocabulary
+        index_of = self.vocabulary.get
         for row, feats in enumerate(features):
             for name, value in feats.items():
-                index = vocabulary.get(name)
+                index = index_of(name)
                 if index is not None:
                     rows.append(row)
                     cols.append(index)

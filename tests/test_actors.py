@@ -569,3 +569,25 @@ def test_speakers_are_mentions_right_after_a_cue_or_a_title_after_a_cue(kb_witho
     doc = _doc("“Kami siap,” kata Putin. Putin tiba di Beijing, ujar Xi Jinping.")
     find_mentions(doc, kb_without_seed_people)
     assert doc.extra["actors"]["speakers"] == {_at(doc, "Putin")[0], _at(doc, "Xi Jinping")[0]}
+
+
+def test_spans_contain_like_a_scan_over_all_spans():
+    import random
+
+    from newsanalysis.actors.discover import _Spans
+
+    spans = _Spans()
+    spans.add(10, 25)
+    assert spans.contain(10, 25) and spans.contain(12, 20)
+    assert not spans.contain(9, 20) and not spans.contain(12, 26)
+    rng = random.Random(1)
+    for _ in range(50):
+        spans, added = _Spans(), []
+        for _ in range(30):
+            start = rng.randint(0, 100)
+            end = start + rng.randint(1, 30)
+            expected = any(s <= start and end <= e for s, e in added)
+            assert spans.contain(start, end) == expected
+            if rng.random() < 0.5:
+                spans.add(start, end)
+                added.append((start, end))

@@ -197,9 +197,9 @@ def _mask(state: _State) -> str:
 
 
 def _mask_found(masked: str, found: list[_Found]) -> str:
-    chars = list(masked)
+    """``masked`` with the discovered spans overwritten (in order: a later span wins)."""
     for f in found:
         if f.method in ("discovered", "titled", "apposition", "organisation", "cued"):
-            for i in range(f.start, f.end):
-                chars[i] = MASK_PERSON if f.method != "organisation" else MASK_ENTITY
-    return "".join(chars)
+            char = MASK_PERSON if f.method != "organisation" else MASK_ENTITY
+            masked = masked[: f.start] + char * (f.end - f.start) + masked[f.end :]
+    return masked

@@ -177,6 +177,7 @@ def _index_people(state: _State) -> None:
         (f for f in state.found if f.method in ("kb", "titled", "apposition", "cued")),
         key=lambda f: f.start,
     )
+    parts_of: dict[str, list[str]] = {}  # name -> its name parts (a person recurs)
     for f in people:
         if f.of is None and f.qualifiers:
             f.of = _qualifier_actor(state, *f.qualifiers)
@@ -197,7 +198,10 @@ def _index_people(state: _State) -> None:
             continue
         if f.role:
             state.roles.setdefault(f.actor_id, []).append((f.role, f.of))
-        for part in _name_parts(state, actor.name):
+        parts = parts_of.get(actor.name)
+        if parts is None:
+            parts = parts_of[actor.name] = _name_parts(state, actor.name)
+        for part in parts:
             _introduce(state, part, f.start, f.actor_id)
 
 

@@ -88,21 +88,27 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> list[bytes]:
     return [gram.encode("utf-8") for gram in _shingle_strings(text, size)]
 
 
-def _shingle_strings(text: str, size: int = SHINGLE_WORDS) -> Collection[str]:
+def _shingle_strings(
+    text: str, size: int = SHINGLE_WORDS, distinct: bool = True
+) -> Collection[str]:
     words = _WORD.findall(text.casefold())
     if len(words) <= size:
         return [" ".join(words)] if words else []
-    return set(map(" ".join, zip(*(words[i:] for i in range(size)), strict=False)))
+    grams = map(" ".join, zip(*(words[i:] for i in range(size)), strict=False))
+    return set(grams) if distinct else list(grams)
 
 
 def shingle_hashes(text: str) -> np.ndarray:
-    """32-bit SHA-1 hashes of the :func:`shingles` of ``text`` (uint32, any order).
+    """32-bit SHA-1 hashes of the :func:`shingles` of ``text`` (uint32, any order; a
+    shingle that occurs twice is hashed twice, which leaves a MinHash unchanged and
+    costs less than removing repeats).
 
     The value of a shingle is datasketch's default ``sha1_hash32``: the first four bytes
     of its SHA-1 digest read as a little-endian integer.
     """
     sha1 = hashlib.sha1
-    digests = b"".join([sha1(gram.encode("utf-8")).digest() for gram in _shingle_strings(text)])
+    grams = _shingle_strings(text, distinct=False)
+    digests = b"".join([sha1(gram.encode("utf-8")).digest() for gram in grams])
     rows = np.frombuffer(digests, dtype=np.uint8).reshape(-1, 20)[:, :4]
     return np.ascontiguousarray(rows).view("<u4").ravel().astype(np.uint32)
 

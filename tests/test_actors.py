@@ -499,6 +499,12 @@ def test_he_and_she_follow_the_gender_of_given_names():
     doc = _doc("Angela Merkel met Vladimir Putin in Sochi. He said it went well.", "en")
     find_mentions(doc, load_kb())
     assert _names(doc, "He") == ["Vladimir Putin"]
+    from newsanalysis.actors.references import gender_of
+
+    merkel = doc.mention_at(0, 1).actor_id
+    assert gender_of(doc, merkel) == "f"
+    assert doc.extra["actors"]["genders"][merkel] == "f"  # worked out once per article
+    assert gender_of(doc, merkel) == "f"
 
 
 def test_role_anaphora_for_a_person_the_knowledge_base_knows_without_the_role(kb):

@@ -597,3 +597,19 @@ def test_spans_contain_like_a_scan_over_all_spans():
             if rng.random() < 0.5:
                 spans.add(start, end)
                 added.append((start, end))
+
+
+def test_scan_form_blanks_punctuation_like_the_translation_table():
+    from newsanalysis.actors.lexicon import _PUNCTUATION, SCAN_TABLE, scan_form
+
+    samples = [
+        "“Kami siap,” kata PDI-P (Jakarta) — 9/9/2019… • end\tnext\r\nİstanbul",
+        _PUNCTUATION + "abc ÀÉ «x» ‘y’",
+        "",
+    ]
+    for text in samples:
+        lowered = text.lower() if len(text.lower()) == len(text) else None
+        if lowered is not None:
+            assert scan_form(text) == lowered.translate(SCAN_TABLE)
+        assert len(scan_form(text)) == len(text)
+    assert scan_form("Kata PDI-P, “ya”") == "kata pdi p   ya "

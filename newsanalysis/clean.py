@@ -369,11 +369,12 @@ def _fix_mojibake(tracked: TrackedText) -> None:
     if tracked.text.isascii():
         return
     matches = list(_NON_ASCII_RUN.finditer(tracked.text))
-    tracked.apply(matches, lambda m: _fix_run(m.group(0)))
+    if any(_fix_run(run) != run for run in {m.group(0) for m in matches}):
+        tracked.apply(matches, lambda m: _fix_run(m.group(0)))
+        matches = list(_NON_ASCII_RUN.finditer(tracked.text))
+    # else (most texts: curly quotes, dashes, accents) the text and its runs stay as found
     text = tracked.text
-    context = " ".join(
-        text[max(0, m.start() - 2) : m.end() + 2] for m in _NON_ASCII_RUN.finditer(text)
-    )
+    context = " ".join(text[max(0, m.start() - 2) : m.end() + 2] for m in matches)
     if not context or not ftfy.badness.is_bad(context):
         return
     fixed = ftfy.fix_text(text, **_FTFY_OPTIONS)

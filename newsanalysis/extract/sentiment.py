@@ -29,7 +29,7 @@ import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import numpy as np
@@ -279,12 +279,13 @@ class Lexicon:
         matches = []
         i, n = 0, len(tokens)
         rule_words, suffixes = rules.rule_words, rules.negator_suffixes  # _is_rule_word
+        phrase_starts = self._phrase_starts
         while i < n:
             token = tokens[i]
             if token.boundary:
                 i += 1
                 continue
-            if i + 1 < n and self.phrases:
+            if i + 1 < n and token.word in phrase_starts:
                 value = self.phrases.get((token.word, tokens[i + 1].word))
                 if value is not None:
                     matches.append((i, i + 1, value))
@@ -303,6 +304,11 @@ class Lexicon:
                     matches.append((i, i, value))
             i += 1
         return matches
+
+    @cached_property
+    def _phrase_starts(self) -> frozenset[str]:
+        """First words of the two-word entries (only those need a pair lookup)."""
+        return frozenset(first for first, _ in self.phrases)
 
     def features(self, tokens: list[Token], rules: Rules) -> dict[str, float]:
         """``lexicon:positive`` / ``lexicon:negative``: squashed sums of rule-weighted

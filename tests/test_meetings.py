@@ -1013,3 +1013,29 @@ def test_saat_ini_is_a_time_adverb_not_a_subordinator(kb):
         "sedang berada di Jakarta bertemu dengan Menteri Perhubungan Budi Karya Sumadi.",
     )
     assert names(rows) == [{"I Wayan Koster", "Budi Karya Sumadi"}]
+
+
+def test_a_title_listing_portfolios_keeps_its_name_in_the_clause(kb):
+    rows = real(
+        kb,
+        "Bupati Klungkung I Nyoman Suwirta menemui Menteri Desa, Pembangunan Daerah "
+        "Tertinggal, dan Transmigrasi (DPDTT) Republik Indonesia, Eko Putro Sandjojo di "
+        "kantornya, di Kalibata, Jakarta Rabu (11/9/2019).",
+    )
+    assert names(rows) == [{"I Nyoman Suwirta", "Eko Putro Sandjojo"}]
+
+
+def test_words_of_the_present_day_date_the_event_on_the_publication_day(kb):
+    rows = real(
+        kb,
+        "Song Tao pagi tadi juga menemui Presiden Joko Widodo di Istana Kepresidenan Bogor.",
+        published=date(2019, 9, 20),
+    )
+    assert [(r["date_start"], r["date_precision"]) for r in rows] == [(date(2019, 9, 20), "day")]
+    # after the trigger, "saat ini" tells of something else
+    rows = real(
+        kb,
+        "Arteria mempertanyakan adanya pertemuan Firli dengan mantan Gubernur NTB Zainul "
+        "Majdi yang saat ini sedang menjadi isu hangat berbagai pihak.",
+    )
+    assert rows and all(r["date_start"] is None for r in rows)

@@ -158,10 +158,13 @@ def _clause(doc, v, sentence, t_start, t_end) -> tuple[int, int]:
         if comma < 0:
             break
         nxt = _skip_spaces(text, comma + 1)
+        before = _clause_mentions(doc, t_end, comma)
+        if nxt < hi and not before and _title_list_goes_on(doc, v, text, t_end, nxt):
+            pos = nxt  # "menemui Menteri Desa, Pembangunan Daerah Tertinggal, dan
+            continue  # Transmigrasi, Eko Putro Sandjojo": one title listing portfolios
         if nxt >= hi or not text[nxt].isupper():
             hi = comma
             break
-        before = _clause_mentions(doc, t_end, comma)
         listed = _name_list_end(doc, v, nxt, hi) if before else None
         if listed is not None:  # "talks with India, South Korea and China"
             pos = listed
@@ -171,6 +174,21 @@ def _clause(doc, v, sentence, t_start, t_end) -> tuple[int, int]:
             break
         pos = nxt
     return lo, hi
+
+
+_CAPITALISED_AFTER = re.compile(r"\s*[A-Z]")
+
+
+def _title_list_goes_on(doc, v, text: str, t_end: int, nxt: int) -> bool:
+    """A joiner and a capitalised word after the comma, and a capitalised phrase (a title,
+    no name yet) between the trigger and the comma: the comma lists the portfolios of
+    one title, the name in apposition still to come."""
+    if v.joiners is None:
+        return False
+    joiner = v.joiners.match(text, nxt)
+    if joiner is None or not _CAPITALISED_AFTER.match(text, joiner.end()):
+        return False
+    return _title_word_at(doc, v, t_end)
 
 
 def _name_list_end(doc, v, pos: int, hi: int) -> int | None:
@@ -200,14 +218,23 @@ def _title_apposition(doc, v, t_end: int, before: list[Mention], nxt: int) -> bo
     following = _mention_starting_at(doc, nxt)
     if following is None or _type(doc, following.actor_id) != "person":
         return False
+    pos = _object_start(doc, v, t_end)
+    if any(m.start == pos and m.method == "role" for m in before):
+        return True
+    return _title_word_at(doc, v, t_end)
+
+
+def _object_start(doc, v, t_end: int) -> int:
+    """Where the object of a trigger starts: after the spaces and an object marker."""
     text = doc.text
     pos = _skip_spaces(text, t_end)
     marker = v.object_marker.match(text, pos) if v.object_marker is not None else None
-    if marker is not None:
-        pos = _skip_spaces(text, marker.end())
-    if any(m.start == pos and m.method == "role" for m in before):
-        return True
-    word = _TITLE_WORD.match(text, pos)
+    return _skip_spaces(text, marker.end()) if marker is not None else pos
+
+
+def _title_word_at(doc, v, t_end: int) -> bool:
+    """Does the object of the trigger open with a title word ("Menteri", "Ketua")?"""
+    word = _TITLE_WORD.match(doc.text, _object_start(doc, v, t_end))
     info = doc.extra.get("actors")
     lex = info.get("lexicon") if isinstance(info, dict) else None
     return bool(word and lex is not None and word.group(0).lower() in lex.title_words)

@@ -11,7 +11,7 @@ from .meeting_text import _WORD, _clause_mentions, _type
 from .meeting_vocab import MARKED_STATUSES
 
 try:  # the dates step; without it events are undated
-    from .dates import find_dates
+    from .dates import DateMention, find_dates
 except ImportError:  # pragma: no cover - only before the dates module exists
     find_dates = None
 
@@ -129,11 +129,26 @@ def _date(doc, v, lo, hi, t_start, t_end):
         and quotation_around(doc, d.start) == frame
     ]
     if not candidates:
-        return None
+        return _today(doc, v, lo, t_start)
     in_clause = [d for d in candidates if lo <= d.start and d.end <= hi]
     pool = in_clause or candidates
     pool = [d for d in pool if "reporting" not in d.flags] or pool
     return min(pool, key=lambda d: t_start - d.end if d.end <= t_start else d.start - t_end)
+
+
+def _today(doc, v, lo: int, t_start: int):
+    """ "Song Tao pagi tadi juga menemui Presiden", "Koster saat ini sedang berada di
+    Jakarta bertemu ...": a word of the present day in the trigger's clause before the
+    trigger (after it, it tells of something else: "pertemuan ... yang saat ini menjadi
+    isu"), with no date expression in the sentence, dates the event on the publication
+    day."""
+    if v.today is None or doc.published is None:
+        return None
+    m = v.today.search(doc.text, lo, t_start)
+    if m is None:
+        return None
+    day = doc.published
+    return DateMention(m.start(), m.end(), m.group(0), day, day, "day", ("today",), "today")
 
 
 def _finish_status(doc, event: _Event) -> None:

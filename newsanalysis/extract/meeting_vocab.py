@@ -105,6 +105,7 @@ class MeetingVocab:
     other_body: re.Pattern[str] | None  # ends where a name inside another body's name starts
     home_country: str | None
     anchors: ahocorasick.Automaton | None
+    today: re.Pattern[str] | None = None  # "pagi tadi", "saat ini": on the publication day
 
     def mode_rank(self, mode: str) -> int:
         return self.modes.index(mode) if mode in self.modes else len(self.modes)
@@ -273,6 +274,7 @@ def vocab(language: str) -> MeetingVocab | None:
         ),
         home_country=section.get("home_country"),
         anchors=_automaton(section.get("anchors", [])),
+        today=_words(section.get("today", [])),
     )
 
 

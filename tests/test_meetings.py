@@ -1039,3 +1039,15 @@ def test_words_of_the_present_day_date_the_event_on_the_publication_day(kb):
         "Majdi yang saat ini sedang menjadi isu hangat berbagai pihak.",
     )
     assert rows and all(r["date_start"] is None for r in rows)
+
+
+def test_one_person_named_with_and_without_the_balinese_i_meets_no_one(kb):
+    rows = real(
+        kb,
+        "Pelabuhan Benoa akan mendukung rencana pengembangan Kawasan Ekonomi Khusus (KEK) "
+        "Bidang Pariwisata di Bali yang didengungkan oleh Gubernur Bali Wayan Koster. "
+        "Ditegaskan Dirut Pelindo III, sesuai arahan Gubernur Bali I Wayan Koster dalam "
+        "pertemuan sebelumnya, seluruh pengembangan di Bali harus ditujukan untuk "
+        "meningkatkan kesejahteraan perekonomian masyarakat Bali.",
+    )
+    assert not any(len([p for p in r["participants"] if "Koster" in p]) > 1 for r in rows)

@@ -411,7 +411,14 @@ def _short_form_of(doc, m, people) -> bool:
         full = (doc.actor_name(other.actor_id) or other.surface).split()
         if len(full) > len(short) and full[-len(short) :] == short:
             return True
-    return False
+        if (
+            other.start < m.start
+            and len(full) == len(short) >= 3
+            and full[-2:] == short[-2:]
+            and full[0] != short[0]
+        ):
+            return True  # "Bali Wayan Koster" and "I Wayan Koster": one person, a word
+    return False  # of the title taken into the name once
 
 
 # --------------------------------------------------------------------------- merging

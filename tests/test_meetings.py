@@ -993,6 +993,15 @@ def test_a_meeting_ahead_is_planned(kb):
         language="en",
     )
     assert [r["status"] for r in rows] == ["planned"]
+    rows = real(  # Sputnik via sindonews:2984 (CLICK-ID)
+        kb,
+        "Benjamin Netanyahu spoke to the channel. The interview comes ahead of the Israeli "
+        "prime minister’s visit to Russia and five days prior to the general elections in "
+        "Israel.",
+        published=date(2019, 9, 10),
+        language="en",
+    )
+    assert [r["status"] for r in rows] == ["planned"]
 
 
 def test_an_unnamed_son_is_no_meeting_of_his_father(kb):

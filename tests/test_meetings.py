@@ -1060,3 +1060,18 @@ def test_one_person_named_with_and_without_the_balinese_i_meets_no_one(kb):
         "meningkatkan kesejahteraan perekonomian masyarakat Bali.",
     )
     assert not any(len([p for p in r["participants"] if "Koster" in p]) > 1 for r in rows)
+
+
+def test_a_role_standing_alone_is_its_holder_named_in_the_article(kb):
+    text = (  # kompas, CLICK-ID
+        "Ketua DPRD Kota Jayapura Abisai Rollo mengaku siap menyumbangkan tanahnya seluas 10 "
+        "hektar untuk dibangun Istana Presiden di Jayapura. Hal itu disampaikan Abisai saat "
+        "ia dan sejumlah tokoh, lain bertemu Presiden, di Istana Negara, Jakarta, Selasa "
+        "(10/9/2019). Menanggapi hal tersebut, Jokowi awalnya memastikan lagi apakah tanah "
+        "yang disiapkan Abisai itu benar-benar akan diserahkan gratis untuk membangun Istana."
+    )
+    rows = real(kb, text, published=date(2019, 9, 10))
+    assert {"Joko Widodo"} <= set().union(*names(rows))
+    # without the holder named in the article, the role stays unnamed
+    rows = real(kb, text.rsplit(" Menanggapi", 1)[0], published=date(2019, 9, 10))
+    assert not any("Joko Widodo" in r["participants"] for r in rows)

@@ -123,6 +123,50 @@ def _references(doc, v, lo, hi, have: list[Mention]) -> list[Mention]:
     return out
 
 
+_CAPITAL_WORD_BEFORE = re.compile(r"([\w-]+)\s+$")
+_NAME_AFTER = re.compile(r"\s*[(A-Z0-9]")
+
+
+def _home_role_holders(doc, v, lo: int, hi: int, have: list[Mention]) -> list[Mention]:
+    """ "saat ia dan sejumlah tokoh lain bertemu Presiden, di Istana Negara": a capitalised
+    role standing alone (no name, country or bracket after it, no capitalised word before
+    it: not "Istana Presiden") is its holder in the home country on the publication date
+    (the knowledge base's dated roles), when the article names that holder."""
+    info = doc.extra.get("actors")
+    kb = info.get("kb") if isinstance(info, dict) else None
+    if v.home_role is None or not v.home_country or kb is None or doc.published is None:
+        return []
+    text = doc.text
+    out: list[Mention] = []
+    for r in v.home_role.finditer(text, lo, hi):
+        if any(m.start <= r.start() < m.end for m in have) or _NAME_AFTER.match(text, r.end()):
+            continue
+        before = _CAPITAL_WORD_BEFORE.search(text, max(0, r.start() - 30), r.start())
+        if before is not None and before.group(1)[:1].isupper():
+            continue
+        role = v.home_role_keys.get(" ".join(r.group(0).split()))
+        country = _home_country_id(kb, v.home_country)
+        holder = kb.holder(role, country, doc.published) if role and country else None
+        if holder is not None and any(m.actor_id == holder for m in doc.mentions):
+            out.append(Mention(r.start(), r.end(), r.group(0), holder, "role"))
+    return out
+
+
+def _home_country_id(kb, code: str) -> str | None:
+    """The knowledge base's id of the country with ISO code ``code``."""
+    found = _HOME_IDS.get((id(kb), code))
+    if found is None:
+        found = next(
+            (a.actor_id for a in kb.actors.values() if a.type == "country" and a.country == code),
+            "",
+        )
+        _HOME_IDS[(id(kb), code)] = found
+    return found or None
+
+
+_HOME_IDS: dict[tuple[int, str], str] = {}
+
+
 def _clitic_reference(doc, clitic: tuple[int, int], t_start: int, nominal: bool) -> list[Mention]:
     """The person a clitic on the trigger stands for: the object of a verb ("akan
     menemuinya": him), the possessor of a noun ("pertemuannya dengan Jokowi": his)."""

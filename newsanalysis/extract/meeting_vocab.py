@@ -8,7 +8,7 @@ language is adding a ``[meetings]`` section to its pack.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import ahocorasick
@@ -106,6 +106,8 @@ class MeetingVocab:
     home_country: str | None
     anchors: ahocorasick.Automaton | None
     today: re.Pattern[str] | None = None  # "pagi tadi", "saat ini": on the publication day
+    home_role: re.Pattern[str] | None = None  # "Presiden" alone: the home country's
+    home_role_keys: dict[str, str] = field(default_factory=dict)  # role words -> role key
 
     def mode_rank(self, mode: str) -> int:
         return self.modes.index(mode) if mode in self.modes else len(self.modes)
@@ -275,6 +277,12 @@ def vocab(language: str) -> MeetingVocab | None:
         home_country=section.get("home_country"),
         anchors=_automaton(section.get("anchors", [])),
         today=_words(section.get("today", [])),
+        home_role=(
+            re.compile(rf"(?<![\w-])(?:{_alternation(list(section['home_roles']))})(?![\w-])")
+            if section.get("home_roles")
+            else None
+        ),
+        home_role_keys={" ".join(k.split()): r for k, r in section.get("home_roles", {}).items()},
     )
 
 

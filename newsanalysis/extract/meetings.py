@@ -59,6 +59,7 @@ from .meeting_parties import (
     _drop_group_senders,
     _drop_parenthetical,
     _drop_summit_names,
+    _home_role_holders,
     _join_split_names,
     _means,
     _possessor,
@@ -329,6 +330,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     people = _drop_far_objects(doc, people, t_end)
     if after_between is None:
         people += _references(doc, v, lo, hi, people)
+        people += _home_role_holders(doc, v, lo, hi, people)
         if clitic is not None:
             people += _clitic_reference(doc, clitic, t_start, nominal)
         if not any(m.start >= t_end for m in people):

@@ -89,27 +89,23 @@ class TrackedText:
         With ``reason``, deleted spans (replacement ``""``) are recorded in ``removed``.
         """
         pieces: list[str] = []
-        sources: list[np.ndarray] = []
+        spans: list[tuple[int, int, int]] = []
         last = 0
-        changed = False
         for match in matches:
             start, end = match.span()
             new = repl(match)
             if new == match.group(0):
                 continue
-            changed = True
             pieces.append(self.text[last:start])
-            sources.append(self.source[last:start])
             pieces.append(new)
-            sources.append(np.full(len(new), -1, dtype=np.int64))
+            spans.append((start, end, len(new)))
             if reason and not new and end > start:
                 self._record_removal(start, end, reason)
             last = end
-        if changed:
+        if spans:
             pieces.append(self.text[last:])
-            sources.append(self.source[last:])
             self.text = "".join(pieces)
-            self.source = np.concatenate(sources)
+            self.source = spliced_sources(self.source, spans)
         return self
 
     def delete(self, start: int, end: int, reason: str) -> TrackedText:
@@ -162,6 +158,24 @@ class TrackedText:
 
     def result(self) -> Cleaned:
         return Cleaned(self.text, self.offsets(), sorted(self.removed), len(self.raw))
+
+
+def spliced_sources(source: np.ndarray, spans: list[tuple[int, int, int]]) -> np.ndarray:
+    """``source`` after replacing each ``[start, end)`` of ``spans`` (sorted, not
+    overlapping) by ``length`` cleaner-written characters (-1).
+
+    One concatenation; the -1 runs are views of one array, not an array per match
+    (whitespace and boilerplate patterns match many times per article).
+    """
+    written = np.full(max(length for _, _, length in spans), -1, dtype=np.int64)
+    pieces: list[np.ndarray] = []
+    last = 0
+    for start, end, length in spans:
+        pieces.append(source[last:start])
+        pieces.append(written[:length])
+        last = end
+    pieces.append(source[last:])
+    return np.concatenate(pieces)
 
 
 def to_raw(
@@ -357,11 +371,12 @@ def _fix_mojibake(tracked: TrackedText) -> None:
     if tracked.text.isascii():
         return
     matches = list(_NON_ASCII_RUN.finditer(tracked.text))
-    tracked.apply(matches, lambda m: _fix_run(m.group(0)))
+    if any(_fix_run(run) != run for run in {m.group(0) for m in matches}):
+        tracked.apply(matches, lambda m: _fix_run(m.group(0)))
+        matches = list(_NON_ASCII_RUN.finditer(tracked.text))
+    # else (most texts: curly quotes, dashes, accents) the text and its runs stay as found
     text = tracked.text
-    context = " ".join(
-        text[max(0, m.start() - 2) : m.end() + 2] for m in _NON_ASCII_RUN.finditer(text)
-    )
+    context = " ".join(text[max(0, m.start() - 2) : m.end() + 2] for m in matches)
     if not context or not ftfy.badness.is_bad(context):
         return
     fixed = ftfy.fix_text(text, **_FTFY_OPTIONS)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 import pandas as pd
@@ -85,41 +85,81 @@ def has_minhash() -> bool:
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> list[bytes]:
     """Distinct case-folded word ``size``-grams of ``text`` (the whole text if shorter)."""
+    return [gram.encode("utf-8") for gram in _shingle_strings(text, size)]
+
+
+def _shingle_strings(
+    text: str, size: int = SHINGLE_WORDS, distinct: bool = True
+) -> Collection[str]:
     words = _WORD.findall(text.casefold())
-    if not words:
-        return []
     if len(words) <= size:
-        return [" ".join(words).encode("utf-8")]
-    return list(
-        {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
-    )
+        return [" ".join(words)] if words else []
+    grams = map(" ".join, zip(*(words[i:] for i in range(size)), strict=False))
+    return set(grams) if distinct else list(grams)
+
+
+def shingle_hashes(text: str) -> np.ndarray:
+    """32-bit SHA-1 hashes of the :func:`shingles` of ``text`` (uint32, any order; a
+    shingle that occurs twice is hashed twice, which leaves a MinHash unchanged and
+    costs less than removing repeats).
+
+    The value of a shingle is datasketch's default ``sha1_hash32``: the first four bytes
+    of its SHA-1 digest read as a little-endian integer.
+    """
+    sha1 = hashlib.sha1
+    grams = _shingle_strings(text, distinct=False)
+    digests = b"".join([sha1(gram.encode("utf-8")).digest() for gram in grams])
+    rows = np.frombuffer(digests, dtype=np.uint8).reshape(-1, 20)[:, :4]
+    return np.ascontiguousarray(rows).view("<u4").ravel().astype(np.uint32)
 
 
 def text_signature(text: str) -> np.ndarray | None:
     """MinHash signature (``NUM_PERM`` uint32) of the word shingles of ``text``.
 
-    None for a text without words. Deterministic across processes and runs.
+    None for a text without words. Deterministic across processes and runs. The values
+    are those of datasketch's ``MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")``
+    updated with the shingles (``update_batch``), computed here for the whole batch of
+    hashes at once: datasketch calls its hash function once per shingle, which took most
+    of the time.
     """
-    grams = shingles(text)
-    if not grams:
+    hashes = shingle_hashes(text)
+    if not len(hashes):
         return None
-    minhash = _new_minhash()
-    minhash.update_batch(grams)
-    return minhash.hashvalues.astype(np.uint32)
+    a, b = _permutations()
+    return (_fmix32(hashes)[:, None] * a + b).min(axis=0)
+
+
+#: the 32-bit MurmurHash3 finalizer (shifts and multipliers), datasketch's affine32 pre-mix
+_FMIX32 = (
+    np.uint32(16),
+    np.uint32(0x85EBCA6B),
+    np.uint32(13),
+    np.uint32(0xC2B2AE35),
+    np.uint32(16),
+)
+
+
+def _fmix32(hashes: np.ndarray) -> np.ndarray:
+    """MurmurHash3's finalizer on uint32 values (multiplications wrap around mod 2**32)."""
+    s1, m1, s2, m2, s3 = _FMIX32
+    hashes = hashes ^ (hashes >> s1)
+    hashes = hashes * m1
+    hashes = hashes ^ (hashes >> s2)
+    hashes = hashes * m2
+    return hashes ^ (hashes >> s3)
+
+
+@functools.cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The affine permutations ``(a, b)`` (uint32) that datasketch draws for ``_SEED``."""
+    a, b = _template().permutations
+    return a.astype(np.uint32), b.astype(np.uint32)
 
 
 @functools.cache
 def _template():
     datasketch = _require_datasketch()
     return datasketch.MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32")
-
-
-def _new_minhash():
-    """A fresh MinHash sharing the template's permutations (drawing them costs ~0.5 ms)."""
-    template = _template()
-    return type(template)(
-        num_perm=NUM_PERM, seed=_SEED, permutations=template.permutations, scheme="affine32"
-    )
 
 
 def find_duplicates(

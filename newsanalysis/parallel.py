@@ -13,6 +13,7 @@ knowledge base) once, in the pool initializer, not with every chunk.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import warnings
@@ -20,6 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from .errors import NewsAnalysisError
@@ -84,7 +86,31 @@ def process_chunk(records: list[dict], settings, signatures: bool = False) -> Ch
     """The tables of ``records`` as one :class:`~newsanalysis.chunks.Chunk`."""
     from .chunks import build_chunk
 
-    return build_chunk(process_records(records, settings, signatures), signatures)
+    with older_objects_frozen():
+        return build_chunk(process_records(records, settings, signatures), signatures)
+
+
+@contextmanager
+def older_objects_frozen() -> Iterator[None]:
+    """Keep the objects that exist now out of Python's cyclic garbage collector until
+    the block ends (``gc.freeze``, then ``gc.unfreeze``).
+
+    The collector's full passes walk every tracked object: the knowledge base, the
+    lexicons, earlier chunks' tables and whatever else the session holds, though none
+    of it becomes garbage while a chunk is processed. Two such passes took ~3 % of a
+    run on 840 PolNeAR articles; frozen, only the chunk's own objects are walked.
+    Nothing is lost: cycles among the frozen objects are collected after the block.
+    Does nothing when the collector is off or something (the caller, an outer block)
+    has frozen objects already, so that it never unfreezes someone else's.
+    """
+    freeze = gc.isenabled() and gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.unfreeze()
 
 
 def _init_worker(settings, options: dict[str, Any]) -> None:

@@ -71,14 +71,25 @@ def sentences(
 def _is_abbreviation(
     text: str, sentence_start: int, period: int, abbreviations: frozenset[str]
 ) -> bool:
-    before = _WORD_BEFORE.search(text, sentence_start, period)
-    if not before:
+    word = _word_before(text, sentence_start, period).lower().rstrip(".")
+    if not word:
         return False
-    word = before.group(1).lower().rstrip(".")
     if word in abbreviations:
         return True
     # initials: "J. Smith", "Moh. Hatta"; not a lone digit ("tahun 2019. Dia")
     return len(word) == 1 and word.isalpha()
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """The run of word characters and periods that ends at ``end`` (not before
+    ``start``): what ``_WORD_BEFORE.search(text, start, end)`` finds, read backwards
+    from ``end`` instead of trying the pattern at every position of the sentence."""
+    if end > start and text[end - 1] == "\n":  # "$" also matches before a final newline
+        end -= 1
+    pos = end
+    while pos > start and (text[pos - 1].isalnum() or text[pos - 1] in "._"):
+        pos -= 1
+    return text[pos:end]
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:

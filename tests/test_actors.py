@@ -499,6 +499,12 @@ def test_he_and_she_follow_the_gender_of_given_names():
     doc = _doc("Angela Merkel met Vladimir Putin in Sochi. He said it went well.", "en")
     find_mentions(doc, load_kb())
     assert _names(doc, "He") == ["Vladimir Putin"]
+    from newsanalysis.actors.references import gender_of
+
+    merkel = doc.mention_at(0, 1).actor_id
+    assert gender_of(doc, merkel) == "f"
+    assert doc.extra["actors"]["genders"][merkel] == "f"  # worked out once per article
+    assert gender_of(doc, merkel) == "f"
 
 
 def test_role_anaphora_for_a_person_the_knowledge_base_knows_without_the_role(kb):
@@ -543,3 +549,67 @@ def test_a_month_abbreviation_can_be_a_given_name(kb):
     find_mentions(doc, kb)
     assert _who(doc, "Agus mengatakan") is not None
     assert "Agus Santoso" in _who(doc, "Agus mengatakan")
+
+
+def test_shortened_part_lookup_in_the_sorted_name_parts():
+    from newsanalysis.actors.resolve import _shortens_a_part
+
+    parts = sorted(["alex", "alexander", "marwata", "rudyatmo", "wang"])
+    assert _shortens_a_part(parts, "alex")  # "alexander" is longer and begins with it
+    assert _shortens_a_part(parts, "rudy")
+    assert _shortens_a_part(parts, "marw")
+    assert not _shortens_a_part(parts, "wang")  # only itself
+    assert not _shortens_a_part(parts, "rud")  # too short to be taken
+    assert not _shortens_a_part(parts, "budi")
+    assert not _shortens_a_part([], "alex")
+
+
+def test_speakers_are_mentions_right_after_a_cue_or_a_title_after_a_cue(kb_without_seed_people):
+    doc = _doc(SEED)
+    find_mentions(doc, kb_without_seed_people)
+    # "kata juru bicara Kementerian ...", "menurut juru bicara Kremlin ..."
+    assert doc.extra["actors"]["speakers"] == {
+        _at(doc, "Kementerian Luar Negeri Wang")[0],
+        _at(doc, "Kremlin Dmitry")[0],
+    }
+    doc = _doc("“Kami siap,” kata Putin. Putin tiba di Beijing, ujar Xi Jinping.")
+    find_mentions(doc, kb_without_seed_people)
+    assert doc.extra["actors"]["speakers"] == {_at(doc, "Putin")[0], _at(doc, "Xi Jinping")[0]}
+
+
+def test_spans_contain_like_a_scan_over_all_spans():
+    import random
+
+    from newsanalysis.actors.discover import _Spans
+
+    spans = _Spans()
+    spans.add(10, 25)
+    assert spans.contain(10, 25) and spans.contain(12, 20)
+    assert not spans.contain(9, 20) and not spans.contain(12, 26)
+    rng = random.Random(1)
+    for _ in range(50):
+        spans, added = _Spans(), []
+        for _ in range(30):
+            start = rng.randint(0, 100)
+            end = start + rng.randint(1, 30)
+            expected = any(s <= start and end <= e for s, e in added)
+            assert spans.contain(start, end) == expected
+            if rng.random() < 0.5:
+                spans.add(start, end)
+                added.append((start, end))
+
+
+def test_scan_form_blanks_punctuation_like_the_translation_table():
+    from newsanalysis.actors.lexicon import _PUNCTUATION, SCAN_TABLE, scan_form
+
+    samples = [
+        "“Kami siap,” kata PDI-P (Jakarta) — 9/9/2019… • end\tnext\r\nİstanbul",
+        _PUNCTUATION + "abc ÀÉ «x» ‘y’",
+        "",
+    ]
+    for text in samples:
+        lowered = text.lower() if len(text.lower()) == len(text) else None
+        if lowered is not None:
+            assert scan_form(text) == lowered.translate(SCAN_TABLE)
+        assert len(scan_form(text)) == len(text)
+    assert scan_form("Kata PDI-P, “ya”") == "kata pdi p   ya "

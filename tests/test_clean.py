@@ -6,6 +6,7 @@ Tribunnews; CC BY 4.0), each showing one scraper artefact.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import shared_path
@@ -315,3 +316,32 @@ def test_kompas_comma_space_joins_before_a_capital():
         "Pemantauan berlangsung dua hari.",
         '"Kami terus memantau," kata dia.',
     ]
+
+
+def test_spliced_sources_is_the_per_span_splice():
+    from newsanalysis.clean import spliced_sources
+
+    def one_by_one(source, spans):
+        pieces, last = [], 0
+        for start, end, length in spans:
+            pieces += [source[last:start], np.full(length, -1, dtype=np.int64)]
+            last = end
+        return np.concatenate([*pieces, source[last:]])
+
+    source = np.array([0, 1, 2, -1, 4, 5, 6, 7, 8, 9], dtype=np.int64)
+    cases = [
+        [(0, 2, 0)],  # deleted at the start
+        [(3, 5, 1), (7, 10, 0)],  # replaced, and deleted up to the end
+        [(2, 2, 2), (4, 4, 1)],  # inserted (empty matches)
+        [(1, 3, 3), (3, 4, 0), (9, 10, 2)],  # adjacent spans, a longer replacement
+        [(0, 10, 1)],
+    ]
+    for spans in cases:
+        assert spliced_sources(source, spans).tolist() == one_by_one(source, spans).tolist()
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        cuts = np.sort(rng.choice(31, size=2 * rng.integers(1, 6), replace=True))
+        spans = [(int(a), int(b), int(rng.integers(0, 3))) for a, b in cuts.reshape(-1, 2)]
+        spans = [s for k, s in enumerate(spans) if k == 0 or s[0] >= spans[k - 1][1]]
+        source = np.arange(30, dtype=np.int64)
+        assert spliced_sources(source, spans).tolist() == one_by_one(source, spans).tolist()

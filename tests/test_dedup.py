@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 from synthetic import synthetic_corpus
@@ -12,6 +13,7 @@ from newsanalysis.dedup import (
     content_hash,
     find_duplicates,
     resolve_duplicates,
+    shingle_hashes,
     shingles,
     text_signature,
 )
@@ -61,6 +63,23 @@ def test_signature_is_deterministic_and_estimates_similarity():
     assert abs(estimate - jaccard) < 0.15  # 64 permutations: standard error ~0.05
     assert (text_signature(OTHER) == a).mean() < 0.2
     assert text_signature("") is None
+
+
+def test_signature_is_datasketchs_minhash_of_the_shingles():
+    datasketch = pytest.importorskip("datasketch")
+    from datasketch.hashfunc import sha1_hash32
+
+    repeated = "satu dua tiga empat lima enam " * 3  # shingles that occur more than once
+    texts = (STORY, OTHER, STORY + " " + OTHER, repeated, "Dua kata", "Satu dua tiga empat lima")
+    for text in texts:
+        grams = shingles(text)
+        assert sorted(set(shingle_hashes(text).tolist())) == sorted(sha1_hash32(g) for g in grams)
+        reference = datasketch.MinHash(num_perm=64, seed=1, scheme="affine32")
+        reference.update_batch(grams)
+        signature = text_signature(text)
+        assert signature.dtype == np.uint32
+        assert (signature == reference.hashvalues).all()
+    assert len(shingle_hashes("...")) == 0
 
 
 def test_exact_copies_point_to_the_earliest_published():

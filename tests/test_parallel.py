@@ -100,3 +100,34 @@ def test_processes_equal_serial_on_click_id():
     parallel = na.analyze(corpus, engine="processes", workers=2, progress=False)
     assert len(serial.articles) == 300
     assert_same_tables(serial, parallel)
+
+
+def test_objects_are_frozen_for_the_collector_only_inside_the_block():
+    import gc
+
+    from newsanalysis.parallel import older_objects_frozen
+
+    if gc.get_freeze_count():
+        pytest.skip("this process has frozen objects already")
+    before = object.__new__(type("Tracked", (), {}))  # a tracked object made before
+    with older_objects_frozen():
+        assert gc.get_freeze_count() > 0
+        assert not any(o is before for o in gc.get_objects())  # out of the generations
+        with older_objects_frozen():  # nested: leaves the outer freeze alone
+            pass
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    assert any(o is before for o in gc.get_objects())
+    gc.disable()
+    try:
+        with older_objects_frozen():
+            assert gc.get_freeze_count() == 0  # collector off: nothing to do
+    finally:
+        gc.enable()
+    gc.freeze()  # someone else's freeze is never undone
+    try:
+        with older_objects_frozen():
+            pass
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -779,3 +779,39 @@ def test_reported_speech_of_a_second_verb_and_after_a_colon():
     assert [(r["speaker_surface"], r["text"]) for r in rows] == [
         ("Republicans", "they are convinced the investigation was mishandled")
     ]
+
+
+def test_cue_glued_to_the_word_before_does_not_break_the_article():
+    # scraped text without a space after a full stop (CLICK-ID sindonews:1181): the
+    # clitic cue "Lanjutnya" sits inside the token "Filipina.Lanjutnya"
+    text = (
+        "“Kami membangun kerja sama yang lebih luas dengan Filipina.”, ungkap CEO PT "
+        "Sokonindo Automobile, Pang Hai, Senin (16/9/2019) waktu Filipina.Lanjutnya, "
+        "“PT Sokonindo Automobile sebagai jembatan SOKON Group di ASEAN.”"
+    )
+    rows = quotes(text)
+    assert any("membangun kerja sama" in r["text"] for r in rows)
+
+
+def test_mentions_overlapping_a_span_are_found_by_binary_search_or_scan():
+    from newsanalysis.extract.quote_lexicon import lexicon
+    from newsanalysis.extract.quote_speakers import SpeakerResolver
+
+    text = "Presiden Joko Widodo bertemu Perdana Menteri Anthony Albanese di Bogor."
+
+    def mention(surface):
+        start = text.index(surface)
+        return Mention(start, start + len(surface), surface, "x", "kb")
+
+    ordered = [mention("Joko Widodo"), mention("Anthony Albanese"), mention("Bogor")]
+    nested = [mention("Joko Widodo"), mention("Widodo"), mention("Bogor")]  # not in order
+    for mentions, searched in ((ordered, True), (nested, False)):
+        doc = Document("t", text, "id", None)
+        doc.mentions = mentions
+        resolver = SpeakerResolver(doc, lexicon("id"))
+        assert (resolver._mention_bounds is not None) == searched
+        for start in range(len(text)):
+            for end in range(start, len(text) + 1, 3):
+                found = resolver._mentions_overlapping(start, end)
+                overlapping = [m for m in found if m.start < end and m.end > start]
+                assert overlapping == [m for m in mentions if m.start < end and m.end > start]

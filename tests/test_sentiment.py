@@ -334,3 +334,13 @@ def test_news_domain_figures():
     assert figures["newsmtsc_heldout"] >= NEWS_BAR["newsmtsc_heldout"]
     assert figures["news_dev_id"] >= NEWS_BAR["news_dev_id"]
     assert figures["news_dev_en"] >= NEWS_BAR["news_dev_en"]
+
+
+def test_lexicon_pairs_are_looked_up_from_their_first_word():
+    from newsanalysis.extract.sentiment import Lexicon, Token, rules_for
+
+    lexicon = Lexicon({"kasih": 0.5, "baik": 1.0}, {("terima", "kasih"): 2.0})
+    assert lexicon._phrase_starts == frozenset({"terima"})
+    tokens = [Token(w) for w in ("terima", "kasih", "baik", "kasih")]
+    assert lexicon.lookup(tokens, rules_for("id")) == [(0, 1, 2.0), (2, 2, 1.0), (3, 3, 0.5)]
+    assert Lexicon({"baik": 1.0}, {})._phrase_starts == frozenset()

@@ -48,3 +48,24 @@ def test_sentences_never_cross_paragraphs():
     text = "Satu dua\nTiga empat."
     assert paragraphs(text) == [(0, 8), (9, 20)]
     assert split(text) == ["Satu dua", "Tiga empat."]
+
+
+def test_word_before_reads_back_what_the_pattern_finds():
+    import random
+
+    from newsanalysis.text import _WORD_BEFORE, _word_before
+
+    def by_pattern(text, start, end):
+        m = _WORD_BEFORE.search(text, start, end)
+        return m.group(1) if m else ""
+
+    assert _word_before("Dipimpin Jl. Sudirman", 0, 11) == "Jl"
+    assert _word_before("kata Dr. Budi", 5, 7) == "Dr"
+    assert _word_before("Ali bin_Abu.x\n", 0, 14) == "bin_Abu.x"
+    rng = random.Random(0)
+    alphabet = "ab Z9_.\n,é-"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert _word_before(text, start, end) == by_pattern(text, start, end), (text, start, end)

@@ -4,7 +4,9 @@ organisation head words, abbreviations)."""
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 
 from ..document import Actor
 from .ids import make_actor_id
@@ -117,14 +119,33 @@ def _title_spans(state: _State, masked: str) -> list[tuple[int, int]]:
     return sorted(set(spans), key=lambda span: span[0] - span[1])
 
 
+class _Spans:
+    """Spans kept sorted, to ask whether one of them contains a span: only those that
+    start at most the longest span's length before its end can."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.longest = 0
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self.spans, (start, end))
+        self.longest = max(self.longest, end - start)
+
+    def contain(self, start: int, end: int) -> bool:
+        """Whether a span ``(s, e)`` with ``s <= start`` and ``end <= e`` was added."""
+        lo = bisect.bisect_left(self.spans, (end - self.longest, -1))
+        hi = bisect.bisect_right(self.spans, (start, sys.maxsize))
+        return any(end <= e for _s, e in self.spans[lo:hi])
+
+
 def _discover_titled(state: _State, masked: str) -> None:
     text = state.text
     named: set[int] = set()
-    tried: list[tuple[int, int]] = []
+    tried = _Spans()
     for t_start, t_end in _title_spans(state, masked):
-        if any(s <= t_start and t_end <= e for s, e in tried):
+        if tried.contain(t_start, t_end):
             continue  # "Menko" inside "Menko Polhukam"
-        tried.append((t_start, t_end))
+        tried.add(t_start, t_end)
         following = _NEXT_WORD.match(masked, t_end)
         if following and following.group(1)[0].islower():
             if following.group(1).lower() not in state.lex.modifier_starts:

@@ -6,6 +6,7 @@ discovery passes read."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .lexicon import MASK_ENTITY, MASK_PERSON, MASK_ROLE, scan_form
 from .state import _NEXT_WORD, _after_sentence_break, _follows, _Found, _is_country, _State
@@ -116,17 +117,23 @@ def _inside_longer_name(state: _State, start: int, end: int) -> bool:
 _CAPITALISED_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")
 
 
-def _after_cue(state: _State, pos: int) -> bool:
-    """Whether a speech cue ("kata", "ujar", "said") stands right before ``pos``."""
-    return any(kind == "cue_before" and 0 < pos - end <= 2 for kind, _s, end in state.cues) or any(
-        0 < pos - e <= 2 and state.text[e:pos].strip(" ,") == "" and _in_title_after_cue(state, s)
-        for s, e in state.titles
-    )
-
-
-def _in_title_after_cue(state: _State, title_start: int) -> bool:
-    """A title right after a cue: "kata juru bicara Wang Wenbin"."""
-    return any(kind == "cue_before" and 0 < title_start - end <= 2 for kind, _s, end in state.cues)
+def _speaker_starts(state: _State, positions: Iterable[int]) -> set[int]:
+    """The ``positions`` that a speech cue ("kata", "ujar", "said") stands right before,
+    directly or through a title ("kata juru bicara Wang Wenbin"); at most two characters
+    (a space, a comma) in between. The positions after the cues and titles of the
+    article are listed once, then looked up."""
+    text = state.text
+    after_cue = {
+        end + gap for kind, _s, end in state.cues if kind == "cue_before" for gap in (1, 2)
+    }
+    after_title = {
+        end + gap
+        for start, end in state.titles
+        if start in after_cue
+        for gap in (1, 2)
+        if text[end : end + gap].strip(" ,") == ""
+    }
+    return {pos for pos in positions if pos in after_cue or pos in after_title}
 
 
 def _is_dateline_place(state: _State, match: re.Match) -> bool:
@@ -190,9 +197,9 @@ def _mask(state: _State) -> str:
 
 
 def _mask_found(masked: str, found: list[_Found]) -> str:
-    chars = list(masked)
+    """``masked`` with the discovered spans overwritten (in order: a later span wins)."""
     for f in found:
         if f.method in ("discovered", "titled", "apposition", "organisation", "cued"):
-            for i in range(f.start, f.end):
-                chars[i] = MASK_PERSON if f.method != "organisation" else MASK_ENTITY
-    return "".join(chars)
+            char = MASK_PERSON if f.method != "organisation" else MASK_ENTITY
+            masked = masked[: f.start] + char * (f.end - f.start) + masked[f.end :]
+    return masked

@@ -38,6 +38,9 @@ ACRONYM = rf"[{UPPER}][{UPPER}0-9-]+\b"
 #: (length is kept), so a key can only match from the start of a word: " pdi p" for "PDI-P"
 _PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…•·\n\t\r"
 SCAN_TABLE = str.maketrans({c: " " for c in _PUNCTUATION})
+#: the same replacement as a regex: str.translate looks every character up in a dict
+#: once the text is not ASCII (curly quotes), a regex replaces only the punctuation
+_SCAN_PUNCTUATION = re.compile("[" + re.escape(_PUNCTUATION) + "]")
 
 
 def scan_form(text: str) -> str:
@@ -45,7 +48,7 @@ def scan_form(text: str) -> str:
     lower = text.lower()
     if len(lower) != len(text):  # a few characters (İ) lengthen when lower-cased
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return lower.translate(SCAN_TABLE)
+    return _SCAN_PUNCTUATION.sub(" ", lower)
 
 
 @dataclass(frozen=True)

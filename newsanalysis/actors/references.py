@@ -315,6 +315,16 @@ def gender_of(doc: Document, actor_id: str | None) -> str | None:
 
 
 def _gender(doc: Document, actor_id: str, lex: Lexicon) -> str | None:
+    """:func:`gender_of`, worked out once per actor and article (kept with the actor
+    step's results in ``doc.extra["actors"]``: the mentions are final by then)."""
+    info = doc.extra.get("actors")
+    known = info.setdefault("genders", {}) if info and info.get("lexicon") is lex else {}
+    if actor_id not in known:
+        known[actor_id] = _gender_from_mentions(doc, actor_id, lex)
+    return known[actor_id]
+
+
+def _gender_from_mentions(doc: Document, actor_id: str, lex: Lexicon) -> str | None:
     for m in doc.mentions:
         if m.actor_id != actor_id:
             continue

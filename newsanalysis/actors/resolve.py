@@ -38,7 +38,7 @@ from .discover import (
 )
 from .ids import make_actor_id
 from .kb import KnowledgeBase
-from .known import _after_cue, _mask, _mask_found, _match_known
+from .known import _mask, _mask_found, _match_known, _speaker_starts
 from .lexicon import get_lexicon
 from .references import resolve_reference
 from .state import (
@@ -177,6 +177,7 @@ def _index_people(state: _State) -> None:
         (f for f in state.found if f.method in ("kb", "titled", "apposition", "cued")),
         key=lambda f: f.start,
     )
+    parts_of: dict[str, list[str]] = {}  # name -> its name parts (a person recurs)
     for f in people:
         if f.of is None and f.qualifiers:
             f.of = _qualifier_actor(state, *f.qualifiers)
@@ -197,7 +198,10 @@ def _index_people(state: _State) -> None:
             continue
         if f.role:
             state.roles.setdefault(f.actor_id, []).append((f.role, f.of))
-        for part in _name_parts(state, actor.name):
+        parts = parts_of.get(actor.name)
+        if parts is None:
+            parts = parts_of[actor.name] = _name_parts(state, actor.name)
+        for part in parts:
             _introduce(state, part, f.start, f.actor_id)
 
 
@@ -287,10 +291,17 @@ def _shortened(state: _State, word: str, pos: int) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _shortens_a_part(state: _State, word: str) -> bool:
-    return len(word) >= SHORTENED_MIN and any(
-        len(part) > len(word) and part.startswith(word) for part in state.intro
-    )
+def _shortens_a_part(parts: list[str], word: str) -> bool:
+    """Whether ``word`` begins a longer name part; ``parts`` sorted (a binary search: the
+    parts that start with ``word`` follow each other from where it would be inserted)."""
+    if len(word) < SHORTENED_MIN:
+        return False
+    i = bisect.bisect_left(parts, word)
+    while i < len(parts) and parts[i].startswith(word):
+        if len(parts[i]) > len(word):
+            return True
+        i += 1
+    return False
 
 
 def _earlier_org(state: _State, name: str) -> str | None:
@@ -317,15 +328,14 @@ def _partials_and_bare_names(state: _State, masked: str, bare_names: bool) -> No
     lex, text = state.lex, state.text
     starts = {s for s in state.doc._sentence_starts} if state.doc.sentences else {0}
     intro, subjects = state.intro, state.subject_names
+    parts: list[str] = []  # the name parts in ``intro`` (which only grows), sorted
     for m in lex.name_run.finditer(masked):
         first = _word(0, m.group())[2].lower()
-        if (
-            not subjects
-            and " " not in m.group()
-            and first not in intro
-            and not _shortens_a_part(state, first)
-        ):
-            continue  # one word that is no part (or short form) of a name given earlier
+        if not subjects and " " not in m.group() and first not in intro:
+            if len(parts) != len(intro):
+                parts = sorted(intro)
+            if not _shortens_a_part(parts, first):
+                continue  # one word that is no part (or short form) of a name given earlier
         words = _split_words(text, m.start(), m.end())
         if (
             words
@@ -464,5 +474,5 @@ def _emit(state: _State) -> None:
         "kb": kb,
         "lexicon": state.lex,
         "roles": state.roles,
-        "speakers": {m.start for m in mentions if _after_cue(state, m.start)},
+        "speakers": _speaker_starts(state, (m.start for m in mentions)),
     }

@@ -430,7 +430,7 @@ class AttributionFinder:
         if not cues:
             return None
         cue = cues[-1]
-        ci = next(i for i in range(lo, end) if toks[i].start >= cue.start)
+        ci = _cue_token(toks, lo, end, cue)
         after = self._after(toks, cue, ci, end)
         # "Kata X:" / "Menurut X," / "said Smith:"
         if cue.kind in (INVERTED, PREPOSITION, VERB) and not cue.clitic:
@@ -472,7 +472,7 @@ class AttributionFinder:
         cues = self.cues_in(toks[lo].start, q.outer_start)
         nearest: Cue | None = None
         for cue in reversed(cues):
-            ci = next(i for i in range(lo, hi) if toks[i].start >= cue.start)
+            ci = _cue_token(toks, lo, hi, cue)
             if cue.kind == PREPOSITION or (cue.kind == INVERTED and not cue.clitic):
                 phrase = phrase_after(toks[:hi], self._after(toks, cue, ci, hi), self.lex)
                 if phrase is not None:
@@ -620,3 +620,9 @@ class AttributionFinder:
             or not toks[k].text[0].isalnum()
             or toks[k].text[0].isdigit()
         )
+
+
+def _cue_token(toks: list[Tok], lo: int, hi: int, cue: Cue) -> int:
+    """Index of the first token of ``toks[lo:hi]`` at or after the cue; the last token
+    when the cue sits inside it, glued to the word before ("Filipina.Lanjutnya")."""
+    return next((i for i in range(lo, hi) if toks[i].start >= cue.start), hi - 1)

@@ -140,7 +140,7 @@ class SpeakerResolver:
     def _mention_in(self, start: int, end: int) -> Mention | None:
         inside = [
             m
-            for m in self.doc.mentions
+            for m in self._mentions_overlapping(start, end)
             if m.start < end and m.end > start and not self._possessor(m, end)
         ]
         if not inside:
@@ -155,6 +155,26 @@ class SpeakerResolver:
         if len(outside) < len(inside) and not outside and self._name_outside(start, end):
             return None
         return max(outside or inside, key=lambda m: m.end - m.start)
+
+    def _mentions_overlapping(self, start: int, end: int) -> list[Mention]:
+        """The mentions that may overlap ``[start, end)``, in order: found by binary
+        search when the mentions follow each other without overlapping (as the actor
+        step leaves them), else all of them."""
+        bounds = self._mention_bounds
+        if bounds is None:
+            return self.doc.mentions
+        starts, ends = bounds
+        return self.doc.mentions[bisect.bisect_right(ends, start) : bisect.bisect_left(starts, end)]
+
+    @cached_property
+    def _mention_bounds(self) -> tuple[list[int], list[int]] | None:
+        mentions = self.doc.mentions
+        starts = [m.start for m in mentions]
+        ends = [m.end for m in mentions]
+        in_order = all(s <= e for s, e in zip(starts, ends, strict=True)) and all(
+            e <= s for e, s in zip(ends, starts[1:], strict=False)
+        )
+        return (starts, ends) if in_order else None
 
     def _possessor(self, mention: Mention, end: int) -> bool:
         """ "*Scott's* niece": a possessive inside the phrase names someone else."""

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import numpy as np
@@ -209,6 +210,7 @@ def _features(tokens: list[Token], rules: Rules) -> dict[str, float]:
     feats: dict[str, float] = {}
     previous: tuple[str, float] | None = None
     neutral = rules.neutral_words
+    rule_words, suffixes = rules.rule_words, rules.negator_suffixes  # _is_rule_word, inlined
     for token in tokens:
         word = token.word
         if token.boundary:
@@ -219,7 +221,7 @@ def _features(tokens: list[Token], rules: Rules) -> dict[str, float]:
         if word in neutral:
             previous = None
             continue
-        if _is_rule_word(word, rules):
+        if word in rule_words or (suffixes and word.endswith(suffixes)):
             continue
         name = NEGATED + word if token.negated else word
         feats[name] = feats.get(name, 0.0) + token.weight
@@ -227,10 +229,10 @@ def _features(tokens: list[Token], rules: Rules) -> dict[str, float]:
             pair = previous[0] + " " + name
             feats[pair] = feats.get(pair, 0.0) + 0.5 * (previous[1] + token.weight)
         previous = (name, token.weight)
-    norm = math.sqrt(sum(v * v for v in feats.values()))
+    values = feats.values()
+    norm = math.sqrt(sum(map(operator.mul, values, values)))
     if norm:
-        for name in feats:
-            feats[name] /= norm
+        return {name: value / norm for name, value in feats.items()}
     return feats
 
 
@@ -276,18 +278,21 @@ class Lexicon:
         """``(first token, last token, valence)`` of every lexicon match, left to right."""
         matches = []
         i, n = 0, len(tokens)
+        rule_words, suffixes = rules.rule_words, rules.negator_suffixes  # _is_rule_word
+        phrase_starts = self._phrase_starts
         while i < n:
             token = tokens[i]
             if token.boundary:
                 i += 1
                 continue
-            if i + 1 < n and self.phrases:
+            if i + 1 < n and token.word in phrase_starts:
                 value = self.phrases.get((token.word, tokens[i + 1].word))
                 if value is not None:
                     matches.append((i, i + 1, value))
                     i += 2
                     continue
-            if not _is_rule_word(token.word, rules):
+            word = token.word
+            if not (word in rule_words or (suffixes and word.endswith(suffixes))):
                 value = self.valence.get(token.word)
                 if value is None and rules.clitics:
                     value = self.valence.get(_strip_clitic(token.word, rules.clitics))
@@ -299,6 +304,11 @@ class Lexicon:
                     matches.append((i, i, value))
             i += 1
         return matches
+
+    @cached_property
+    def _phrase_starts(self) -> frozenset[str]:
+        """First words of the two-word entries (only those need a pair lookup)."""
+        return frozenset(first for first, _ in self.phrases)
 
     def features(self, tokens: list[Token], rules: Rules) -> dict[str, float]:
         """``lexicon:positive`` / ``lexicon:negative``: squashed sums of rule-weighted
@@ -412,10 +422,10 @@ class Model:
     ) -> np.ndarray:
         """Uncalibrated class logits for a batch of feature dicts (and dense features)."""
         rows, cols, values = [], [], []
-        vocabulary = self.vocabulary
+        index_of = self.vocabulary.get
         for row, feats in enumerate(features):
             for name, value in feats.items():
-                index = vocabulary.get(name)
+                index = index_of(name)
                 if index is not None:
                     rows.append(row)
                     cols.append(index)

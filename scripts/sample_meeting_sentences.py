@@ -1,7 +1,7 @@
 """Sample candidate sentences for the meetings gold set (gold/meetings/GUIDELINE.md §9).
 
 Indonesian candidates come from CLICK-ID (kompas, okezone, sindonews; the main sheets,
-not the clickbait sheets), English ones from PolNeAR train. Texts are cleaned and split
+not the clickbait sheets), English ones from PolNeAR train (and dev, round 6). Texts are cleaned and split
 by the package itself, so every sampled sentence can be found again in the text that
 ``na.analyze`` produces. The sample is stratified by trigger family with fixed quotas
 and a fixed seed, at most one sentence per article; the dev/test split is by a hash of
@@ -17,6 +17,8 @@ the article id.
         > gold/meetings/candidates_round4.jsonl
     .venv/bin/python scripts/sample_meeting_sentences.py --round 5 \
         > gold/meetings/candidates_round5.jsonl
+    .venv/bin/python scripts/sample_meeting_sentences.py --round 6 \
+        > gold/meetings/candidates_round6.jsonl
 
 Round 2 (GUIDELINE §9.5) is enriched: only sentences where a trigger is directly
 followed or preceded by a capitalised word, from articles not used in round 1.
@@ -29,6 +31,11 @@ articles of no round 1-4: first as round 3 (Indonesian only: no unused PolNeAR t
 article has such a sentence), then as round 2, then as round 1; each candidate's
 ``draw`` says which (``title``, ``enriched``, ``random``). It drew 151 sentences: 45 +
 30 + 27 Indonesian, 37 enriched + 12 random English.
+Round 6 (GUIDELINE §9.9, ``split: "test4"``) is a third fresh test round drawn the same
+way, seed 20191206, articles of no round 1-5; PolNeAR train being nearly used up, its
+English pool also takes PolNeAR dev articles (``corpus: "polnear/dev"``). It drew 148
+sentences: 7 title + 40 enriched + 52 random Indonesian, 2 + 31 + 16 English (the
+title pools held no more).
 
 The trigger patterns here are deliberately broader than the extractor's vocabulary:
 they select what to annotate, and the annotator decides what is an event.
@@ -207,17 +214,17 @@ def click_id_records():
             }
 
 
-def polnear_records():
+def polnear_records(compartment: str = "train"):
     meta = pd.read_csv(SHARED / "eval" / "polnear" / "metadata.tsv", sep="\t")
-    meta = meta[meta["compartment"] == "train"]
+    meta = meta[meta["compartment"] == compartment]
     for rec in meta.to_dict("records"):
-        path = SHARED / "eval" / "polnear" / "train" / "text" / f"{rec['filename']}.txt"
+        path = SHARED / "eval" / "polnear" / compartment / "text" / f"{rec['filename']}.txt"
         if not path.exists():
             continue
         yield {
             "article_id": f"polnear:{rec['filename']}",
-            "corpus": "polnear/train",
-            "file": f"train/text/{rec['filename']}.txt",
+            "corpus": f"polnear/{compartment}",
+            "file": f"{compartment}/text/{rec['filename']}.txt",
             "published": str(rec["publication_date"]),
             "title": rec["title"],
             "text": path.read_text(encoding="utf-8"),
@@ -254,6 +261,8 @@ def main() -> None:
         return main_round4()
     if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "5":
         return main_round5()
+    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "6":
+        return main_round6()
     rng = random.Random(SEED)
     chosen = sample(candidates(click_id_records(), "id", FAMILIES_ID), QUOTA_ID, rng)
     chosen += sample(candidates(polnear_records(), "en", FAMILIES_EN), QUOTA_EN, rng)
@@ -312,6 +321,7 @@ _ROUND_FILES = (
     "candidates_round2.jsonl",
     "candidates_round3.jsonl",
     "candidates_round4.jsonl",
+    "candidates_round5.jsonl",
 )
 
 
@@ -380,6 +390,26 @@ QUOTA_EN_5E = {"in_person": 20, "visit": 10, "talks": 4, "phone": 3}
 QUOTA_EN_5 = {"in_person": 6, "visit": 3, "talks": 1, "summit": 1, "phone": 1, "idiom": 1}
 
 
+def _draw(records, language, families, quotas_by_kind, rng: random.Random) -> list[dict]:
+    """Draw by kind in order (``title`` as round 3, ``enriched`` as round 2, ``random``
+    as round 1), never two sentences of one article; ``draw`` says which."""
+    chosen: list[dict] = []
+    for kind, quotas in quotas_by_kind:
+        taken = {c["article_id"] for c in chosen}
+        rest = [r for r in records if r["article_id"] not in taken]
+        if kind == "random":
+            pool = candidates(rest, language, families)
+        else:
+            rest = [r for r in rest if r.get("news", True)]
+            selector = _enriched(families) if kind == "enriched" else ROUND3
+            pool = candidates(rest, language, families, selector)
+        drawn = sample(pool, quotas, rng)
+        for cand in drawn:
+            cand["draw"] = kind
+        chosen += drawn
+    return chosen
+
+
 def main_round5() -> None:
     """A second fresh test round (GUIDELINE §9.8): new seed, articles of no earlier
     round (1-4), drawn as round 3 (meeting verb + title or name), then as round 2
@@ -394,32 +424,66 @@ def main_round5() -> None:
             if (rec["corpus"], title_key(rec.get("title"))) not in used:
                 yield rec
 
-    def draw(records, language, families, quotas_by_kind):
-        chosen: list[dict] = []
-        for kind, quotas in quotas_by_kind:
-            taken = {c["article_id"] for c in chosen}
-            rest = [r for r in records if r["article_id"] not in taken]
-            if kind == "random":
-                pool = candidates(rest, language, families)
-            else:
-                rest = [r for r in rest if r.get("news", True)]
-                selector = _enriched(families) if kind == "enriched" else ROUND3
-                pool = candidates(rest, language, families, selector)
-            drawn = sample(pool, quotas, rng)
-            for cand in drawn:
-                cand["draw"] = kind
-            chosen += drawn
-        return chosen
-
     click = list(fresh(click_id_records()))
     polnear = list(fresh(polnear_records()))
     kinds_id = (("title", QUOTA_ID_5T), ("enriched", QUOTA_ID_5E), ("random", QUOTA_ID_5))
     kinds_en = (("title", QUOTA_EN_5T), ("enriched", QUOTA_EN_5E), ("random", QUOTA_EN_5))
-    chosen = draw(click, "id", FAMILIES_ID, kinds_id)
-    chosen += draw(polnear, "en", FAMILIES_EN, kinds_en)
+    chosen = _draw(click, "id", FAMILIES_ID, kinds_id, rng)
+    chosen += _draw(polnear, "en", FAMILIES_EN, kinds_en, rng)
     for cand in chosen:
         cand["round"] = 5
         cand["split"] = "test3"
+        sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
+
+
+SEED_6 = 20191206
+#: round 6 (a third fresh test round), drawn as round 5: title, enriched, random. The
+#: pools of unused articles are smaller again; English also draws on PolNeAR dev.
+QUOTA_ID_6T = {"in_person": 30, "visit": 4, "talks": 2, "summit": 1, "phone": 1}
+QUOTA_ID_6E = {"in_person": 20, "visit": 12, "talks": 3, "summit": 3, "phone": 3}
+QUOTA_ID_6 = {
+    "in_person": 26,
+    "visit": 12,
+    "talks": 3,
+    "summit": 3,
+    "phone": 3,
+    "idiom": 2,
+    "offtopic": 3,
+}
+QUOTA_EN_6T = {"in_person": 10, "visit": 3, "talks": 2}
+QUOTA_EN_6E = {"in_person": 20, "visit": 9, "talks": 4, "phone": 3, "summit": 2}
+QUOTA_EN_6 = {"in_person": 8, "visit": 4, "talks": 2, "summit": 1, "phone": 1, "idiom": 1}
+
+
+def main_round6() -> None:
+    """A third fresh test round (GUIDELINE §9.9): seed 20191206, articles of no earlier
+    round (1-5), English from PolNeAR train and dev, drawn as round 5. A gid an earlier
+    round already used (for another row: the loader's numbering changed) gets ``#6``."""
+    from newsanalysis.evaluate.locate import title_key
+
+    rng = random.Random(SEED_6)
+    used = _used_articles(rounds=5)
+
+    def fresh(records):
+        for rec in records:
+            if (rec["corpus"], title_key(rec.get("title"))) not in used:
+                yield rec
+
+    click = list(fresh(click_id_records()))
+    polnear = list(fresh(list(polnear_records("train")) + list(polnear_records("dev"))))
+    kinds_id = (("title", QUOTA_ID_6T), ("enriched", QUOTA_ID_6E), ("random", QUOTA_ID_6))
+    kinds_en = (("title", QUOTA_EN_6T), ("enriched", QUOTA_EN_6E), ("random", QUOTA_EN_6))
+    chosen = _draw(click, "id", FAMILIES_ID, kinds_id, rng)
+    chosen += _draw(polnear, "en", FAMILIES_EN, kinds_en, rng)
+    taken_gids = set()
+    for name in _ROUND_FILES:
+        for line in (ROOT / "gold" / "meetings" / name).open(encoding="utf-8"):
+            taken_gids.add(json.loads(line)["gid"])
+    for cand in chosen:
+        if cand["gid"] in taken_gids:  # the same id named another row in an earlier round
+            cand["gid"] += "#6"
+        cand["round"] = 6
+        cand["split"] = "test4"
         sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
 
 

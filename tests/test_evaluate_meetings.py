@@ -117,3 +117,13 @@ def test_gold_sentences_are_found_in_todays_cleaned_text():
     texts = {a: clean_text(r["text"] or "").text for a, r in articles.items()}
     missing = [g["gid"] for g in gold if locate_gold(texts[article_key(g)], g) is None]
     assert len(missing) <= MAX_UNLOCATED, missing
+
+
+def test_every_gold_split_can_be_scored_from_the_command_line():
+    from newsanalysis.evaluate.meetings import build_parser
+
+    parser = build_parser()
+    for split in {g["split"] for g in load_gold()}:
+        assert parser.parse_args(["--split", split]).split == split
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--split", "test9"])

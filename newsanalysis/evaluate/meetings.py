@@ -1,6 +1,6 @@
 """Score the meetings extractor against the dev gold (``gold/meetings/gold.jsonl``).
 
-    python -m newsanalysis.evaluate.meetings [--split dev|test|test2|test3|all] [--errors]
+    python -m newsanalysis.evaluate.meetings [--split dev|test|test2|test3|test4|all] [--errors]
 
 Each gold record is one sentence of a CLICK-ID or PolNeAR article (read from ``../shared``
 at run time; nothing is copied) with the events annotated in it following
@@ -376,19 +376,25 @@ def report(name: str, s: dict) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """The command line of the scorer (one split per gold round group)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--split",
-        choices=("dev", "test", "test2", "test3", "all"),
+        choices=("dev", "test", "test2", "test3", "test4", "all"),
         default="dev",
         help="test2: round 4, drawn and annotated after the rules were written; "
-        "test3: round 5, a second blind round (GUIDELINE §9.8)",
+        "test3: round 5, a second blind round (GUIDELINE §9.8); "
+        "test4: round 6, a third blind round (GUIDELINE §9.9)",
     )
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--shared", default=None, help="the shared data folder (../shared)")
     parser.add_argument("--errors", action="store_true", help="list every error")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     gold = load_gold(args.gold)
     if args.split != "all":
         gold = [g for g in gold if g["split"] == args.split]

@@ -91,11 +91,11 @@ def detect_language(text: str | None) -> str:
     if not text or not text.strip():
         return "other"
     sample = text[:_SAMPLE_CHARS]
-    words = [w.lower() for w in _WORD.findall(sample)]
+    words = list(map(str.lower, _WORD.findall(sample)))
     if not words:
         return "other"
     shares = {
-        code: sum(1 for w in words if w in vocab) / len(words)
+        code: sum(map(vocab.__contains__, words)) / len(words)
         for code, vocab in _function_words().items()
     }
     ranked = sorted(shares.items(), key=lambda kv: kv[1], reverse=True)

@@ -344,3 +344,23 @@ def test_lexicon_pairs_are_looked_up_from_their_first_word():
     tokens = [Token(w) for w in ("terima", "kasih", "baik", "kasih")]
     assert lexicon.lookup(tokens, rules_for("id")) == [(0, 1, 2.0), (2, 2, 1.0), (3, 3, 0.5)]
     assert Lexicon({"baik": 1.0}, {})._phrase_starts == frozenset()
+
+
+def test_model_logits_are_bias_plus_the_weights_of_known_features():
+    model = sa.load_model("en")
+    rules = sa.rules_for("en")
+    feats = [
+        sa.featurize("The minister was very happy with the deal, but not with the tariffs!", rules),
+        {"no-such-feature-in-any-vocabulary": 1.0},
+        sa.featurize("A terrible, shameful failure.", rules),
+    ]
+    logits = model.logits(feats)
+    assert logits.shape == (3, len(model.bias))
+    for row, f in zip(logits, feats, strict=True):
+        expected = model.bias.copy()
+        for name, value in f.items():
+            if name in model.vocabulary:
+                expected = expected + model.weights[model.vocabulary[name]] * value
+        np.testing.assert_allclose(row, expected, rtol=1e-12, atol=1e-12)
+    np.testing.assert_array_equal(logits[1], model.bias)  # nothing known: the bias alone
+    assert model.logits([]).shape == (0, len(model.bias))

@@ -135,7 +135,7 @@ def tokenize(text: str, rules: Rules) -> list[Token]:
     weights applied (the rule notes are produced by :func:`explain_rules`)."""
     raw = _TOKEN.findall(text.lower())
     words = list(map(rules.normalise.get, raw, raw))  # normalise.get(w, w), at C speed
-    tokens = [Token(w, w in _BOUNDARY) for w in words]
+    tokens = list(map(Token, words, map(_BOUNDARY.__contains__, words)))
     present = set(words)
     # each rule runs only when one of its words occurs (most statements need none)
     if not rules.contrast.isdisjoint(present):
@@ -430,11 +430,14 @@ class Model:
                     rows.append(row)
                     cols.append(index)
                     values.append(value)
-        out = np.tile(self.bias, (len(features), 1))
         if rows:
-            contrib = self.weights[np.asarray(cols)] * np.asarray(values)[:, None]
-            for k in range(out.shape[1]):
-                out[:, k] += np.bincount(rows, weights=contrib[:, k], minlength=len(features))
+            # per row, the sum of its features' contributions in the order found (one
+            # unbuffered ``add.at``, as a ``bincount`` per class sums), then the bias
+            sums = np.zeros((len(features), len(self.bias)))
+            np.add.at(sums, rows, self.weights[cols] * np.asarray(values)[:, None])
+            out = sums + self.bias
+        else:
+            out = np.tile(self.bias, (len(features), 1))
         if dense is not None and len(self.dense_names):
             out += dense @ self.dense_weights
         return out
@@ -507,7 +510,7 @@ def render(tokens: list[Token], table: dict[str, str]) -> str:
     """The word-by-word rendering of ``tokens`` through a bridge word table (words without
     an entry are dropped; punctuation is kept for the rules of the other language)."""
     words = [t.word if t.boundary else table.get(t.word, "") for t in tokens]
-    return " ".join(w for w in words if w)
+    return " ".join(filter(None, words))
 
 
 def _check_language(language: str) -> tuple[Model, Rules] | None:

@@ -5,14 +5,11 @@ discovery passes read."""
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Iterable
 
 from .lexicon import MASK_ENTITY, MASK_PERSON, MASK_ROLE, scan_form
 from .state import _NEXT_WORD, _after_sentence_break, _follows, _Found, _is_country, _State
-
-_START_AND_NEGATIVE_END = operator.itemgetter(0, 1)
 
 
 def _case_ok(surface: str, alias: str) -> bool:
@@ -47,7 +44,7 @@ def _match_known(state: _State) -> None:
             elif _case_ok(surface, entry.surface):
                 candidates.append((start, -end, entry))
                 break
-    candidates.sort(key=_START_AND_NEGATIVE_END)
+    candidates.sort(key=lambda c: (c[0], c[1]))
     last_end = -1
     for start, neg_end, entry in candidates:
         if start >= last_end:

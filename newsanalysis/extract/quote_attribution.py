@@ -23,7 +23,6 @@ short quotation without a sentence end is a subheading: neither is a quote.
 from __future__ import annotations
 
 import bisect
-import operator
 
 from ..document import Document
 from ..text import Span
@@ -61,8 +60,6 @@ _SENTENCE_END = SENTENCE_END
 _DASHES = "—―–-"
 _MAX_OBJECT = MAX_OBJECT
 _MAX_SOURCE = 12  # words of a source after "according to" ("a new Washington Post-ABC News poll")
-
-_START = operator.itemgetter(1)  # Tok.start, at C speed
 
 
 def find_attributions(doc: Document, lex: QuoteLexicon) -> list[Attribution]:
@@ -105,7 +102,7 @@ class AttributionFinder:
         if cached is None:
             p_start, p_end = self.doc.paragraphs[index]
             toks = tokenize(self.text, p_start, p_end)
-            cached = (toks, list(map(_START, toks)))
+            cached = (toks, [t.start for t in toks])
             self._tokens[index] = cached
         return cached
 

@@ -815,3 +815,19 @@ def test_mentions_overlapping_a_span_are_found_by_binary_search_or_scan():
                 found = resolver._mentions_overlapping(start, end)
                 overlapping = [m for m in found if m.start < end and m.end > start]
                 assert overlapping == [m for m in mentions if m.start < end and m.end > start]
+
+
+def test_phrase_tokenize_gives_word_and_punctuation_tokens_with_offsets():
+    from newsanalysis.extract.quote_phrases import Tok, tokenize
+
+    text = "Kata Mr. Obama: “Ya,” ujar O’Neil-Smith di AT&T."
+    toks = tokenize(text, 5, len(text))
+    assert all(type(t) is Tok for t in toks)
+    assert [t.text for t in toks] == ["Mr", ".", "Obama", ":", "“", "Ya", ",", "”", "ujar"] + [
+        "O’Neil-Smith",
+        "di",
+        "AT&T",
+        ".",
+    ]
+    assert all(text[t.start : t.end] == t.text and t.low == t.text.lower() for t in toks)
+    assert tokenize(text, 5, 5) == []

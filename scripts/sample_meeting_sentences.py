@@ -339,21 +339,21 @@ def _used_articles(rounds: int = 3) -> set[tuple[str, str]]:
     return used
 
 
+def _fresh_records(records, used: set[tuple[str, str]]) -> list[dict]:
+    """The records of no earlier round: their (corpus, title key) is not in ``used``."""
+    from newsanalysis.evaluate.locate import title_key
+
+    return [r for r in records if (r["corpus"], title_key(r.get("title"))) not in used]
+
+
 def main_round4() -> None:
     """A fresh test round (GUIDELINE §9.7): new seed, articles of no earlier round, half
     random trigger sentences (as round 1), half enriched ones (as round 2)."""
-    from newsanalysis.evaluate.locate import title_key
-
     rng = random.Random(SEED_4)
     used = _used_articles()
 
-    def fresh(records):
-        for rec in records:
-            if (rec["corpus"], title_key(rec.get("title"))) not in used:
-                yield rec
-
-    click = list(fresh(click_id_records()))
-    polnear = list(fresh(polnear_records()))
+    click = _fresh_records(click_id_records(), used)
+    polnear = _fresh_records(polnear_records(), used)
     chosen = sample(candidates(click, "id", FAMILIES_ID), QUOTA_ID_4, rng)
     taken = {c["article_id"] for c in chosen}
     news = [r for r in click if r["news"] and r["article_id"] not in taken]
@@ -414,18 +414,11 @@ def main_round5() -> None:
     """A second fresh test round (GUIDELINE §9.8): new seed, articles of no earlier
     round (1-4), drawn as round 3 (meeting verb + title or name), then as round 2
     (enriched), then as round 1 (random by family quota); ``draw`` says which."""
-    from newsanalysis.evaluate.locate import title_key
-
     rng = random.Random(SEED_5)
     used = _used_articles(rounds=4)
 
-    def fresh(records):
-        for rec in records:
-            if (rec["corpus"], title_key(rec.get("title"))) not in used:
-                yield rec
-
-    click = list(fresh(click_id_records()))
-    polnear = list(fresh(polnear_records()))
+    click = _fresh_records(click_id_records(), used)
+    polnear = _fresh_records(polnear_records(), used)
     kinds_id = (("title", QUOTA_ID_5T), ("enriched", QUOTA_ID_5E), ("random", QUOTA_ID_5))
     kinds_en = (("title", QUOTA_EN_5T), ("enriched", QUOTA_EN_5E), ("random", QUOTA_EN_5))
     chosen = _draw(click, "id", FAMILIES_ID, kinds_id, rng)
@@ -459,18 +452,11 @@ def main_round6() -> None:
     """A third fresh test round (GUIDELINE §9.9): seed 20191206, articles of no earlier
     round (1-5), English from PolNeAR train and dev, drawn as round 5. A gid an earlier
     round already used (for another row: the loader's numbering changed) gets ``#6``."""
-    from newsanalysis.evaluate.locate import title_key
-
     rng = random.Random(SEED_6)
     used = _used_articles(rounds=5)
 
-    def fresh(records):
-        for rec in records:
-            if (rec["corpus"], title_key(rec.get("title"))) not in used:
-                yield rec
-
-    click = list(fresh(click_id_records()))
-    polnear = list(fresh(list(polnear_records("train")) + list(polnear_records("dev"))))
+    click = _fresh_records(click_id_records(), used)
+    polnear = _fresh_records([*polnear_records("train"), *polnear_records("dev")], used)
     kinds_id = (("title", QUOTA_ID_6T), ("enriched", QUOTA_ID_6E), ("random", QUOTA_ID_6))
     kinds_en = (("title", QUOTA_EN_6T), ("enriched", QUOTA_EN_6E), ("random", QUOTA_EN_6))
     chosen = _draw(click, "id", FAMILIES_ID, kinds_id, rng)

@@ -81,10 +81,15 @@ def test_sentiment_over_time_chart(demo):
     assert fig.layout.yaxis.range == (-1.08, 1.08)
 
 
-def test_actor_network_chart(demo):
+def network_tables(demo):
+    """The network of the demo Analysis: (network data, edges, nodes) as the explorer builds them."""
     net = ag.network_data(demo)
     edges = ag.network_edges(net)
-    nodes = ag.network_nodes(net, edges)
+    return net, edges, ag.network_nodes(net, edges)
+
+
+def test_actor_network_chart(demo):
+    net, edges, nodes = network_tables(demo)
     positions = charts.layout_positions(nodes, edges)
     evidence = ag.edge_evidence(net, edges)
     fig = charts.actor_network_chart(nodes, edges, positions, evidence)
@@ -112,9 +117,7 @@ def test_network_chart_is_the_same_without_validation(demo):
     """The explorers build the chart without plotly's validation: same JSON."""
     import json
 
-    net = ag.network_data(demo)
-    edges = ag.network_edges(net)
-    nodes = ag.network_nodes(net, edges)
+    net, edges, nodes = network_tables(demo)
     positions = charts.layout_positions(nodes, edges)
     evidence = ag.edge_evidence(net, edges)
     checked = charts.actor_network_chart(nodes, edges, positions, evidence)
@@ -154,9 +157,7 @@ def test_network_labels_do_not_overlap():
 
 
 def test_layout_keeps_groups_apart(demo):
-    net = ag.network_data(demo)
-    edges = ag.network_edges(net)
-    nodes = ag.network_nodes(net, edges)
+    _, edges, nodes = network_tables(demo)
     pos = charts.layout_positions(nodes, edges)
     assert set(pos) == set(nodes["actor_id"])
     coords = list(pos.values())
@@ -206,9 +207,7 @@ def test_matplotlib_twins_draw_the_same_data(demo):
     assert ticks[max(ticks)].get_text().startswith("Vladimir Putin")  # most quoted on top
     over = ag.sentiment_over_time(demo, "month")
     assert charts.sentiment_over_time_chart_mpl(over).axes[0].lines
-    net = ag.network_data(demo)
-    edges = ag.network_edges(net)
-    nodes = ag.network_nodes(net, edges)
+    _, edges, nodes = network_tables(demo)
     net_fig = charts.actor_network_chart_mpl(nodes, edges)
     assert len(net_fig.axes[0].lines) == len(edges)
 

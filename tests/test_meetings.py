@@ -238,6 +238,18 @@ def test_name_in_apposition_to_a_title(kb):
     assert names(rows) == [{"Mohammad bin Salman", "Donald Trump"}]
 
 
+def test_a_call_told_after_a_speech_cue_is_a_call(kb):
+    # the cue's clause has a verb of its own: what was said, not how the quote was got
+    rows = real(
+        kb,
+        "Juru bicara Kremlin menuturkan, Presiden Vladimir Putin telah berbicara melalui "
+        "sambungan telepon dengan Presiden Donald Trump.",
+    )
+    assert [(r["status"], r["mode"], set(r["participants"])) for r in rows] == [
+        ("happened", "phone", {"Vladimir Putin", "Donald Trump"})
+    ]
+
+
 def test_relative_clause_has_its_antecedent_as_subject(kb):
     rows = real(
         kb,

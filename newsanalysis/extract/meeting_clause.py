@@ -311,13 +311,18 @@ def _anaphoric(v, text, t_start, t_end) -> bool:
     return m is not None and m.end() > t_end - 1
 
 
-def _press_clause(v, text: str, sentence, lo: int, t_start: int) -> bool:
+def _press_clause(doc, v, sentence, lo: int, t_start: int) -> bool:
     """Is the trigger in the clause a speech cue opens ("kata Kepala Suku Malik Rahat Gul
-    kepada wartawan, melalui telepon")?"""
+    kepada wartawan, melalui telepon")? Not when that clause has a verb of its own before
+    the trigger: then it is what was said ("Kantor Kepresidenan menuturkan, Moon telah
+    melakukan pembicaraan melalui sambungan telepon dengan ..."), a call told."""
     if v.press_cue is None:
         return False
+    text = doc.text
     opener = _WORD_BEFORE.search(text, max(sentence[0], lo - 20), lo)
-    return bool(opener and v.press_cue.fullmatch(opener.group(1)))
+    return bool(opener and v.press_cue.fullmatch(opener.group(1))) and not _has_verb(
+        doc, lo, t_start
+    )
 
 
 _TITLE_WORD = re.compile(r"[A-Za-z][\w-]*")

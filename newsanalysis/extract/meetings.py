@@ -295,7 +295,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     hi = _tail_end(doc, v, t_end, hi)
     trigger_text = text[t_start : clitic[0] if clitic else t_end]  # without its clitic
     event = _Event(lo, hi, mode, [trigger_text], sentence)
-    if mode in ("phone", "virtual") and _press_clause(v, text, sentence, lo, t_start):
+    if mode in ("phone", "virtual") and _press_clause(doc, v, sentence, lo, t_start):
         return event  # "kata X kepada wartawan, melalui telepon": how the quote was got
     event.relative = _opens_relative(v, text, sentence, lo)
     event.anchor = t_start

@@ -72,6 +72,20 @@ def one(text: str, **kwargs) -> dict:
 # --------------------------------------------------------------------------- happened
 
 
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Prabowo Subianto menggelar silaturahmi dengan Joko Widodo di Istana Bogor.", "in_person"),
+        ("Prabowo Subianto beraudiensi dengan Presiden Joko Widodo di Istana Bogor.", "in_person"),
+        ("Presiden Joko Widodo menerima audiensi Prabowo Subianto di Istana Bogor.", "visit"),
+    ],
+)
+def test_courtesy_calls_are_meetings(text, mode):
+    row = one(text)
+    assert (row["status"], row["mode"]) == ("happened", mode)
+    assert set(row["participants"]) == {"Joko Widodo", "Prabowo Subianto"}
+
+
 def test_indonesian_meeting_with_place_and_date():
     row = one(
         "Presiden Joko Widodo bertemu Prabowo Subianto di Istana Merdeka, Jakarta, "
@@ -177,6 +191,17 @@ def test_restatement_refines_the_date_and_adds_no_row():
     assert len(rows) == 1
     assert rows[0]["status"] == "planned"
     assert (rows[0]["date_start"], rows[0]["date_end"]) == (date(2023, 3, 20), date(2023, 3, 22))
+
+
+def test_a_date_in_the_purpose_of_a_restatement_is_not_the_events_date():
+    doc = make_doc(
+        "Prabowo Subianto menggelar pertemuan dengan Joko Widodo.\n"
+        "Pertemuan itu dimaksudkan untuk mengundang Jokowi ke acara partai pada awal Desember "
+        "2019.",
+        published=date(2019, 10, 11),
+    )
+    rows = extract_meetings(doc)
+    assert [(r["status"], r["date_start"]) for r in rows] == [("happened", None)]
 
 
 def test_date_of_the_statement_does_not_date_the_quoted_event():

@@ -498,9 +498,11 @@ def _enrich_antecedent(doc, v, events: list[_Event], mode, t_start, t_end) -> No
     target.location = target.location or _location(doc, v, t_end, hi)
     if target.count is not None:
         return
+    goal = v.purpose_word.search(doc.text, t_end, hi) if v.purpose_word else None
+    hi = goal.start() if goal else hi  # "dimaksudkan untuk mengundang JK ... pada November"
     d = _date(doc, v, lo, hi, t_start, t_end)
-    if d is None:
-        return
+    if d is None or not (lo <= d.start and d.end <= hi):
+        return  # a date outside the restatement's own clause tells of something else
     old = target.date
     if old is None or (old.date_start <= d.date_start and d.date_end <= old.date_end and d != old):
         target.date = d

@@ -94,6 +94,9 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "plover_mode": STRING,  # PLOVER CONSULT mode: visit / third-party / multilateral / phone
         "trigger": STRING,
         "date_flags": STRING,
+        # "start:end;start:end": later sentences telling the same event again (merged
+        # into this row, so an event told twice in an article is counted once)
+        "restated_at": STRING,
     },
     "errors": {
         "input": STRING,

@@ -86,6 +86,19 @@ def test_event_is_matched_in_a_sentence_cut_differently():
     assert s["located"]["normalised"] == 1
 
 
+def test_a_retelling_merged_into_an_earlier_row_matches_its_sentence():
+    text = "Jokowi bertemu Prabowo di Istana. Kemarin Jokowi bertemu Prabowo lagi."
+    g = _gold("Kemarin Jokowi bertemu Prabowo lagi.", [_event(["Jokowi", "Prabowo"])])
+    row = _row(["Jokowi", "Prabowo"], 0, 32)
+    assert score([g], {KEY: (text, [row])})["fn"] == 1
+    row["restated_at"] = "34:70"
+    s = score([g], {KEY: (text, [row])})
+    assert (s["tp"], s["fp"], s["fn"]) == (1, 0, 0)
+    # in a sentence without a gold event the merged row is no false positive of its own
+    g = _gold("Kemarin Jokowi bertemu Prabowo lagi.", [], reason="anaphoric")
+    assert score([g], {KEY: (text, [row])})["fp"] == 0
+
+
 def test_gold_that_cannot_be_located_counts_as_misses():
     g = _gold("Xi Jinping bertemu Vladimir Putin di Moskow.", [_event(["Xi", "Putin"])])
     s = score([g], {KEY: (TEXT, [])})

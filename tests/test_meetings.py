@@ -204,6 +204,17 @@ def test_a_date_in_the_purpose_of_a_restatement_is_not_the_events_date():
     assert [(r["status"], r["date_start"]) for r in rows] == [("happened", None)]
 
 
+def test_an_event_told_twice_is_one_row_that_records_its_retelling():
+    text = (
+        "Jokowi bertemu Prabowo di Istana Bogor.\n"
+        "Dalam acara itu, Jokowi bertemu Prabowo di ruang kerjanya."
+    )
+    rows = extract_meetings(make_doc(text))
+    assert len(rows) == 1
+    start, end = (int(x) for x in rows[0]["restated_at"].split(":"))
+    assert text.index("Dalam") <= start < end <= len(text)  # the second sentence
+
+
 def test_date_of_the_statement_does_not_date_the_quoted_event():
     row = one(
         "“Prabowo akan bertemu Jokowi untuk membahas kabinet,” kata Anies, Kamis (10/10/2019)."

@@ -54,6 +54,10 @@ def _clean_name(
     if qualified:  # "Menteri Perhubungan Budi Karya": a portfolio word before the name
         while len(out) > 1 and _sometimes_lowercase(lex, out[0][2]):
             out = out[1:]
+        # "Wali Kota Surakarta FX Hadi Rudyatmo": a place opening the run is where the
+        # title is of, when a name of two words or more follows it
+        while len(out) > 2 and out[0][2].lower() in lex.places:
+            out = out[1:]
     while out and out[-1][2].lower() in lex.particles:
         out.pop()
     if out and out[0][2].lower() in lex.particles:

@@ -122,6 +122,7 @@ class _Event:
     relative: bool = False  # the clause is a relative one ("Macron, yang ... KTT")
     anchor: int = 0  # where the (first) trigger starts
     nominal: bool = False  # the trigger is a noun ("pertemuan", "KTT", "talks")
+    restated_at: list[tuple[int, int]] = field(default_factory=list)  # merged retellings
 
     @property
     def final_status(self) -> str:
@@ -525,9 +526,11 @@ def _merge_article(doc, events: list[_Event]) -> list[_Event]:
                 # event's evidence, with the headline's date and place when it has none
                 e.location = e.location or twin.location
                 e.date = e.date or twin.date
+                e.restated_at += [(twin.start, twin.end), *twin.restated_at]
                 kept[kept.index(twin)] = e
                 continue
             if twin is not None:
+                twin.restated_at += [(e.start, e.end), *e.restated_at]
                 twin.location = twin.location or e.location
                 if twin.date is None and doc.paragraph_index(twin.start) == doc.paragraph_index(
                     e.start
@@ -585,4 +588,5 @@ def _row(doc: Document, e: _Event) -> dict[str, Any]:
         "plover_mode": PLOVER.get(mode),
         "trigger": " + ".join(e.triggers),
         "date_flags": ",".join(d.flags) if d is not None and d.flags else None,
+        "restated_at": ";".join(f"{a}:{b}" for a, b in sorted(e.restated_at)) or None,
     }

@@ -227,6 +227,21 @@ def test_neighbouring_sentence_dates_only_through_a_restatement():
     assert row["date_start"] is None
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Trump announced on Wednesday he would meet with Obama to talk about guns.", "planned"),
+        ("Trump said he would meet with Obama next week.", "planned"),
+        # a condition, a wish: still a hypothesis
+        ("Trump said he would meet with Obama if he won.", "hypothetical"),
+        ("Trump said he would like to meet with Obama.", "hypothetical"),
+    ],
+)
+def test_would_after_a_reporting_verb_is_a_plan_reported(text, status):
+    row = one(text, published=date(2016, 6, 16), language="en")
+    assert row["status"] == status
+
+
 def test_english_meetings():
     row = one("Obama met with Putin on Monday.", published=date(2016, 9, 6), language="en")
     assert row["status"] == "happened" and row["date_start"] == date(2016, 9, 5)

@@ -92,6 +92,11 @@ class MeetingVocab:
     agent_clitic: re.Pattern[str] | None  # "dikatakannya": the clitic is the agent
     agent_marker: re.Pattern[str] | None
     press_cue: re.Pattern[str] | None
+    #: "announced he would meet": a reporting verb, up to six words, then the future of
+    #: the past right before the trigger (a plan reported, not a hypothesis)
+    reported_future: re.Pattern[str] | None
+    #: condition words: with one in the sentence, "would" stays hypothetical
+    condition: re.Pattern[str] | None
     not_participant_before: re.Pattern[str] | None
     generic: re.Pattern[str] | None
     facility: re.Pattern[str] | None  # ends where a visited mention starts
@@ -218,6 +223,16 @@ def vocab(language: str) -> MeetingVocab | None:
         demonstrative=_words(section.get("demonstratives", [])),
         agent_marker=_words(section.get("agent_markers", [])),
         press_cue=_words(section.get("press_cues", [])),
+        reported_future=(
+            re.compile(
+                rf"(?<![\w-])(?:{_alternation(section['reporting_verbs'])})"
+                rf"(?:\s+[\w.'’-]+){{1,6}}?\s+(?:{_alternation(section['reported_future'])})\s+$",
+                re.IGNORECASE,
+            )
+            if section.get("reporting_verbs") and section.get("reported_future")
+            else None
+        ),
+        condition=_words(section.get("conditions", [])),
         passive_prefix=(
             re.compile(rf"(?:{_alternation(section['passive_prefixes'])})\w", re.IGNORECASE)
             if section.get("passive_prefixes")

@@ -277,6 +277,18 @@ def _fold_adverbial(doc, v, event: _Event, mode: str, t_start: int, t_end: int) 
         event.participants = kept
 
 
+def _reported_future(v, text: str, sentence, t_start: int) -> bool:
+    """ "Trump announced on Wednesday he would meet with ...": the future of the past
+    right before the trigger, in a clause a reporting verb governs, with no condition in
+    the sentence."""
+    if v.reported_future is None:
+        return False
+    if v.condition is not None and v.condition.search(text, sentence[0], sentence[1]):
+        return False
+    before = text[max(sentence[0], t_start - 120) : t_start]
+    return v.reported_future.search(before) is not None
+
+
 def _habitual(v, text: str, sentence, t_start: int) -> bool:
     """A habit, not one event ("sudah sering bertemu", "kerap melakukan kunjungan kerja",
     "often meet"): GUIDELINE §8 generic. Counted meetings ("39 kali") keep their row."""
@@ -390,6 +402,8 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
         or MARKED_STATUSES.index(governing) < MARKED_STATUSES.index(event.status)
     ):
         event.status = governing
+    if event.status == "hypothetical" and _reported_future(v, text, sentence, t_start):
+        event.status = "planned"  # "announced he would meet with the NRA"
     event.count = _count(v, text, lo, hi)
     brk = v.clause_break.search(text, t_end, sentence[1])
     place_hi = brk.start() if brk else sentence[1]  # a place may follow commas

@@ -301,6 +301,14 @@ def test_a_call_told_after_a_speech_cue_is_a_call(kb):
     ]
 
 
+def test_a_pronoun_for_the_subject_is_not_a_second_person(kb):
+    # "he" stands for Trump: one person, so the organisation is a side, not his affiliation
+    rows = real(kb, "Donald Trump announced he would meet with the NRA.", language="en")
+    assert [(r["status"], set(r["participants"])) for r in rows] == [
+        ("planned", {"Donald Trump", "NRA"})
+    ]
+
+
 def test_relative_clause_has_its_antecedent_as_subject(kb):
     rows = real(
         kb,

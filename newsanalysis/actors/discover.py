@@ -16,6 +16,7 @@ from .state import (
     _ABBREVIATION_AFTER,
     _MASKED_WORD,
     _NEXT_WORD,
+    _after_sentence_break,
     _entity_at,
     _Found,
     _in_title,
@@ -294,9 +295,12 @@ def _discover_organisations(state: _State, masked: str) -> None:
         for m in lex.org_tail.finditer(masked):
             start = m.start()
             for w in _words_in(text, m.start(), m.start("tail")):
-                if not lex.is_lowercase_word(w[2]):
+                # a common word capitalised only because it opens the sentence ("Pihak
+                # Bentoel Grup"); inside a sentence a capital makes it part of the name
+                # ("the National Rifle Association")
+                if not lex.is_lowercase_word(w[2]) or not _after_sentence_break(text, w[0]):
                     break
-                start = _NEXT_WORD_START.match(text, w[1]).end()  # "Pihak Bentoel Grup"
+                start = _NEXT_WORD_START.match(text, w[1]).end()
             if start < m.start("tail"):
                 spans.append((start, m.end()))
     for start, end in spans:

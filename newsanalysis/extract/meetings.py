@@ -374,7 +374,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
             # are one side; the subject, the other side, is unnamed ("setelah berkunjung
             # ke Saudi serta UEA": the visitor is unnamed, the places are no pair)
             people, unnamed_subject = [], True
-    if sum(1 for m in people if _type(doc, m.actor_id) == "person") >= 2:
+    if len({m.actor_id for m in people if _type(doc, m.actor_id) == "person"}) >= 2:
         # two people meet: the organisations and countries around them are their
         # affiliations or the topic ("Imam bertemu Dedi Mulyadi ... depan kantor BNI")
         people = [m for m in people if _type(doc, m.actor_id) == "person"]

@@ -242,6 +242,15 @@ def test_would_after_a_reporting_verb_is_a_plan_reported(text, status):
     assert row["status"] == status
 
 
+def test_the_date_of_the_announcement_does_not_date_the_plan():
+    row = one(
+        "Trump announced on Wednesday he would meet with Obama.",
+        published=date(2016, 6, 16),
+        language="en",
+    )
+    assert (row["status"], row["date_start"]) == ("planned", None)
+
+
 def test_english_meetings():
     row = one("Obama met with Putin on Monday.", published=date(2016, 9, 6), language="en")
     assert row["status"] == "happened" and row["date_start"] == date(2016, 9, 5)

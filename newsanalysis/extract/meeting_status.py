@@ -132,7 +132,11 @@ def _date(doc, v, lo, hi, t_start, t_end):
         return _today(doc, v, lo, t_start)
     in_clause = [d for d in candidates if lo <= d.start and d.end <= hi]
     pool = in_clause or candidates
-    pool = [d for d in pool if "reporting" not in d.flags] or pool
+    # a statement's date before the trigger ("announcing on Wednesday he would meet")
+    # dates the statement, not the event; one closing the sentence after it may date both
+    pool = [d for d in pool if "reporting" not in d.flags] or [d for d in pool if d.start > t_end]
+    if not pool:
+        return None
     return min(pool, key=lambda d: t_start - d.end if d.end <= t_start else d.start - t_end)
 
 

@@ -133,6 +133,7 @@ def vocab(language: str) -> MeetingVocab | None:
     trigger = re.compile(rf"(?<![\w-])(?:{groups}){clitic}(?![\w-])", re.IGNORECASE)
 
     statuses = {s: _words(section.get(s, [])) for s in MARKED_STATUSES}
+    reporting = pack.get("dates", {}).get("reporting_cues", [])
     numbers = {k.lower(): int(v) for k, v in section.get("numbers", {}).items()}
     count = None
     if section.get("count"):
@@ -224,12 +225,12 @@ def vocab(language: str) -> MeetingVocab | None:
         agent_marker=_words(section.get("agent_markers", [])),
         press_cue=_words(section.get("press_cues", [])),
         reported_future=(
-            re.compile(
-                rf"(?<![\w-])(?:{_alternation(section['reporting_verbs'])})"
+            re.compile(  # the speech verbs of the dates step ("said Tuesday")
+                rf"(?<![\w-])(?:{_alternation(reporting)})"
                 rf"(?:\s+[\w.'’-]+){{1,6}}?\s+(?:{_alternation(section['reported_future'])})\s+$",
                 re.IGNORECASE,
             )
-            if section.get("reporting_verbs") and section.get("reported_future")
+            if reporting and section.get("reported_future")
             else None
         ),
         condition=_words(section.get("conditions", [])),

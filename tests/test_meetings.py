@@ -318,6 +318,17 @@ def test_a_pronoun_for_the_subject_is_not_a_second_person(kb):
     ]
 
 
+def test_a_visit_to_a_bodys_building_meets_the_body(kb):
+    rows = real(kb, "Menteri Hukum dan HAM Yasonna Laoly menyambangi Gedung DPR malam ini.")
+    assert [(r["mode"], set(r["participants"]), r["host"]) for r in rows] == [
+        ("visit", {"Yasonna Laoly", "Dewan Perwakilan Rakyat"}, "Dewan Perwakilan Rakyat")
+    ]
+    # a building of no known body is a place; a meeting in a building is no visit to it
+    assert real(kb, "Presiden Joko Widodo mengunjungi Gedung Sate.") == []
+    rows = real(kb, "Presiden Joko Widodo bertemu Prabowo Subianto di Gedung DPR.")
+    assert names(rows) == [{"Joko Widodo", "Prabowo Subianto"}]
+
+
 def test_relative_clause_has_its_antecedent_as_subject(kb):
     rows = real(
         kb,

@@ -160,6 +160,55 @@ def _place_index(doc) -> dict[str, tuple[str, str]]:
     return index
 
 
+_BODY_CACHE: dict[int, dict[str, str]] = {}
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _body_index(doc) -> dict[str, str]:
+    """Organisation name or alias of the knowledge base, as written -> its actor id."""
+    info = doc.extra.get("actors")
+    kb = info.get("kb") if isinstance(info, dict) else None
+    if kb is None:
+        return {}
+    index = _BODY_CACHE.get(id(kb))
+    if index is None:
+        bodies = {a for a, actor in kb.actors.items() if actor.type == "organisation"}
+        aliases = kb.tables["aliases"]
+        index = {
+            str(row.alias): row.actor_id
+            for row in aliases.itertuples(index=False)
+            if row.actor_id in bodies and row.kind == "name"
+        }
+        for a in bodies:
+            index.setdefault(kb.actors[a].name, a)
+        _BODY_CACHE.clear()
+        _BODY_CACHE[id(kb)] = index
+    return index
+
+
+def _body_in_building(doc, pos: int) -> Mention | None:
+    """ "menyambangi Gedung DPR", "mendatangi Kantor KPK": the body whose building is named
+    at ``pos`` (the actors step leaves "Gedung DPR" a place, not a mention of the DPR)."""
+    lex = _lexicon(doc)
+    building = _LETTERS.match(doc.text, pos)
+    if lex is None or building is None or building.group(0).lower() not in lex.org_place_before:
+        return None
+    start = _skip_spaces(doc.text, building.end())
+    run = _CAPITALISED.match(doc.text, start)
+    if run is None:
+        return None
+    index = _body_index(doc)
+    words = run.group(0).split()
+    for n in range(len(words), 0, -1):
+        surface = " ".join(words[:n])
+        actor_id = index.get(surface)
+        if actor_id is not None:
+            kb = doc.extra["actors"]["kb"]
+            doc.actors.setdefault(actor_id, kb.actors[actor_id])
+            return Mention(start, start + len(surface), surface, actor_id, "building")
+    return None
+
+
 def _clause_mentions(doc: Document, lo: int, hi: int) -> list[Mention]:
     """Mentions inside ``[lo, hi)`` (binary search on the sorted mentions)."""
     starts = doc.extra.get("_mention_starts")

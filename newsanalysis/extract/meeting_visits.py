@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..document import Mention
 from .meeting_text import (
     _CAPITALISED,
+    _body_in_building,
     _clause_mentions,
     _country,
     _mention_starting_at,
@@ -155,6 +156,15 @@ def _destination(doc, v, places, t_end, event: _Event) -> Mention | None:
     if cities:
         return cities[0]
     return after[0] if after else (before[-1] if before else None)
+
+
+def _visited_body(doc, v, t_end: int, hi: int) -> Mention | None:
+    """ "Yasonna menyambangi Gedung DPR", "berkunjung ke Kantor KPK": a visit to a body's
+    building meets that body (its host); a building of no known body is a place."""
+    pos = _skip_spaces(doc.text, t_end)
+    to = v.place_word.match(doc.text, pos) if v.place_word is not None else None
+    body = _body_in_building(doc, to.end() if to else pos)
+    return body if body is not None and body.end <= hi else None
 
 
 def _clause_places(doc, v, lo, hi, known: list[Mention]) -> list[Mention]:

@@ -87,7 +87,13 @@ from .meeting_text import (
     _skip_spaces,
     _type,
 )
-from .meeting_visits import _clause_places, _drop_facilities, _drop_visited_places, _visit_roles
+from .meeting_visits import (
+    _clause_places,
+    _drop_facilities,
+    _drop_visited_places,
+    _visit_roles,
+    _visited_body,
+)
 from .meeting_vocab import CAMEO, CAMEO_HOSTING, HAPPENED, MARKED_STATUSES, PLOVER, vocab
 
 try:  # the dates step (branch ``dates``); without it events are undated
@@ -326,6 +332,8 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     else:
         mentions = _clause_mentions(doc, lo, hi)
     mentions = [m for m in mentions if not (m.start < t_end and t_start < m.end)]
+    if mode == "visit" and (body := _visited_body(doc, v, t_end, hi)) is not None:
+        mentions = sorted([*mentions, body], key=lambda m: m.start)
     mentions = _drop_parenthetical(doc.text, mentions)
     mentions = _join_split_names(doc, mentions)
     mentions = [m for m in mentions if not _means(v, text, lo, m)]

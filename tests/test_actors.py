@@ -447,6 +447,23 @@ def test_organisation_tails(kb):
     assert [m.surface for m in doc.mentions][:1] == ["Bentoel Grup"]
 
 
+def test_organisation_after_a_word_that_introduces_one(kb):
+    doc = _doc("Bambang Irianto bertemu dengan perwakilan Kernel Oil di Singapura.")
+    find_mentions(doc, kb)
+    kinds = {m.surface: doc.actors[m.actor_id].type for m in doc.mentions}
+    assert kinds.get("Kernel Oil") == "organisation"
+    # a person's side stays a person
+    doc = _doc("Polisi bertemu perwakilan Ahmad Dhani kemarin.")
+    find_mentions(doc, kb)
+    assert all(doc.actors[m.actor_id].type == "person" for m in doc.mentions)
+
+
+def test_a_common_word_capitalised_inside_a_sentence_is_part_of_the_name(kb):
+    doc = _doc("He spoke to the National Rifle Association on Friday.", language="en")
+    find_mentions(doc, kb)
+    assert [m.surface for m in doc.mentions] == ["National Rifle Association"]
+
+
 def test_a_known_place_with_a_direction_is_no_person(kb):
     doc = _doc("Aktivis Free West Papua Movement datang. Ia ke Papua.")
     find_mentions(doc, kb)

@@ -12,6 +12,7 @@ from ..document import Actor
 from .ids import make_actor_id
 from .known import _is_country_name
 from .lexicon import MASK_ENTITY, MASK_PERSON, MASK_ROLE, Lexicon
+from .references import _given_names
 from .state import (
     _ABBREVIATION_AFTER,
     _MASKED_WORD,
@@ -327,6 +328,35 @@ def _discover_organisations(state: _State, masked: str) -> None:
             None,
         )
         state.found.append(_Found(start, start + len(surface), None, "organisation", of=of))
+
+
+def _discover_cued_organisations(state: _State, masked: str) -> None:
+    """ "bertemu dengan perwakilan Grab Indonesia", "delegasi Kernel Oil": a capitalised
+    run after a word that introduces an organisation (``org_cues``) is one, unless it is
+    known already or opens with a given name ("perwakilan Ahmad Dhani": a person's side)."""
+    lex, text = state.lex, state.text
+    if lex.org_after_cue is None:
+        return
+    taken = [(f.start, f.end) for f in state.found]
+    for m in lex.org_after_cue.finditer(masked):
+        start, end = m.span("name")
+        words = _split_words(text, start, end)
+        run = []
+        for w in words:
+            if w[2].lower() in lex.not_name or lex.is_common(w[2]):
+                break
+            run.append(w)
+        if not run or all(masked[w[0]] in (MASK_ENTITY, MASK_PERSON, MASK_ROLE) for w in run):
+            continue  # nothing new: "perwakilan Indonesia", "perwakilan KPK"
+        if masked[run[0][0]] in (MASK_ENTITY, MASK_PERSON, MASK_ROLE):
+            continue  # "perwakilan Partai Golkar Jawa Barat": the known name leads
+        if _given_names().get(run[0][2].lower()) or _plausible_name(state, run) is False:
+            continue
+        start, end = run[0][0], run[-1][1]
+        if any(s < end and start < e for s, e in taken):
+            continue
+        taken.append((start, end))
+        state.found.append(_Found(start, end, None, "organisation"))
 
 
 def _discover_cued(state: _State, masked: str) -> None:

@@ -88,6 +88,9 @@ class Lexicon:
     male_titles: frozenset[str]
     female_titles: frozenset[str]
     name_after_cue: re.Pattern | None = None  # anchored after "kata", "menurut": ", Eva"
+    #: "perwakilan Grab Indonesia": a capitalised run after a word that introduces an
+    #: organisation (a representative, a delegation of it)
+    org_after_cue: re.Pattern | None = None
     name_before_cue: re.Pattern | None = None  # searched before "mengatakan": "Tumiran "
     acronym: re.Pattern | None = None
     not_org_acronyms: frozenset[str] = frozenset()
@@ -229,6 +232,7 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         rf"(?P<title>(?i:{title_alt})|{MASK_ROLE}+)(?![\w])"
     )
     heads = _words(pack, "org_heads")
+    org_cues = _words(pack, "org_cues")
     connectors = _alternation(_words(pack, "org_connectors")) or "(?!)"
     org_word = rf"(?:{NAME_WORD}|{MASK_ENTITY}+|\((?:{ACRONYM})\))"
     # after an organisation head ("Partai", "Kementerian"): the words of the name
@@ -271,6 +275,14 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         word_case=_word_case(code),
         institutions=institutions,
         name_after_cue=re.compile(rf",?[ ](?P<name>{name})"),
+        org_after_cue=(
+            re.compile(
+                rf"(?<![\w])(?i:{_alternation(org_cues)})[ ]"
+                rf"(?P<name>{org_word}(?:[ ](?:(?:{connectors})[ ])?{org_word}){{0,3}})"
+            )
+            if org_cues
+            else None
+        ),
         name_before_cue=re.compile(rf"(?<![\w{masked}])(?P<name>{name}),?[ ]$"),
         acronym=re.compile(rf"(?<![\w{masked}/-])[{UPPER}]{{3,6}}(?![\w{masked}/-])"),
         not_org_acronyms=frozenset(_words(pack, "not_org_acronyms")),

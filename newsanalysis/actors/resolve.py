@@ -32,6 +32,7 @@ from ..lang import get_pack
 from .discover import (
     _discover_acronyms,
     _discover_cued,
+    _discover_cued_organisations,
     _discover_organisations,
     _discover_titled,
     _plausible_name,
@@ -84,6 +85,8 @@ def find_mentions(
     _discover_titled(state, masked)
     masked = _mask_found(masked, state.found)
     _discover_organisations(state, masked)
+    masked = _mask_found(masked, state.found)
+    _discover_cued_organisations(state, masked)
     masked = _mask_found(masked, state.found)
     _discover_cued(state, masked)
     masked = _mask_found(masked, state.found)

@@ -132,9 +132,12 @@ def _date(doc, v, lo, hi, t_start, t_end):
         return _today(doc, v, lo, t_start)
     in_clause = [d for d in candidates if lo <= d.start and d.end <= hi]
     pool = in_clause or candidates
-    # a statement's date before the trigger ("announcing on Wednesday he would meet")
-    # dates the statement, not the event; one closing the sentence after it may date both
-    pool = [d for d in pool if "reporting" not in d.flags] or [d for d in pool if d.start > t_end]
+    # a statement's day before the trigger ("announcing on Wednesday he would meet") dates
+    # the statement, not the event; one closing the sentence after it may date both, and
+    # a month or a year near a speech verb is no statement's date ("bermula pada 2008")
+    pool = [d for d in pool if "reporting" not in d.flags] or [
+        d for d in pool if d.start > t_end or d.precision != "day"
+    ]
     if not pool:
         return None
     return min(pool, key=lambda d: t_start - d.end if d.end <= t_start else d.start - t_end)

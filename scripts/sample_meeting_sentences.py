@@ -1,11 +1,11 @@
 """Sample candidate sentences for the meetings gold set (gold/meetings/GUIDELINE.md §9).
 
 Indonesian candidates come from CLICK-ID (kompas, okezone, sindonews; the main sheets,
-not the clickbait sheets), English ones from PolNeAR train (and dev, round 6). Texts are cleaned and split
-by the package itself, so every sampled sentence can be found again in the text that
-``na.analyze`` produces. The sample is stratified by trigger family with fixed quotas
-and a fixed seed, at most one sentence per article; the dev/test split is by a hash of
-the article id.
+not the clickbait sheets), English ones from PolNeAR train (and dev, rounds 6 and 7).
+Texts are cleaned and split by the package itself, so every sampled sentence can be
+found again in the text that ``na.analyze`` produces. The sample is stratified by
+trigger family with fixed quotas and a fixed seed, at most one sentence per article;
+the dev/test split is by a hash of the article id.
 
     .venv/bin/python scripts/sample_meeting_sentences.py > gold/meetings/candidates.jsonl
     .venv/bin/python scripts/sample_meeting_sentences.py --round 2 \
@@ -19,6 +19,8 @@ the article id.
         > gold/meetings/candidates_round5.jsonl
     .venv/bin/python scripts/sample_meeting_sentences.py --round 6 \
         > gold/meetings/candidates_round6.jsonl
+    .venv/bin/python scripts/sample_meeting_sentences.py --round 7 \
+        > gold/meetings/candidates_round7.jsonl
 
 Round 2 (GUIDELINE §9.5) is enriched: only sentences where a trigger is directly
 followed or preceded by a capitalised word, from articles not used in round 1.
@@ -36,6 +38,12 @@ way, seed 20191206, articles of no round 1-5; PolNeAR train being nearly used up
 English pool also takes PolNeAR dev articles (``corpus: "polnear/dev"``). It drew 148
 sentences: 7 title + 40 enriched + 52 random Indonesian, 2 + 31 + 16 English (the
 title pools held no more).
+Round 7 (GUIDELINE §9.10, ``split: "test5"``) is a fourth fresh test round drawn the
+same way (``_fresh_round``, shared with round 6), seed 20191207, articles of no round
+1-6, English from PolNeAR train and dev (PolNeAR test is not in ``../shared``). The
+pools are nearly used up: no title sentence is left in either language and the only
+English enriched sentences are ``phone`` ones. It drew 118 sentences: 0 title + 37
+enriched + 43 random Indonesian, 0 + 12 + 26 English (34 train, 4 dev).
 
 The trigger patterns here are deliberately broader than the extractor's vocabulary:
 they select what to annotate, and the annotator decides what is an event.
@@ -263,6 +271,8 @@ def main() -> None:
         return main_round5()
     if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "6":
         return main_round6()
+    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "7":
+        return main_round7()
     rng = random.Random(SEED)
     chosen = sample(candidates(click_id_records(), "id", FAMILIES_ID), QUOTA_ID, rng)
     chosen += sample(candidates(polnear_records(), "en", FAMILIES_EN), QUOTA_EN, rng)
@@ -322,6 +332,7 @@ _ROUND_FILES = (
     "candidates_round3.jsonl",
     "candidates_round4.jsonl",
     "candidates_round5.jsonl",
+    "candidates_round6.jsonl",
 )
 
 
@@ -452,25 +463,62 @@ def main_round6() -> None:
     """A third fresh test round (GUIDELINE §9.9): seed 20191206, articles of no earlier
     round (1-5), English from PolNeAR train and dev, drawn as round 5. A gid an earlier
     round already used (for another row: the loader's numbering changed) gets ``#6``."""
-    rng = random.Random(SEED_6)
-    used = _used_articles(rounds=5)
+    kinds_id = (("title", QUOTA_ID_6T), ("enriched", QUOTA_ID_6E), ("random", QUOTA_ID_6))
+    kinds_en = (("title", QUOTA_EN_6T), ("enriched", QUOTA_EN_6E), ("random", QUOTA_EN_6))
+    _fresh_round(6, "test4", SEED_6, kinds_id, kinds_en)
+
+
+def _fresh_round(number: int, split: str, seed: int, kinds_id, kinds_en) -> None:
+    """Print a fresh test round drawn as round 5 (``_draw``) from the articles of no
+    earlier round, English from PolNeAR train and dev. A gid an earlier round already
+    used (for another row: the loader's numbering changed) gets ``#<number>``."""
+    rng = random.Random(seed)
+    used = _used_articles(rounds=number - 1)
 
     click = _fresh_records(click_id_records(), used)
     polnear = _fresh_records([*polnear_records("train"), *polnear_records("dev")], used)
-    kinds_id = (("title", QUOTA_ID_6T), ("enriched", QUOTA_ID_6E), ("random", QUOTA_ID_6))
-    kinds_en = (("title", QUOTA_EN_6T), ("enriched", QUOTA_EN_6E), ("random", QUOTA_EN_6))
     chosen = _draw(click, "id", FAMILIES_ID, kinds_id, rng)
     chosen += _draw(polnear, "en", FAMILIES_EN, kinds_en, rng)
     taken_gids = set()
-    for name in _ROUND_FILES:
+    for name in _ROUND_FILES[: number - 1]:
         for line in (ROOT / "gold" / "meetings" / name).open(encoding="utf-8"):
             taken_gids.add(json.loads(line)["gid"])
     for cand in chosen:
         if cand["gid"] in taken_gids:  # the same id named another row in an earlier round
-            cand["gid"] += "#6"
-        cand["round"] = 6
-        cand["split"] = "test4"
+            cand["gid"] += f"#{number}"
+        cand["round"] = number
+        cand["split"] = split
         sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
+
+
+SEED_7 = 20191207
+#: round 7 (a fourth fresh test round), drawn as rounds 5 and 6: title, enriched,
+#: random; about one third English. The pools of unused articles are nearly empty: no
+#: title sentence is left, the English enriched pool holds only ``phone`` sentences
+#: (a "called" beside a name), so the English share comes mostly from the random draw.
+#: Quotas larger than a pool take what there is.
+QUOTA_ID_7T = {"in_person": 30, "visit": 4, "talks": 2, "summit": 1, "phone": 1}
+QUOTA_ID_7E = {"in_person": 20, "visit": 12, "talks": 3, "summit": 3, "phone": 3}
+QUOTA_ID_7 = {
+    "in_person": 24,
+    "visit": 10,
+    "talks": 3,
+    "summit": 2,
+    "phone": 2,
+    "idiom": 2,
+    "offtopic": 2,
+}
+QUOTA_EN_7T = {"in_person": 10, "visit": 3, "talks": 2}
+QUOTA_EN_7E = {"in_person": 14, "visit": 7, "talks": 3, "phone": 12, "summit": 1}
+QUOTA_EN_7 = {"in_person": 12, "visit": 6, "talks": 3, "summit": 2, "phone": 3, "idiom": 1}
+
+
+def main_round7() -> None:
+    """A fourth fresh test round (GUIDELINE §9.10): seed 20191207, articles of no
+    earlier round (1-6), English from PolNeAR train and dev, drawn as rounds 5 and 6."""
+    kinds_id = (("title", QUOTA_ID_7T), ("enriched", QUOTA_ID_7E), ("random", QUOTA_ID_7))
+    kinds_en = (("title", QUOTA_EN_7T), ("enriched", QUOTA_EN_7E), ("random", QUOTA_EN_7))
+    _fresh_round(7, "test5", SEED_7, kinds_id, kinds_en)
 
 
 if __name__ == "__main__":

@@ -287,6 +287,26 @@ def test_first_person_in_a_quote_is_the_speaker(kb):
     assert names(rows) == [{"Mahathir Mohamad", "Narendra Modi"}]
 
 
+def test_first_person_in_a_quote_whose_speaker_only_the_quotes_step_found(kb):
+    from newsanalysis.actors import find_mentions
+    from newsanalysis.extract.quotes import extract_quotes
+
+    text = (
+        "Perdana Menteri Pakistan Imran Khan berbicara kepada wartawan.\n"
+        '"Ini akan menjadi tragedi besar jika pembicaraan ini tidak membuat kemajuan," kata '
+        "Khan dalam sebuah pernyataan, Rabu (18/9).\n"
+        '"Saya akan bertemu Trump di New York, Senin pekan depan dan akan menekankan bahwa '
+        'telah terjadi kehancuran. Kami akan melakukan upaya terbaik," sambungnya.'
+    )
+    doc = Document("t", text, "id", published=date(2019, 9, 18))
+    find_mentions(doc, kb)
+    doc.quotes = extract_quotes(doc)
+    rows = extract_meetings(doc)
+    assert [(r["status"], set(r["participants"])) for r in rows] == [
+        ("planned", {"Imran Khan", "Donald Trump"})
+    ]
+
+
 def test_name_in_apposition_to_a_title(kb):
     rows = real(kb, "Gibran menemui Ketua DPC PDIP Solo, Hadi Rudyatmo, Rabu (18/9/2019).")
     assert names(rows) == [{"Gibran Rakabuming Raka", "Hadi Rudyatmo"}]

@@ -118,9 +118,25 @@ def _references(doc, v, lo, hi, have: list[Mention]) -> list[Mention]:
     for r in v.references.finditer(doc.text, lo, hi):
         if any(m.start <= r.start() < m.end for m in have):
             continue
-        for m in resolve_reference(doc, r.start(), r.end()):
+        found = resolve_reference(doc, r.start(), r.end()) or _quoted_first_person(
+            doc, r.start(), r.end()
+        )
+        for m in found:
             out.append(Mention(r.start(), r.end(), m.surface, m.actor_id, m.method))
     return out
+
+
+def _quoted_first_person(doc, start: int, end: int) -> list[Mention]:
+    """ "Saya akan bertemu Trump ...," sambungnya: a first-person pronoun in a quotation
+    whose speaker only the quotes step found (a cue the actors step's quick look does not
+    read: "sambungnya" after a speaker named in the quote before, "urai Taufan")."""
+    lex = _lexicon(doc)
+    if lex is None or doc.text[start:end].lower() not in lex.pronouns_first:
+        return []
+    for q in doc.quotes:
+        if q["start"] <= start < q["end"] and q.get("speaker_id"):
+            return [Mention(start, end, doc.text[start:end], q["speaker_id"], "speaker")]
+    return []
 
 
 _CAPITAL_WORD_BEFORE = re.compile(r"([\w-]+)\s+$")

@@ -1188,3 +1188,19 @@ def test_a_role_standing_alone_is_its_holder_named_in_the_article(kb):
     # without the holder named in the article, the role stays unnamed
     rows = real(kb, text.rsplit(" Menanggapi", 1)[0], published=date(2019, 9, 10))
     assert not any("Joko Widodo" in r["participants"] for r in rows)
+
+
+def test_a_lone_minister_role_as_subject_is_its_holder(kb):
+    # the name was a link the scraper dropped ("Menteri Hukum dan HAM, mengklaim ...")
+    text = (
+        "Menteri Hukum dan HAM, mengklaim telah bertemu Pimpinan Komisi Pemberantasan "
+        "Korupsi (KPK) sebelum undang-undang disahkan.\n"
+        "Dalam pertemuan tersebut, Yasonna mengklaim mereka telah menyepakati sejumlah poin."
+    )
+    rows = real(kb, text, published=date(2019, 9, 18))
+    assert names(rows) == [{"Yasonna Laoly", "Komisi Pemberantasan Korupsi"}]
+
+
+def test_the_capital_after_a_role_and_a_preposition_is_where_not_whose(kb):
+    # "Kapolri di Jakarta" is no official of Indonesia standing for the country
+    assert real(kb, "Panglima TNI bertemu Kapolri di Jakarta.") == []

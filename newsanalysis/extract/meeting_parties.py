@@ -438,9 +438,12 @@ def _sentence_subject(doc, v, sentence, lo, have: list[Mention]) -> Mention | No
     taken = {m.actor_id for m in have}
     frame = quotation_around(doc, lo)
     limit = _first_verb(doc, sentence[0], lo)
+    named = _clause_mentions(doc, sentence[0], lo)
+    # "Menteri Hukum dan HAM mengklaim telah bertemu ...": a lone role for its holder
+    named = sorted(named + _home_role_holders(doc, v, sentence[0], limit, named), key=_start)
     candidates = [
         m
-        for m in _clause_mentions(doc, sentence[0], lo)
+        for m in named
         if m.actor_id not in taken
         and quotation_around(doc, m.start) == frame
         and (m.start < limit or _agent_position(doc, v, m))
@@ -450,6 +453,10 @@ def _sentence_subject(doc, v, sentence, lo, have: list[Mention]) -> Mention | No
             if _type(doc, m.actor_id) == wanted and not _is_place(doc, v, m):
                 return m
     return None
+
+
+def _start(m: Mention) -> int:
+    return m.start
 
 
 def _first_verb(doc, lo: int, hi: int) -> int:
@@ -624,8 +631,8 @@ def _role_countries(doc, v, t_end: int, hi: int) -> list[Mention]:
                 out.append(place)
                 return out
             nxt = _TITLE_WORD.match(text, pos)
-            if nxt is None:
-                break
+            if nxt is None or not nxt.group(0)[:1].isupper():
+                break  # "bertemu Kapolri di Jakarta": the capital is where, not whose
             pos = _skip_spaces(text, nxt.end())
         break
     return out

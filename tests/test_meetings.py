@@ -1204,3 +1204,17 @@ def test_a_lone_minister_role_as_subject_is_its_holder(kb):
 def test_the_capital_after_a_role_and_a_preposition_is_where_not_whose(kb):
     # "Kapolri di Jakarta" is no official of Indonesia standing for the country
     assert real(kb, "Panglima TNI bertemu Kapolri di Jakarta.") == []
+
+
+def test_names_listed_after_a_relative_clause_are_its_unnamed_head(kb):
+    text = (
+        "BJ Habibie dirawat di RSPAD. Tokoh yang telah mengunjungi Habibie antara lain "
+        "Presiden Joko Widodo, Wakil Presiden Jusuf Kalla, dan Presiden keenam RI Susilo "
+        "Bambang Yudhoyono."
+    )
+    rows = real(kb, text)
+    assert names(rows) == [
+        {"Bacharuddin Jusuf Habibie", "Joko Widodo", "Jusuf Kalla", "Susilo Bambang Yudhoyono"}
+    ]
+    # no name listed: the head stays an unnamed side
+    assert real(kb, "Warga yang bertemu Presiden Joko Widodo antara lain pedagang pasar.") == []

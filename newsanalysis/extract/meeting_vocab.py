@@ -73,6 +73,9 @@ class MeetingVocab:
     place_word: re.Pattern[str] | None
     location: re.Pattern[str] | None
     between: re.Pattern[str] | None
+    #: "Tokoh yang telah mengunjungi Habibie antara lain Presiden Joko Widodo, ...": the
+    #: names a list marker introduces after a relative clause are its unnamed head's members
+    list_marker: re.Pattern[str] | None
     joiners: re.Pattern[str] | None
     object_breaks: re.Pattern[str] | None
     nominal: re.Pattern[str] | None
@@ -192,6 +195,7 @@ def vocab(language: str) -> MeetingVocab | None:
         ),
         location=location,
         between=_words(section.get("between", [])),
+        list_marker=_words(section.get("list_markers", [])),
         joiners=_words(section.get("joiners", [])),
         object_breaks=_words(section.get("object_breaks", [])),
         nominal=_words(section.get("nominal", [])),

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..document import Document
+from ..document import Document, Mention
 from .meeting_clause import (
     _anaphoric,
     _anaphoric_np,
@@ -283,6 +283,23 @@ def _fold_adverbial(doc, v, event: _Event, mode: str, t_start: int, t_end: int) 
         event.participants = kept
 
 
+def _listed_members(doc, v, sentence, lo: int, t_end: int) -> list[Mention]:
+    """ "Tokoh yang telah mengunjungi Habibie antara lain Presiden Joko Widodo, Wakil
+    Presiden Jusuf Kalla, dan SBY": in a relative clause whose head names no one, the
+    people and bodies a list marker introduces after the trigger are that head."""
+    text = doc.text
+    if v.list_marker is None or not _opens_relative(v, text, sentence, lo):
+        return []
+    marker = v.list_marker.search(text, t_end, sentence[1])
+    if marker is None:
+        return []
+    return [
+        m
+        for m in _clause_mentions(doc, marker.end(), sentence[1])
+        if _type(doc, m.actor_id) in ("person", "organisation")
+    ]
+
+
 def _reported_future(v, text: str, sentence, t_start: int) -> bool:
     """ "Trump announced on Wednesday he would meet with ...": the future of the past
     right before the trigger, in a clause a reporting verb governs, with no condition in
@@ -374,8 +391,11 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
             if own_subject
             else _borrowed_subject(doc, v, sentence, lo, hi_full, t_start, people)
         )
+        listed = [] if subject is not None else _listed_members(doc, v, sentence, lo, t_end)
         if subject is not None:
             people.insert(0, subject)
+        elif listed and any(m.start >= t_end for m in people):
+            people = sorted({m.start: m for m in people + listed}.values(), key=lambda m: m.start)
         else:
             # "Wali Kota melanjutkan pertemuan dengan Sesmenko Polhukam Agus Suwandono",
             # "When I met with Mr. VandeHei and Mr. Allen": the names after the trigger

@@ -1218,3 +1218,11 @@ def test_names_listed_after_a_relative_clause_are_its_unnamed_head(kb):
     ]
     # no name listed: the head stays an unnamed side
     assert real(kb, "Warga yang bertemu Presiden Joko Widodo antara lain pedagang pasar.") == []
+
+
+def test_a_name_in_apposition_right_before_the_subordinator_is_its_subject(kb):
+    text = (
+        "Pembangunan istana ini, kata Basuki Hadimuljono, bermula dari permintaan tokoh adat "
+        "Papua, Abisai Rollo, saat bertemu Presiden Joko Widodo."
+    )
+    assert names(real(kb, text)) == [{"Abisai Rollo", "Joko Widodo"}]

@@ -232,10 +232,33 @@ def _borrowed_subject(
         if any(v.group_word.fullmatch(w) for w in words):
             return None
     if opener is not None and v.subordinator and v.subordinator.fullmatch(opener.group(1)):
+        appositive = _apposition_before(doc, sentence, opener.start(), have)
+        if appositive is not None:
+            return appositive
         decided, subject = _attached_clause_subject(doc, v, sentence, opener.start(), have)
         if decided:
             return subject
     return _sentence_subject(doc, v, sentence, lo, have)
+
+
+def _apposition_before(doc, sentence, pos: int, have: list[Mention]) -> Mention | None:
+    """ "permintaan tokoh adat Papua, Abisai Rollo, saat bertemu Presiden": a person named
+    in apposition (between commas) right before the subordinator does what it tells."""
+    text = doc.text
+    before = [
+        m
+        for m in _clause_mentions(doc, sentence[0], pos)
+        if _type(doc, m.actor_id) == "person" and m.actor_id not in {h.actor_id for h in have}
+    ]
+    if not before:
+        return None
+    m = before[-1]
+    if (
+        text[m.end : pos].strip() != ","
+        or not text[max(sentence[0], m.start - 2) : m.start] == ", "
+    ):
+        return None
+    return m
 
 
 def _attached_clause_subject(

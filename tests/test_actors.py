@@ -464,6 +464,26 @@ def test_a_common_word_capitalised_inside_a_sentence_is_part_of_the_name(kb):
     assert [m.surface for m in doc.mentions] == ["National Rifle Association"]
 
 
+def test_the_place_after_a_title_is_its_jurisdiction_not_the_name(kb):
+    doc = _doc("Gubernur Riau Syamsuar dan Wali Kota Surakarta FX Hadi Rudyatmo hadir.")
+    find_mentions(doc, kb)
+    assert [m.surface for m in doc.mentions] == ["Syamsuar", "FX Hadi Rudyatmo"]
+
+
+def test_a_short_name_before_the_person_is_introduced(kb):
+    doc = _doc(
+        "Doli mengaku, ia sudah dua kali bertemu Bobby untuk membahas Pilkada.\n"
+        '"Bobby menyampaikan niatnya," kata Doli.'
+    )
+    find_mentions(doc, kb)
+    bobby = [m for m in doc.mentions if m.surface == "Bobby"]
+    assert len(bobby) == 2 and bobby[0].actor_id == bobby[1].actor_id
+    # the tail of a capitalised phrase is not linked ("Putra Mahkota" before "Mahkota X")
+    doc = _doc("Ia bertemu Putra Mahkota kemarin. Mahkota Wijaya mengatakan hal itu.")
+    find_mentions(doc, kb)
+    assert not any(m.start < 30 and m.surface == "Mahkota" for m in doc.mentions)
+
+
 def test_a_known_place_with_a_direction_is_no_person(kb):
     doc = _doc("Aktivis Free West Papua Movement datang. Ia ke Papua.")
     find_mentions(doc, kb)

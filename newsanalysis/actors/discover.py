@@ -56,10 +56,6 @@ def _clean_name(
     if qualified:  # "Menteri Perhubungan Budi Karya": a portfolio word before the name
         while len(out) > 1 and _sometimes_lowercase(lex, out[0][2]):
             out = out[1:]
-        # "Wali Kota Surakarta FX Hadi Rudyatmo": a place opening the run is where the
-        # title is of, when a name of two words or more follows it
-        while len(out) > 2 and out[0][2].lower() in lex.places:
-            out = out[1:]
     while out and out[-1][2].lower() in lex.particles:
         out.pop()
     if out and out[0][2].lower() in lex.particles:
@@ -185,6 +181,13 @@ def _discover_titled(state: _State, masked: str) -> None:
                 words = later
             elif len(words) == 1:
                 continue  # "Kapolda Jateng", "Menteri Perhubungan": no name
+            # "Wali Kota Surakarta FX Hadi Rudyatmo", "Gubernur Riau Syamsuar": a place
+            # opening the run is where the title is of, when a word that is no place follows
+            places = state.lex.places
+            while len(words) > 1 and words[0][2].lower() in places:
+                if words[1][2].lower() in places:
+                    break
+                words = words[1:]
         if not words or words[0][0] in named:
             continue
         start, end = words[0][0], words[-1][1]

@@ -270,6 +270,21 @@ def _earlier_person(state: _State, name: str, pos: int) -> str | None:
     return best
 
 
+def _alone(text: str, pos: int) -> bool:
+    """A capitalised word inside a sentence after a lower-case word ("bertemu Bobby"), not
+    the tail of a capitalised phrase ("Putra Mahkota", "Menteri Perhubungan")."""
+    before = text[max(0, pos - 30) : pos].split()
+    return bool(before) and before[-1][:1].islower() and not _after_sentence_break(text, pos)
+
+
+def _later_person(state: _State, word: str, pos: int) -> str | None:
+    """The person introduced first after ``pos`` with the name part ``word``: a lead that
+    uses the short name before the article introduces the person ("ia sudah dua kali
+    bertemu Bobby ...", then "Bobby menyampaikan ...", "Bobby Nasution adalah ...")."""
+    intros = [(p, a) for p, a in state.intro.get(word.lower(), []) if p > pos]
+    return min(intros)[1] if intros else None
+
+
 #: shortest word taken for a shortened name part ("Alex"; "Al" or "Ali" are names of their own)
 SHORTENED_MIN = 4
 
@@ -406,6 +421,8 @@ def _take_run(state: _State, run, bare_names: bool) -> None:
     start, end = run[0][0], run[-1][1]
     name = " ".join(w[2] for w in run)
     known = _earlier_person(state, name, start)
+    if not known and len(run) == 1 and _alone(state.text, start):
+        known = _later_person(state, name, start)
     if known:
         state.found.append(_Found(start, end, known, "partial"))
         return

@@ -484,6 +484,14 @@ def test_a_short_name_before_the_person_is_introduced(kb):
     assert not any(m.start < 30 and m.surface == "Mahkota" for m in doc.mentions)
 
 
+def test_a_name_before_an_age_in_brackets_is_a_person(kb):
+    doc = _doc("Pria tersebut bernama Supani (63) warga Desa Bendar, Pati.")
+    find_mentions(doc, kb)
+    assert [(m.surface, doc.actors[m.actor_id].type) for m in doc.mentions] == [
+        ("Supani", "person")
+    ]
+
+
 def test_a_known_place_with_a_direction_is_no_person(kb):
     doc = _doc("Aktivis Free West Papua Movement datang. Ia ke Papua.")
     find_mentions(doc, kb)

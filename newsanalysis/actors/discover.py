@@ -363,10 +363,12 @@ def _discover_cued_organisations(state: _State, masked: str) -> None:
 
 
 def _discover_cued(state: _State, masked: str) -> None:
-    """Names next to a speech verb or "menurut"/"according to" ("kata Eva")."""
+    """Names next to a speech verb or "menurut"/"according to" ("kata Eva"), and before
+    an age in brackets ("Supani (63)")."""
     lex, text = state.lex, state.text
     taken = {f.start for f in state.found}
-    for kind, start, end in state.cues:
+    ages = lex.age_after_name.finditer(text) if lex.age_after_name is not None else ()
+    for kind, start, end in [*state.cues, *(("cue_after", a.start(), a.end()) for a in ages)]:
         if kind == "cue_before":
             m = lex.name_after_cue.match(masked, end)
             keep_last = False

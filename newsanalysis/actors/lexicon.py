@@ -91,6 +91,8 @@ class Lexicon:
     #: "perwakilan Grab Indonesia": a capitalised run after a word that introduces an
     #: organisation (a representative, a delegation of it)
     org_after_cue: re.Pattern | None = None
+    #: "Supani (63)": an age in brackets right after a person's name
+    age_after_name: re.Pattern | None = None
     name_before_cue: re.Pattern | None = None  # searched before "mengatakan": "Tumiran "
     acronym: re.Pattern | None = None
     not_org_acronyms: frozenset[str] = frozenset()
@@ -275,6 +277,11 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         word_case=_word_case(code),
         institutions=institutions,
         name_after_cue=re.compile(rf",?[ ](?P<name>{name})"),
+        age_after_name=(
+            re.compile(rf"(?<=[ ]){age}")
+            if (age := pack.get("actors", {}).get("age_after_name"))
+            else None
+        ),
         org_after_cue=(
             re.compile(
                 rf"(?<![\w])(?i:{_alternation(org_cues)})[ ]"

@@ -1226,3 +1226,8 @@ def test_a_name_in_apposition_right_before_the_subordinator_is_its_subject(kb):
         "Papua, Abisai Rollo, saat bertemu Presiden Joko Widodo."
     )
     assert names(real(kb, text)) == [{"Abisai Rollo", "Joko Widodo"}]
+
+
+def test_a_pair_after_a_nominal_trigger_and_its_topic_word_are_the_sides(kb):
+    rows = real(kb, "Pasar mengharapkan terobosan perundingan dagang AS-China.")
+    assert names(rows) == [{"United States", "China"}]

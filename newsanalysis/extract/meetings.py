@@ -283,6 +283,22 @@ def _fold_adverbial(doc, v, event: _Event, mode: str, t_start: int, t_end: int) 
         event.participants = kept
 
 
+_PAIR_AFTER_MODIFIERS = re.compile(r"(?:\s+[a-z][\w]*){1,2}\s+(?=[A-Z])")
+
+
+def _modified_pair(doc, t_end: int, hi: int) -> int | None:
+    """Where a hyphenated pair of actors ("AS-China") starts after one or two lower-case
+    topic words following a nominal trigger ("perundingan dagang AS-China"), else None."""
+    gap = _PAIR_AFTER_MODIFIERS.match(doc.text, t_end, hi)
+    if gap is None:
+        return None
+    first = next((m for m in _clause_mentions(doc, gap.end(), hi) if m.start == gap.end()), None)
+    if first is None or doc.text[first.end : first.end + 1] not in "-–":
+        return None
+    second = next((m for m in _clause_mentions(doc, first.end + 1, hi)), None)
+    return gap.end() if second is not None and second.start == first.end + 1 else None
+
+
 def _listed_members(doc, v, sentence, lo: int, t_end: int) -> list[Mention]:
     """ "Tokoh yang telah mengunjungi Habibie antara lain Presiden Joko Widodo, Wakil
     Presiden Jusuf Kalla, dan SBY": in a relative clause whose head names no one, the
@@ -339,8 +355,14 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     after_between = _between_start(v, text, t_end, hi_full)
     nominal = bool(v.nominal and v.nominal.fullmatch(trigger_text))
     event.nominal = nominal
+    pair_at = _modified_pair(doc, t_end, hi) if nominal else None
     if after_between is not None:
         mentions = _clause_mentions(doc, after_between, hi_full)
+    elif pair_at is not None:
+        # "perundingan dagang AS-China", "pembicaraan nuklir AS-Korut": the sides are the
+        # pair after the noun and its topic word
+        mentions = _clause_mentions(doc, pair_at, hi)
+        after_between = pair_at
     elif nominal and text[_skip_spaces(text, t_end) : _skip_spaces(text, t_end) + 1].isupper():
         # "pertemuan Firli dengan TGB", "pertemuan Fraksi Gerindra": a name right after
         # the noun; the participants follow it (one name alone: a body's own meeting)

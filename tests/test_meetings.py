@@ -1231,3 +1231,10 @@ def test_a_name_in_apposition_right_before_the_subordinator_is_its_subject(kb):
 def test_a_pair_after_a_nominal_trigger_and_its_topic_word_are_the_sides(kb):
     rows = real(kb, "Pasar mengharapkan terobosan perundingan dagang AS-China.")
     assert names(rows) == [{"United States", "China"}]
+    # only the pair: a name later in the clause is no side
+    text = "Perundingan damai Israel-Palestina terhenti dan Palestina menolak usulan Trump."
+    assert names(real(kb, text)) == [{"Israel", "Palestinian Territories"}]
+
+
+def test_a_habit_is_no_event(kb):
+    assert real(kb, "Evelyn Tan mengaku sudah jarang bertemu Aming Sugandhi.") == []

@@ -292,11 +292,20 @@ def _modified_pair(doc, t_end: int, hi: int) -> int | None:
     gap = _PAIR_AFTER_MODIFIERS.match(doc.text, t_end, hi)
     if gap is None:
         return None
-    first = next((m for m in _clause_mentions(doc, gap.end(), hi) if m.start == gap.end()), None)
-    if first is None or doc.text[first.end : first.end + 1] not in "-–":
-        return None
-    second = next((m for m in _clause_mentions(doc, first.end + 1, hi)), None)
-    return gap.end() if second is not None and second.start == first.end + 1 else None
+    return gap.end() if len(_hyphen_chain(doc, gap.end(), hi)) >= 2 else None
+
+
+def _hyphen_chain(doc, pos: int, hi: int) -> list[Mention]:
+    """The mentions joined by hyphens from ``pos`` on ("AS-China", "Rusia-Turki-Iran")."""
+    chain: list[Mention] = []
+    for m in _clause_mentions(doc, pos, hi):
+        if m.start != pos:
+            break
+        chain.append(m)
+        if doc.text[m.end : m.end + 1] not in ("-", "–"):
+            break
+        pos = m.end + 1
+    return chain
 
 
 def _listed_members(doc, v, sentence, lo: int, t_end: int) -> list[Mention]:
@@ -360,8 +369,8 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
         mentions = _clause_mentions(doc, after_between, hi_full)
     elif pair_at is not None:
         # "perundingan dagang AS-China", "pembicaraan nuklir AS-Korut": the sides are the
-        # pair after the noun and its topic word
-        mentions = _clause_mentions(doc, pair_at, hi)
+        # pair after the noun and its topic word, and nothing after it
+        mentions = _hyphen_chain(doc, pair_at, hi)
         after_between = pair_at
     elif nominal and text[_skip_spaces(text, t_end) : _skip_spaces(text, t_end) + 1].isupper():
         # "pertemuan Firli dengan TGB", "pertemuan Fraksi Gerindra": a name right after

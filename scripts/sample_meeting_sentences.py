@@ -1,8 +1,8 @@
 """Sample candidate sentences for the meetings gold set (gold/meetings/GUIDELINE.md §9).
 
 Indonesian candidates come from CLICK-ID (kompas, okezone, sindonews; the main sheets,
-not the clickbait sheets), English ones from PolNeAR train (and dev, rounds 6 and 7).
-Texts are cleaned and split by the package itself, so every sampled sentence can be
+not the clickbait sheets; tribunnews too in round 8), English ones from PolNeAR train
+(and dev, rounds 6 and 7). Texts are cleaned and split by the package itself, so every sampled sentence can be
 found again in the text that ``na.analyze`` produces. The sample is stratified by
 trigger family with fixed quotas and a fixed seed, at most one sentence per article;
 the dev/test split is by a hash of the article id.
@@ -21,6 +21,8 @@ the dev/test split is by a hash of the article id.
         > gold/meetings/candidates_round6.jsonl
     .venv/bin/python scripts/sample_meeting_sentences.py --round 7 \
         > gold/meetings/candidates_round7.jsonl
+    .venv/bin/python scripts/sample_meeting_sentences.py --round 8 \
+        > gold/meetings/candidates_round8.jsonl
 
 Round 2 (GUIDELINE §9.5) is enriched: only sentences where a trigger is directly
 followed or preceded by a capitalised word, from articles not used in round 1.
@@ -44,6 +46,13 @@ same way (``_fresh_round``, shared with round 6), seed 20191207, articles of no 
 pools are nearly used up: no title sentence is left in either language and the only
 English enriched sentences are ``phone`` ones. It drew 118 sentences: 0 title + 37
 enriched + 43 random Indonesian, 0 + 12 + 26 English (34 train, 4 dev).
+Round 8 (GUIDELINE §9.11, ``split: "test6"``) is a fifth fresh test round
+(``_fresh_round``), seed 20191208, articles of no round 1-7, **Indonesian only** (the
+English pools are used up), drawn enriched (about 60%) then random (about 40%), no title
+draw. The unused enriched pool of the three papers held only about 47 sentences, so
+CLICK-ID tribunnews.csv (``tribunnews_records``, its own news sections) joins the pool.
+It drew 145 sentences: 85 enriched + 60 random (58 tribunnews, 37 sindonews, 27
+okezone, 23 kompas); annotated blind, 52 carry a meeting (53 events).
 
 The trigger patterns here are deliberately broader than the extractor's vocabulary:
 they select what to annotate, and the annotator decides what is an event.
@@ -273,6 +282,8 @@ def main() -> None:
         return main_round6()
     if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "7":
         return main_round7()
+    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "8":
+        return main_round8()
     rng = random.Random(SEED)
     chosen = sample(candidates(click_id_records(), "id", FAMILIES_ID), QUOTA_ID, rng)
     chosen += sample(candidates(polnear_records(), "en", FAMILIES_EN), QUOTA_EN, rng)
@@ -333,6 +344,7 @@ _ROUND_FILES = (
     "candidates_round4.jsonl",
     "candidates_round5.jsonl",
     "candidates_round6.jsonl",
+    "candidates_round7.jsonl",
 )
 
 
@@ -468,14 +480,15 @@ def main_round6() -> None:
     _fresh_round(6, "test4", SEED_6, kinds_id, kinds_en)
 
 
-def _fresh_round(number: int, split: str, seed: int, kinds_id, kinds_en) -> None:
+def _fresh_round(number: int, split: str, seed: int, kinds_id, kinds_en, extra_id=()) -> None:
     """Print a fresh test round drawn as round 5 (``_draw``) from the articles of no
-    earlier round, English from PolNeAR train and dev. A gid an earlier round already
-    used (for another row: the loader's numbering changed) gets ``#<number>``."""
+    earlier round, English from PolNeAR train and dev; ``extra_id`` records (another
+    outlet) join the Indonesian pool after the three papers. A gid an earlier round
+    already used (for another row: the loader's numbering changed) gets ``#<number>``."""
     rng = random.Random(seed)
     used = _used_articles(rounds=number - 1)
 
-    click = _fresh_records(click_id_records(), used)
+    click = _fresh_records([*click_id_records(), *extra_id], used)
     polnear = _fresh_records([*polnear_records("train"), *polnear_records("dev")], used)
     chosen = _draw(click, "id", FAMILIES_ID, kinds_id, rng)
     chosen += _draw(polnear, "en", FAMILIES_EN, kinds_en, rng)
@@ -519,6 +532,43 @@ def main_round7() -> None:
     kinds_id = (("title", QUOTA_ID_7T), ("enriched", QUOTA_ID_7E), ("random", QUOTA_ID_7))
     kinds_en = (("title", QUOTA_EN_7T), ("enriched", QUOTA_EN_7E), ("random", QUOTA_EN_7))
     _fresh_round(7, "test5", SEED_7, kinds_id, kinds_en)
+
+
+SEED_8 = 20191208
+#: round 8 (a fifth fresh test round): Indonesian only (the English pools are used up),
+#: about 60% enriched and 40% random so that enough sentences carry a meeting; no title
+#: draw (round 7 found no title sentence left), no idiom quota (no unused idiom
+#: sentence). The unused enriched pool of kompas, okezone and sindonews holds only
+#: about 47 sentences, so tribunnews (the fourth CLICK-ID outlet) joins the pool.
+#: Quotas larger than a pool take what there is.
+QUOTA_ID_8E = {"in_person": 54, "visit": 26, "talks": 5, "summit": 3, "phone": 2}
+QUOTA_ID_8 = {"in_person": 32, "visit": 12, "talks": 5, "summit": 3, "phone": 4, "offtopic": 4}
+#: news sections of tribunnews (the rest feeds the ``offtopic`` negatives)
+TRIBUNNEWS_NEWS_SECTIONS = {"Nasional", "Regional", "Internasional", "Metropolitan", "Bisnis"}
+
+
+def tribunnews_records():
+    """The articles of CLICK-ID tribunnews.csv (one sheet, no clickbait labels), as
+    ``click_id_records`` gives them."""
+    corpus = na.load(SHARED / "corpus" / "click-id" / "tribunnews.csv")
+    for rec in corpus.articles.to_dict("records"):
+        yield {
+            "article_id": rec["article_id"],
+            "corpus": "click-id/tribunnews.csv",
+            "row": int(str(rec["path"]).rsplit("row ", 1)[1]),
+            "published": None if pd.isna(rec["published"]) else str(rec["published"].date()),
+            "title": rec["title"],
+            "text": rec["text"],
+            "news": rec.get("category") in TRIBUNNEWS_NEWS_SECTIONS,
+        }
+
+
+def main_round8() -> None:
+    """A fifth fresh test round (GUIDELINE §9.11): seed 20191208, articles of no earlier
+    round (1-7), Indonesian only (kompas, okezone, sindonews and tribunnews), drawn
+    enriched then random."""
+    kinds_id = (("enriched", QUOTA_ID_8E), ("random", QUOTA_ID_8))
+    _fresh_round(8, "test6", SEED_8, kinds_id, (), extra_id=tribunnews_records())
 
 
 if __name__ == "__main__":

@@ -682,11 +682,21 @@ def test_gold_set_shape():
         "requested",
     }
     assert sum(1 for g in gold if g["events"]) >= 120
-    assert {g["split"] for g in gold} == {"dev", "test", "test2", "test3", "test4", "test5"}
+    assert {g["split"] for g in gold} == {
+        "dev",
+        "test",
+        "test2",
+        "test3",
+        "test4",
+        "test5",
+        "test6",
+    }
     assert {g["round"] for g in gold if g["split"] == "test2"} == {4}
     assert {g["round"] for g in gold if g["split"] == "test3"} == {5}
     assert {g["round"] for g in gold if g["split"] == "test4"} == {6}
     assert {g["round"] for g in gold if g["split"] == "test5"} == {7}
+    assert {g["round"] for g in gold if g["split"] == "test6"} == {8}
+    assert {g["language"] for g in gold if g["split"] == "test6"} == {"id"}
     assert len({g["gid"] for g in gold}) == len(gold)
     for g in gold:
         assert g["events"] or g["reason"]

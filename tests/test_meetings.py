@@ -1248,3 +1248,18 @@ def test_a_pair_after_a_nominal_trigger_and_its_topic_word_are_the_sides(kb):
 
 def test_a_habit_is_no_event(kb):
     assert real(kb, "Evelyn Tan mengaku sudah jarang bertemu Aming Sugandhi.") == []
+
+
+def test_a_verb_after_a_nominal_trigger_opens_the_predicate(kb):
+    text = (
+        "Perdana Menteri Irak Adel Abdul Mahdi menyatakan bahwa Mike Pompeo dalam percakapan "
+        "telepon menjamin AS yang mendukung Baghdad."
+    )
+    assert not any("United States" in r["participants"] for r in real(kb, text))
+    # adjectives with a verb prefix ("tertutup", "berikutnya") and "bersama" are no verbs
+    text = (
+        "Utusan Bayt Ar Rahmah menghadiri pertemuan tertutup berikutnya di 10 Downing Street "
+        "bersama pembantu terdekat Perdana Menteri Boris Johnson."
+    )
+    rows = real(kb, text)
+    assert rows and "Boris Johnson" in rows[0]["participants"]

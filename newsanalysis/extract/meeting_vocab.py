@@ -76,6 +76,8 @@ class MeetingVocab:
     #: "Tokoh yang telah mengunjungi Habibie antara lain Presiden Joko Widodo, ...": the
     #: names a list marker introduces after a relative clause are its unnamed head's members
     list_marker: re.Pattern[str] | None
+    #: verb prefixes that open the predicate after a nominal trigger ("menjamin")
+    predicate_prefix: re.Pattern[str] | None
     joiners: re.Pattern[str] | None
     object_breaks: re.Pattern[str] | None
     nominal: re.Pattern[str] | None
@@ -196,6 +198,11 @@ def vocab(language: str) -> MeetingVocab | None:
         location=location,
         between=_words(section.get("between", [])),
         list_marker=_words(section.get("list_markers", [])),
+        predicate_prefix=(
+            re.compile(rf"(?:{_alternation(section['predicate_prefixes'])})\w{{3,}}", re.IGNORECASE)
+            if section.get("predicate_prefixes")
+            else None
+        ),
         joiners=_words(section.get("joiners", [])),
         object_breaks=_words(section.get("object_breaks", [])),
         nominal=_words(section.get("nominal", [])),

@@ -83,6 +83,7 @@ from .meeting_text import (
     _clause_mentions,
     _headline_end,
     _is_place,
+    _lexicon,
     _opens_relative,
     _skip_spaces,
     _type,
@@ -283,6 +284,23 @@ def _fold_adverbial(doc, v, event: _Event, mode: str, t_start: int, t_end: int) 
         event.participants = kept
 
 
+def _predicate_start(doc, v, t_end: int, hi: int) -> int:
+    """Where the first word with a verb prefix of ``predicate_prefixes`` ("menjamin",
+    "dibahas", "berlangsung"; not the adjectives "tertutup", "terakhir") starts after a
+    nominal trigger, else ``hi``."""
+    lex = _lexicon(doc)
+    if lex is None or v.predicate_prefix is None:
+        return hi
+    for w in _WORDS.finditer(doc.text, t_end, hi):
+        word = w.group(0)
+        if v.joiners is not None and v.joiners.fullmatch(word):
+            continue  # "bersama": a preposition with the verb's prefix
+        if word[:1].islower() and lex.is_verb(word) and v.predicate_prefix.match(word):
+            return w.start()
+    return hi
+
+
+_WORDS = re.compile(r"[^\W\d_][\w-]*")
 _PAIR_AFTER_MODIFIERS = re.compile(r"(?:\s+[a-z][\w]*){1,2}\s+(?=[A-Z])")
 
 
@@ -364,6 +382,10 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     after_between = _between_start(v, text, t_end, hi_full)
     nominal = bool(v.nominal and v.nominal.fullmatch(trigger_text))
     event.nominal = nominal
+    if nominal:
+        # a verb after a nominal trigger opens the predicate, its names are no sides
+        # ("Pompeo dalam percakapan telepon menjamin AS ...", "pertemuan itu membahas ...")
+        hi = _predicate_start(doc, v, t_end, hi)
     pair_at = _modified_pair(doc, t_end, hi) if nominal else None
     if after_between is not None:
         mentions = _clause_mentions(doc, after_between, hi_full)

@@ -1263,3 +1263,11 @@ def test_a_verb_after_a_nominal_trigger_opens_the_predicate(kb):
     )
     rows = real(kb, text)
     assert rows and "Boris Johnson" in rows[0]["participants"]
+
+
+def test_a_possessive_clitic_is_the_person_the_clause_names_before_the_noun(kb):
+    text = (
+        "Trump tampak berhati-hati setelah sebelumnya Menteri Luar Negeri AS Mike Pompeo, "
+        "dalam kunjungannya ke Arab Saudi, menggambarkan serangan itu sebagai tindakan perang."
+    )
+    assert names(real(kb, text)) == [{"Mike Pompeo", "Saudi Arabia"}]

@@ -422,7 +422,12 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     if after_between is None:
         people += _references(doc, v, lo, hi, people)
         people += _home_role_holders(doc, v, lo, hi, people)
-        if clitic is not None:
+        possessor = nominal and any(
+            m.start < t_start and _type(doc, m.actor_id) == "person" for m in people
+        )
+        if clitic is not None and not possessor:
+            # ("Mike Pompeo, dalam kunjungannya ke Arab Saudi": "-nya" is the person the
+            # clause names before the noun, already a side)
             people += _clitic_reference(doc, clitic, t_start, nominal)
         if not any(m.start >= t_end for m in people):
             people += _role_countries(doc, v, t_end, hi)

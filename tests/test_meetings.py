@@ -1271,3 +1271,16 @@ def test_a_possessive_clitic_is_the_person_the_clause_names_before_the_noun(kb):
         "dalam kunjungannya ke Arab Saudi, menggambarkan serangan itu sebagai tindakan perang."
     )
     assert names(real(kb, text)) == [{"Mike Pompeo", "Saudi Arabia"}]
+
+
+def test_the_subject_of_mendapat_kunjungan_is_the_host(kb):
+    rows = real(kb, "Presiden Joko Widodo mendapat kunjungan dari Perdana Menteri Jepang Shinzo Abe.")
+    assert [(set(r["participants"]), r["host"]) for r in rows] == [
+        ({"Joko Widodo", "Shinzo Abe"}, "Joko Widodo")
+    ]
+    # a place receiving two visitors: they are fellow visitors, not each other's host
+    text = (
+        "Gedung Balai Kota Medan mendapat kunjungan dari Kapolda Sumatera Utara Irjen Pol "
+        "Agus Andrianto dan Wali Kota T Dzulmi Eldin."
+    )
+    assert real(kb, text) == []

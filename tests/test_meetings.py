@@ -1274,7 +1274,9 @@ def test_a_possessive_clitic_is_the_person_the_clause_names_before_the_noun(kb):
 
 
 def test_the_subject_of_mendapat_kunjungan_is_the_host(kb):
-    rows = real(kb, "Presiden Joko Widodo mendapat kunjungan dari Perdana Menteri Jepang Shinzo Abe.")
+    rows = real(
+        kb, "Presiden Joko Widodo mendapat kunjungan dari Perdana Menteri Jepang Shinzo Abe."
+    )
     assert [(set(r["participants"]), r["host"]) for r in rows] == [
         ({"Joko Widodo", "Shinzo Abe"}, "Joko Widodo")
     ]
@@ -1284,3 +1286,11 @@ def test_the_subject_of_mendapat_kunjungan_is_the_host(kb):
         "Agus Andrianto dan Wali Kota T Dzulmi Eldin."
     )
     assert real(kb, text) == []
+
+
+def test_a_group_noun_in_the_object_before_a_subordinator_is_no_side(kb):
+    text = (
+        "Sebelumnya, ketua rombongan tokoh Papua, Abisai Rollo menyampaikan sembilan usulan "
+        "warga Papua saat bertemu Presiden Joko Widodo."
+    )
+    assert names(real(kb, text)) == [{"Abisai Rollo", "Joko Widodo"}]

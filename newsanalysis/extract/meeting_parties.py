@@ -225,19 +225,24 @@ def _borrowed_subject(
             speaker = _clitic_agent(doc, v, sentence, opener.start())
         if speaker is not None:
             return speaker
+    decided = False
+    if opener is not None and v.subordinator and v.subordinator.fullmatch(opener.group(1)):
+        appositive = _apposition_before(doc, sentence, opener.start(), have)
+        if appositive is not None:
+            return appositive
+        decided, attached = _attached_clause_subject(doc, v, sentence, opener.start(), have)
+        if attached is not None:
+            # "Abisai Rolio menyampaikan sembilan usulan warga Papua saat bertemu Jokowi":
+            # the clause before names its subject; a group noun in its object is no side
+            return attached
     if v.group_word is not None:
         words = text[lo:t_start].split()  # "membawa 64 tokoh Papua untuk menemui Jokowi"
         if opener:
             words += text[max(sentence[0], opener.start() - 40) : opener.start()].split()[-3:]
         if any(v.group_word.fullmatch(w) for w in words):
             return None
-    if opener is not None and v.subordinator and v.subordinator.fullmatch(opener.group(1)):
-        appositive = _apposition_before(doc, sentence, opener.start(), have)
-        if appositive is not None:
-            return appositive
-        decided, subject = _attached_clause_subject(doc, v, sentence, opener.start(), have)
-        if decided:
-            return subject
+    if decided:
+        return None  # the clause before has a verb but names no actor as its subject
     return _sentence_subject(doc, v, sentence, lo, have)
 
 

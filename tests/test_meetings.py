@@ -1244,6 +1244,8 @@ def test_a_pair_after_a_nominal_trigger_and_its_topic_word_are_the_sides(kb):
     # only the pair: a name later in the clause is no side
     text = "Perundingan damai Israel-Palestina terhenti dan Palestina menolak usulan Trump."
     assert names(real(kb, text)) == [{"Israel", "Palestinian Territories"}]
+    text = "Kedua negara bersiap menggelar pertemuan tingkat tinggi China dan AS bulan depan."
+    assert names(real(kb, text)) == [{"China", "United States"}]
 
 
 def test_a_habit_is_no_event(kb):

@@ -304,26 +304,43 @@ _WORDS = re.compile(r"[^\W\d_][\w-]*")
 _PAIR_AFTER_MODIFIERS = re.compile(r"(?:\s+[a-z][\w]*){1,2}\s+(?=[A-Z])")
 
 
-def _modified_pair(doc, t_end: int, hi: int) -> int | None:
-    """Where a hyphenated pair of actors ("AS-China") starts after one or two lower-case
-    topic words following a nominal trigger ("perundingan dagang AS-China"), else None."""
+def _modified_pair(doc, v, t_end: int, hi: int) -> int | None:
+    """Where a pair of actors ("AS-China", "China dan AS") starts after one or two
+    lower-case topic words following a nominal trigger ("perundingan dagang AS-China",
+    "pertemuan tingkat tinggi China dan AS"), else None. The topic words are no
+    preposition or joiner ("pertemuan tertutup dengan Prabowo" is told the usual way)."""
     gap = _PAIR_AFTER_MODIFIERS.match(doc.text, t_end, hi)
     if gap is None:
         return None
-    return gap.end() if len(_hyphen_chain(doc, gap.end(), hi)) >= 2 else None
+    for word in doc.text[t_end : gap.end()].split():
+        if any(
+            p is not None and p.fullmatch(word)
+            for p in (v.joiners, v.object_marker, v.between, v.list_marker)
+        ) or (v.place_word is not None and v.place_word.match(word + " ")):
+            return None
+    return gap.end() if len(_pair_chain(doc, v, gap.end(), hi)) >= 2 else None
 
 
-def _hyphen_chain(doc, pos: int, hi: int) -> list[Mention]:
-    """The mentions joined by hyphens from ``pos`` on ("AS-China", "Rusia-Turki-Iran")."""
+def _pair_chain(doc, v, pos: int, hi: int) -> list[Mention]:
+    """The mentions joined by hyphens or joiners from ``pos`` on ("AS-China",
+    "Rusia-Turki-Iran", "China dan AS")."""
+    text = doc.text
     chain: list[Mention] = []
     for m in _clause_mentions(doc, pos, hi):
         if m.start != pos:
             break
         chain.append(m)
-        if doc.text[m.end : m.end + 1] not in ("-", "–"):
+        if text[m.end : m.end + 1] in ("-", "–"):
+            pos = m.end + 1
+            continue
+        joiner = _JOINER_AFTER.match(text, m.end)
+        if joiner is None or v.joiners is None or not v.joiners.fullmatch(joiner.group(1)):
             break
-        pos = m.end + 1
+        pos = joiner.end()
     return chain
+
+
+_JOINER_AFTER = re.compile(r"\s+([\w&]+)\s+")
 
 
 def _listed_members(doc, v, sentence, lo: int, t_end: int) -> list[Mention]:
@@ -386,13 +403,13 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
         # a verb after a nominal trigger opens the predicate, its names are no sides
         # ("Pompeo dalam percakapan telepon menjamin AS ...", "pertemuan itu membahas ...")
         hi = _predicate_start(doc, v, t_end, hi)
-    pair_at = _modified_pair(doc, t_end, hi) if nominal else None
+    pair_at = _modified_pair(doc, v, t_end, hi) if nominal else None
     if after_between is not None:
         mentions = _clause_mentions(doc, after_between, hi_full)
     elif pair_at is not None:
         # "perundingan dagang AS-China", "pembicaraan nuklir AS-Korut": the sides are the
         # pair after the noun and its topic word, and nothing after it
-        mentions = _hyphen_chain(doc, pair_at, hi)
+        mentions = _pair_chain(doc, v, pair_at, hi)
         after_between = pair_at
     elif nominal and text[_skip_spaces(text, t_end) : _skip_spaces(text, t_end) + 1].isupper():
         # "pertemuan Firli dengan TGB", "pertemuan Fraksi Gerindra": a name right after

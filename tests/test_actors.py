@@ -492,6 +492,15 @@ def test_a_name_before_an_age_in_brackets_is_a_person(kb):
     ]
 
 
+def test_two_initials_before_a_given_name_are_a_persons(kb):
+    doc = _doc("Ia menemui Ketua DPC PDI Perjuangan Surakarta, FX Hadi Rudyatmo, kemarin.")
+    find_mentions(doc, kb)
+    assert "FX Hadi Rudyatmo" in [m.surface for m in doc.mentions]
+    doc = _doc("Saham BI Rate Naik hari ini.")  # an acronym still makes no person
+    find_mentions(doc, kb)
+    assert not any(doc.actors[m.actor_id].type == "person" for m in doc.mentions)
+
+
 def test_a_known_place_with_a_direction_is_no_person(kb):
     doc = _doc("Aktivis Free West Papua Movement datang. Ia ke Papua.")
     find_mentions(doc, kb)

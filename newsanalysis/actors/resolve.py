@@ -41,7 +41,7 @@ from .ids import make_actor_id
 from .kb import KnowledgeBase
 from .known import _mask, _mask_found, _match_known, _speaker_starts
 from .lexicon import get_lexicon
-from .references import resolve_reference
+from .references import _given_names, resolve_reference
 from .state import (
     _ABBREVIATION_AFTER,
     _NEXT_WORD,
@@ -415,6 +415,19 @@ def _is_subject(state: _State, word: tuple[int, int, str]) -> bool:
     )
 
 
+def _initials_before_name(run) -> bool:
+    """ "FX Hadi Rudyatmo", "AM Hendropriyono Putra": two capital initials opening a run
+    whose next word is a given name are a person's initials, not an acronym."""
+    first, rest = run[0][2], run[1:]
+    return (
+        len(first) == 2
+        and first.isupper()
+        and len(rest) >= 2
+        and not any(w[2].isupper() for w in rest)
+        and _given_names().get(rest[0][2].lower()) is not None
+    )
+
+
 def _take_run(state: _State, run, bare_names: bool) -> None:
     if not run:
         return
@@ -439,7 +452,7 @@ def _take_run(state: _State, run, bare_names: bool) -> None:
         return
     if _in_headline(state, start):
         return  # "Elizabeth Warren Hammers Wells Fargo": every word is capitalised
-    if any(w[2].isupper() and len(w[2]) > 1 for w in run):
+    if any(w[2].isupper() and len(w[2]) > 1 for w in run) and not _initials_before_name(run):
         return  # acronyms: organisations, not people
     if any(state.lex.is_common_anywhere(w[2]) for w in run) or not _plausible_name(state, run):
         return  # "Financial Times", "Jawa Barat"

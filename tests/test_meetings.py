@@ -1296,3 +1296,18 @@ def test_a_group_noun_in_the_object_before_a_subordinator_is_no_side(kb):
         "warga Papua saat bertemu Presiden Joko Widodo."
     )
     assert names(real(kb, text)) == [{"Abisai Rollo", "Joko Widodo"}]
+
+
+def test_an_unnamed_subject_is_not_replaced_by_the_speaker_or_a_building(kb):
+    # a group noun before the relative clause, even with a comma after it
+    text = (
+        "Pembangunan Istana, merupakan permintaan dari para tokoh, yang disampaikan saat "
+        "melakukan pertemuan dengan Presiden Jokowi."
+    )
+    assert real(kb, text) == []
+    # a noun phrase with a demonstrative is the clause's own subject
+    text = (
+        "Jamhuri menerangkan, pada Jumat 13 September 2019 lokasi tersebut telah dikunjungi "
+        "Wakil Gubernur Jawa Barat Uu Ruzhanul Ulum."
+    )
+    assert real(kb, text) == []

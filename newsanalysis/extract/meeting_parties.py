@@ -239,11 +239,26 @@ def _borrowed_subject(
         words = text[lo:t_start].split()  # "membawa 64 tokoh Papua untuk menemui Jokowi"
         if opener:
             words += text[max(sentence[0], opener.start() - 40) : opener.start()].split()[-3:]
-        if any(v.group_word.fullmatch(w) for w in words):
-            return None
+        if any(v.group_word.fullmatch(w.strip(",.;:")) for w in words):
+            return None  # ("permintaan dari para tokoh, yang disampaikan saat ...")
     if decided:
         return None  # the clause before has a verb but names no actor as its subject
+    if _own_common_subject(v, text, lo, t_start):
+        return None
     return _sentence_subject(doc, v, sentence, lo, have)
+
+
+def _own_common_subject(v, text: str, lo: int, t_start: int) -> bool:
+    """ "Jamhuri menerangkan, pada Jumat lokasi tersebut telah dikunjungi Wakil Gubernur":
+    a noun phrase closed by a demonstrative before the trigger is the clause's own subject,
+    an unnamed one; the speaker of the sentence is not borrowed."""
+    if v.demonstrative is None:
+        return False
+    for m in v.demonstrative.finditer(text, lo, t_start):
+        word_before = _WORD_BEFORE.search(text, max(lo, m.start() - 30), m.start())
+        if word_before is not None and word_before.group(1)[:1].islower():
+            return True
+    return False
 
 
 def _apposition_before(doc, sentence, pos: int, have: list[Mention]) -> Mention | None:

@@ -1311,3 +1311,11 @@ def test_an_unnamed_subject_is_not_replaced_by_the_speaker_or_a_building(kb):
         "Wakil Gubernur Jawa Barat Uu Ruzhanul Ulum."
     )
     assert real(kb, text) == []
+
+
+def test_a_plan_called_off_later_in_the_sentence_is_cancelled(kb):
+    text = (
+        "Trump sebelumnya akan menjamu Presiden Afghanistan Ashraf Ghani di Camp David "
+        "sebelum tiba-tiba membatalkannya."
+    )
+    assert [r["status"] for r in real(kb, text)] == ["cancelled"]

@@ -78,6 +78,8 @@ class MeetingVocab:
     list_marker: re.Pattern[str] | None
     #: verb prefixes that open the predicate after a nominal trigger ("menjamin")
     predicate_prefix: re.Pattern[str] | None
+    #: a cancelling verb later in the sentence, with its clitic ("membatalkannya")
+    cancelled_later: re.Pattern[str] | None
     joiners: re.Pattern[str] | None
     object_breaks: re.Pattern[str] | None
     nominal: re.Pattern[str] | None
@@ -198,6 +200,14 @@ def vocab(language: str) -> MeetingVocab | None:
         location=location,
         between=_words(section.get("between", [])),
         list_marker=_words(section.get("list_markers", [])),
+        cancelled_later=(
+            re.compile(
+                rf"(?<![\w-])(?:{_alternation(section['cancelled'])}){clitic}(?![\w-])",
+                re.IGNORECASE,
+            )
+            if section.get("cancelled")
+            else None
+        ),
         predicate_prefix=(
             re.compile(rf"(?:{_alternation(section['predicate_prefixes'])})\w{{3,}}", re.IGNORECASE)
             if section.get("predicate_prefixes")

@@ -507,6 +507,10 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
         event.status = governing
     if event.status == "hypothetical" and _reported_future(v, text, sentence, t_start):
         event.status = "planned"  # "announced he would meet with the NRA"
+    cancel = v.cancelled_later
+    if event.status == "planned" and cancel is not None and cancel.search(text, hi, sentence[1]):
+        # "akan menjamu Taliban ... sebelum tiba-tiba membatalkannya": a plan called off
+        event.status = "cancelled"
     event.count = _count(v, text, lo, hi)
     brk = v.clause_break.search(text, t_end, sentence[1])
     place_hi = brk.start() if brk else sentence[1]  # a place may follow commas

@@ -242,6 +242,20 @@ def test_would_after_a_reporting_verb_is_a_plan_reported(text, status):
     assert row["status"] == status
 
 
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("Obama called Putin on Friday to discuss Syria.", 1),
+        ("Obama called Putin last week.", 1),
+        ("Trump called Obama a failure on Friday.", 0),
+        ("Trump called for a ban on Friday.", 0),
+    ],
+)
+def test_called_with_a_name_and_a_time_or_purpose_is_a_phone_call(text, rows):
+    found = extract_meetings(make_doc(text, published=date(2016, 6, 16), language="en"))
+    assert [r["mode"] for r in found] == ["phone"] * rows
+
+
 def test_the_date_of_the_announcement_does_not_date_the_plan():
     row = one(
         "Trump announced on Wednesday he would meet with Obama.",

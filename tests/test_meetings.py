@@ -1333,3 +1333,12 @@ def test_a_plan_called_off_later_in_the_sentence_is_cancelled(kb):
         "sebelum tiba-tiba membatalkannya."
     )
     assert [r["status"] for r in real(kb, text)] == ["cancelled"]
+
+
+def test_a_word_for_a_bodys_people_before_the_main_subject(kb):
+    text = (
+        "Saat menyambangi Badan Penanggulangan Bencana Daerah (BPBD) Sumsel, tim DMC membawa "
+        "dua kendaraan taktis."
+    )
+    rows = real(kb, text)
+    assert len(rows) == 1 and "DMC" in rows[0]["participants"]

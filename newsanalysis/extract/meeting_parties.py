@@ -212,7 +212,7 @@ def _borrowed_subject(
                 return antecedent
         return None
     fronted = _fronted(v, text, sentence, lo) or not text[sentence[0] : lo].strip(" \"“‘'(")
-    after = _main_subject_after(doc, hi_full, sentence) if fronted else None
+    after = _main_subject_after(doc, v, hi_full, sentence) if fronted else None
     if after is not None:
         return after
     if _fronted(v, text, sentence, lo) and text[hi_full : hi_full + 1] == ",":
@@ -462,13 +462,18 @@ def _group_object(doc, v, gap: str, t_end: int, first: Mention | None) -> bool:
     return False
 
 
-def _main_subject_after(doc, hi, sentence) -> Mention | None:
+def _main_subject_after(doc, v, hi, sentence) -> Mention | None:
     """ "setelah bertemu dengan X, Wakil KSAD melanjutkan ...": a subordinate clause
-    followed by a comma and a name shares that name's subject."""
+    followed by a comma and a name shares that name's subject; a word for a body's people
+    may stand before it ("Saat menyambangi BPBD Sumsel, tim DMC membawa ...")."""
     text = doc.text
     if hi >= sentence[1] or text[hi : hi + 1] != ",":
         return None
-    m = _mention_starting_at(doc, _skip_spaces(text, hi + 1))
+    pos = _skip_spaces(text, hi + 1)
+    head = v.side_head.match(text, pos) if v.side_head is not None else None
+    if head is not None:
+        pos = head.end()
+    m = _mention_starting_at(doc, pos)
     return m if m is not None and _type(doc, m.actor_id) in ("person", "organisation") else None
 
 

@@ -80,6 +80,8 @@ class MeetingVocab:
     predicate_prefix: re.Pattern[str] | None
     #: a cancelling verb later in the sentence, with its clitic ("membatalkannya")
     cancelled_later: re.Pattern[str] | None
+    #: "tim DMC", "pihak Kemendagri": a word for a body's people before its name
+    side_head: re.Pattern[str] | None
     joiners: re.Pattern[str] | None
     object_breaks: re.Pattern[str] | None
     nominal: re.Pattern[str] | None
@@ -200,6 +202,11 @@ def vocab(language: str) -> MeetingVocab | None:
         location=location,
         between=_words(section.get("between", [])),
         list_marker=_words(section.get("list_markers", [])),
+        side_head=(
+            re.compile(rf"(?:{_alternation(section['side_heads'])})\s+", re.IGNORECASE)
+            if section.get("side_heads")
+            else None
+        ),
         cancelled_later=(
             re.compile(
                 rf"(?<![\w-])(?:{_alternation(section['cancelled'])}){clitic}(?![\w-])",

@@ -1342,3 +1342,14 @@ def test_a_word_for_a_bodys_people_before_the_main_subject(kb):
     )
     rows = real(kb, text)
     assert len(rows) == 1 and "DMC" in rows[0]["participants"]
+
+
+def test_a_fronted_purpose_phrase_is_not_the_triggers_clause(kb):
+    text = (
+        "Kivlan Zen meminta bantuan. Untuk memenuhi permintaan Kivlan, Helmi Kurniawan "
+        "menemui saksi Asmaizulfi di kantor Cawang Kencana."
+    )
+    rows = real(kb, text)
+    assert [(r["status"], set(r["participants"])) for r in rows] == [
+        ("happened", {"Helmi Kurniawan", "Asmaizulfi"})
+    ]

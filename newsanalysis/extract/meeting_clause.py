@@ -100,13 +100,35 @@ def _after_fronted_clause(doc, v, sentence, lo: int, t_start: int) -> int:
     the main clause after it is the trigger's clause; "Saat Jokowi, Prabowo dan Mega
     bertemu" (a list, no verb before the comma) stays one clause."""
     if not _fronted(v, doc.text, sentence, lo):
-        return lo
+        return _after_fronted_purpose(doc, v, sentence, lo, t_start)
     comma = doc.text.find(",", lo, t_start)
     if comma < 0:
         return lo
     if v.trigger.search(doc.text, lo, comma) or _has_verb(doc, lo, comma):
         return comma + 1
     return lo
+
+
+def _after_fronted_purpose(doc, v, sentence, lo: int, t_start: int) -> int:
+    """ "Untuk memenuhi permintaan Kivlan, Helmi menemui saksi Asmaizulfi": a purpose
+    phrase opening the sentence ends at its first comma when it holds a verb; the
+    request and the name in it are not the trigger's clause."""
+    text = doc.text
+    first = _FIRST_WORD.match(text, sentence[0])
+    if (
+        v.purpose_word is None
+        or first is None
+        or lo > first.start(1)
+        or not v.purpose_word.fullmatch(first.group(1))
+    ):
+        return lo
+    comma = text.find(",", first.end(), t_start)
+    if comma >= 0 and _has_verb(doc, first.end(), comma):
+        return comma + 1
+    return lo
+
+
+_FIRST_WORD = re.compile(r"[\s\"“‘'(]*([\w-]+)")
 
 
 def _pronoun_subject_start(v, text: str, lo: int, t_start: int) -> int:

@@ -1353,3 +1353,8 @@ def test_a_fronted_purpose_phrase_is_not_the_triggers_clause(kb):
     assert [(r["status"], set(r["participants"])) for r in rows] == [
         ("happened", {"Helmi Kurniawan", "Asmaizulfi"})
     ]
+
+
+def test_scheduling_a_meeting_is_a_plan(kb):
+    rows = real(kb, "Presiden Joko Widodo menjadwalkan pertemuan dengan Prabowo Subianto.")
+    assert [r["status"] for r in rows] == ["planned"]

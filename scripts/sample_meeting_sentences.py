@@ -1,7 +1,7 @@
 """Sample candidate sentences for the meetings gold set (gold/meetings/GUIDELINE.md §9).
 
 Indonesian candidates come from CLICK-ID (kompas, okezone, sindonews; the main sheets,
-not the clickbait sheets; tribunnews too in round 8), English ones from PolNeAR train
+not the clickbait sheets; tribunnews too in rounds 8 and 9), English ones from PolNeAR train
 (and dev, rounds 6 and 7). Texts are cleaned and split by the package itself, so every sampled sentence can be
 found again in the text that ``na.analyze`` produces. The sample is stratified by
 trigger family with fixed quotas and a fixed seed, at most one sentence per article;
@@ -23,6 +23,8 @@ the dev/test split is by a hash of the article id.
         > gold/meetings/candidates_round7.jsonl
     .venv/bin/python scripts/sample_meeting_sentences.py --round 8 \
         > gold/meetings/candidates_round8.jsonl
+    .venv/bin/python scripts/sample_meeting_sentences.py --round 9 \
+        > gold/meetings/candidates_round9.jsonl
 
 Round 2 (GUIDELINE §9.5) is enriched: only sentences where a trigger is directly
 followed or preceded by a capitalised word, from articles not used in round 1.
@@ -53,6 +55,11 @@ draw. The unused enriched pool of the three papers held only about 47 sentences,
 CLICK-ID tribunnews.csv (``tribunnews_records``, its own news sections) joins the pool.
 It drew 145 sentences: 85 enriched + 60 random (58 tribunnews, 37 sindonews, 27
 okezone, 23 kompas); annotated blind, 52 carry a meeting (53 events).
+Round 9 (GUIDELINE §9.12, ``split: "test7"``) is a sixth fresh test round drawn as
+round 8 (``_fresh_round``, tribunnews included), seed 20191209, articles of no round
+1-8, Indonesian only. The unused enriched pool held only 13 sentences, so the random
+quotas were raised: it drew 127 sentences, 13 enriched + 114 random (42 sindonews, 32
+okezone, 27 tribunnews, 26 kompas); annotated blind, 21 carry a meeting (21 events).
 
 The trigger patterns here are deliberately broader than the extractor's vocabulary:
 they select what to annotate, and the annotator decides what is an event.
@@ -284,6 +291,8 @@ def main() -> None:
         return main_round7()
     if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "8":
         return main_round8()
+    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "9":
+        return main_round9()
     rng = random.Random(SEED)
     chosen = sample(candidates(click_id_records(), "id", FAMILIES_ID), QUOTA_ID, rng)
     chosen += sample(candidates(polnear_records(), "en", FAMILIES_EN), QUOTA_EN, rng)
@@ -345,6 +354,7 @@ _ROUND_FILES = (
     "candidates_round5.jsonl",
     "candidates_round6.jsonl",
     "candidates_round7.jsonl",
+    "candidates_round8.jsonl",
 )
 
 
@@ -569,6 +579,24 @@ def main_round8() -> None:
     enriched then random."""
     kinds_id = (("enriched", QUOTA_ID_8E), ("random", QUOTA_ID_8))
     _fresh_round(8, "test6", SEED_8, kinds_id, (), extra_id=tribunnews_records())
+
+
+SEED_9 = 20191209
+#: round 9 (a sixth fresh test round), drawn as round 8: Indonesian only, enriched then
+#: random, from the unused articles of the four CLICK-ID outlets. The enriched quotas ask
+#: for about 60% of 130, but the unused enriched pool holds only 13 sentences (all
+#: in_person), so the random quotas are raised to keep about 130 candidates. Quotas
+#: larger than a pool take what there is.
+QUOTA_ID_9E = {"in_person": 48, "visit": 22, "talks": 4, "summit": 2, "phone": 2}
+QUOTA_ID_9 = {"in_person": 62, "visit": 28, "talks": 8, "summit": 5, "phone": 8, "offtopic": 6}
+
+
+def main_round9() -> None:
+    """A sixth fresh test round (GUIDELINE §9.12): seed 20191209, articles of no earlier
+    round (1-8), Indonesian only (kompas, okezone, sindonews and tribunnews), drawn
+    enriched then random."""
+    kinds_id = (("enriched", QUOTA_ID_9E), ("random", QUOTA_ID_9))
+    _fresh_round(9, "test7", SEED_9, kinds_id, (), extra_id=tribunnews_records())
 
 
 if __name__ == "__main__":

@@ -704,6 +704,7 @@ def test_gold_set_shape():
         "test4",
         "test5",
         "test6",
+        "test7",
     }
     assert {g["round"] for g in gold if g["split"] == "test2"} == {4}
     assert {g["round"] for g in gold if g["split"] == "test3"} == {5}
@@ -711,6 +712,8 @@ def test_gold_set_shape():
     assert {g["round"] for g in gold if g["split"] == "test5"} == {7}
     assert {g["round"] for g in gold if g["split"] == "test6"} == {8}
     assert {g["language"] for g in gold if g["split"] == "test6"} == {"id"}
+    assert {g["round"] for g in gold if g["split"] == "test7"} == {9}
+    assert {g["language"] for g in gold if g["split"] == "test7"} == {"id"}
     assert len({g["gid"] for g in gold}) == len(gold)
     for g in gold:
         assert g["events"] or g["reason"]

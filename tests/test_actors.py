@@ -478,6 +478,13 @@ def test_a_short_name_before_the_person_is_introduced(kb):
     find_mentions(doc, kb)
     bobby = [m for m in doc.mentions if m.surface == "Bobby"]
     assert len(bobby) == 2 and bobby[0].actor_id == bobby[1].actor_id
+    # a place is no part of a person's name that stands for them ("di Papua")
+    doc = _doc(
+        "Ketua Papua Center Universitas Kristen Indonesia (UKI), Antie Soleman mengatakan "
+        "hal itu. Menurut dia, masalah di Papua harus diselesaikan dengan dialog."
+    )
+    find_mentions(doc, kb)
+    assert not any(m.surface == "Papua" for m in doc.mentions)
     # the tail of a capitalised phrase is not linked ("Putra Mahkota" before "Mahkota X")
     doc = _doc("Ia bertemu Putra Mahkota kemarin. Mahkota Wijaya mengatakan hal itu.")
     find_mentions(doc, kb)

@@ -1361,3 +1361,16 @@ def test_a_fronted_purpose_phrase_is_not_the_triggers_clause(kb):
 def test_scheduling_a_meeting_is_a_plan(kb):
     rows = real(kb, "Presiden Joko Widodo menjadwalkan pertemuan dengan Prabowo Subianto.")
     assert [r["status"] for r in rows] == ["planned"]
+
+
+def test_the_dead_and_the_one_concerned_borrow_no_subject(kb):
+    text = (
+        "Wakil presiden terpilih KH Ma'ruf Amin sempat menggelar Salat Jenazah untuk almarhum "
+        "presiden ketiga RI, BJ Habibie, saat menyambangi rumah duka di Jalan Patra Kuningan."
+    )
+    assert real(kb, text) == []
+    text = (
+        "Pada tahun 2008, saat Tersangka BTO masih bekerja di kantor pusat PT Pertamina "
+        "(Persero), yang bersangkutan bertemu dengan perwakilan Kernel Oil Ltd."
+    )
+    assert real(kb, text) == []

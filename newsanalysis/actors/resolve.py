@@ -237,10 +237,16 @@ def _country_of(state: _State, of: str | None) -> str | None:
 
 
 def _name_parts(state: _State, name: str) -> list[str]:
+    """The words of a name that stand for it alone later: no particle, common word or
+    place ("Papua" of a mis-read "Papua Center" is still the province)."""
+    lex = state.lex
     return [
         p.lower()
         for p in re.split(r"[\s]+", name)
-        if len(p) > 1 and p.lower() not in state.lex.particles and not state.lex.is_common(p)
+        if len(p) > 1
+        and p.lower() not in lex.particles
+        and not lex.is_common(p)
+        and p.lower() not in lex.places
     ]
 
 

@@ -203,6 +203,10 @@ def _borrowed_subject(
     tokoh-tokoh Papua saat bertemu Presiden": an unnamed side)."""
     text = doc.text
     opener = _WORD_BEFORE.search(text, max(sentence[0], lo - 20), lo)
+    if v.definite_subject is not None and v.definite_subject.search(
+        text, max(sentence[0], lo - 20), t_start
+    ):
+        return None  # "yang bersangkutan bertemu ...": the one concerned, not resolved
     if _opens_relative(v, text, sentence, lo):
         before = _clause_mentions(doc, max(sentence[0], opener.start() - 60), opener.start())
         gap = re.findall(r"\w+", text[before[-1].end : opener.start()]) if before else []
@@ -227,7 +231,7 @@ def _borrowed_subject(
             return speaker
     decided = False
     if opener is not None and v.subordinator and v.subordinator.fullmatch(opener.group(1)):
-        appositive = _apposition_before(doc, sentence, opener.start(), have)
+        appositive = _apposition_before(doc, v, sentence, opener.start(), have)
         if appositive is not None:
             return appositive
         decided, attached = _attached_clause_subject(doc, v, sentence, opener.start(), have)
@@ -261,7 +265,7 @@ def _own_common_subject(v, text: str, lo: int, t_start: int) -> bool:
     return False
 
 
-def _apposition_before(doc, sentence, pos: int, have: list[Mention]) -> Mention | None:
+def _apposition_before(doc, v, sentence, pos: int, have: list[Mention]) -> Mention | None:
     """ "permintaan tokoh adat Papua, Abisai Rollo, saat bertemu Presiden": a person named
     in apposition (between commas) right before the subordinator does what it tells."""
     text = doc.text
@@ -278,6 +282,8 @@ def _apposition_before(doc, sentence, pos: int, have: list[Mention]) -> Mention 
         or not text[max(sentence[0], m.start - 2) : m.start] == ", "
     ):
         return None
+    if v.deceased is not None and v.deceased.search(text, max(sentence[0], m.start - 60), m.start):
+        return None  # "untuk almarhum presiden ketiga RI, BJ Habibie, saat menyambangi ..."
     return m
 
 

@@ -82,6 +82,10 @@ class MeetingVocab:
     cancelled_later: re.Pattern[str] | None
     #: "tim DMC", "pihak Kemendagri": a word for a body's people before its name
     side_head: re.Pattern[str] | None
+    #: "yang bersangkutan": a definite description as a clause's own subject
+    definite_subject: re.Pattern[str] | None
+    #: "almarhum", "the late": the person after it is dead and does no new deed
+    deceased: re.Pattern[str] | None
     joiners: re.Pattern[str] | None
     object_breaks: re.Pattern[str] | None
     nominal: re.Pattern[str] | None
@@ -202,6 +206,8 @@ def vocab(language: str) -> MeetingVocab | None:
         location=location,
         between=_words(section.get("between", [])),
         list_marker=_words(section.get("list_markers", [])),
+        definite_subject=_words(section.get("definite_subjects", [])),
+        deceased=_words(section.get("deceased", [])),
         side_head=(
             re.compile(rf"(?:{_alternation(section['side_heads'])})\s+", re.IGNORECASE)
             if section.get("side_heads")

@@ -39,10 +39,16 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(p.replace(" ", r"\s+") for p in ordered)
 
 
-def _words(phrases: list[str]) -> re.Pattern[str] | None:
+def _around(phrases: list[str], before: str = "", after: str = "") -> re.Pattern[str] | None:
+    """The phrases as one case-insensitive alternation between the regex fragments
+    ``before`` and ``after``; None when there are no phrases (the pack has no such list)."""
     if not phrases:
         return None
-    return re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"{before}(?:{_alternation(phrases)}){after}", re.IGNORECASE)
+
+
+def _words(phrases: list[str]) -> re.Pattern[str] | None:
+    return _around(phrases, r"(?<![\w-])", r"(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -158,11 +164,7 @@ def vocab(language: str) -> MeetingVocab | None:
         re.IGNORECASE,
     )
     prepositions = section.get("destination", [])
-    destination = (
-        re.compile(rf"(?:{_alternation(prepositions)})\s+$", re.IGNORECASE)
-        if prepositions
-        else None
-    )
+    destination = _around(prepositions, after=r"\s+$")
     location_words = section.get("location", [])
     place_nouns = _alternation(section.get("place_nouns", []))
     # "di desa kepercayaan Panmunjom": a lower-case place noun (and one word) before the name
@@ -198,59 +200,25 @@ def vocab(language: str) -> MeetingVocab | None:
         numbers=numbers,
         since=_words(section.get("since", [])),
         destination=destination,
-        place_word=(
-            re.compile(rf"(?<![\w-])(?:{_alternation(prepositions)})\s+", re.IGNORECASE)
-            if prepositions
-            else None
-        ),
+        place_word=_around(prepositions, r"(?<![\w-])", r"\s+"),
         location=location,
         between=_words(section.get("between", [])),
         list_marker=_words(section.get("list_markers", [])),
         definite_subject=_words(section.get("definite_subjects", [])),
         deceased=_words(section.get("deceased", [])),
-        side_head=(
-            re.compile(rf"(?:{_alternation(section['side_heads'])})\s+", re.IGNORECASE)
-            if section.get("side_heads")
-            else None
-        ),
-        cancelled_later=(
-            re.compile(
-                rf"(?<![\w-])(?:{_alternation(section['cancelled'])}){clitic}(?![\w-])",
-                re.IGNORECASE,
-            )
-            if section.get("cancelled")
-            else None
-        ),
-        predicate_prefix=(
-            re.compile(rf"(?:{_alternation(section['predicate_prefixes'])})\w{{3,}}", re.IGNORECASE)
-            if section.get("predicate_prefixes")
-            else None
-        ),
+        side_head=_around(section.get("side_heads", []), after=r"\s+"),
+        cancelled_later=_around(section.get("cancelled", []), r"(?<![\w-])", rf"{clitic}(?![\w-])"),
+        predicate_prefix=_around(section.get("predicate_prefixes", []), after=r"\w{3,}"),
         joiners=_words(section.get("joiners", [])),
         object_breaks=_words(section.get("object_breaks", [])),
         nominal=_words(section.get("nominal", [])),
         object_required=_words(section.get("object_required", [])),
-        purpose=(
-            re.compile(
-                rf"(?<![\w-])(?:{_alternation(section['purpose'])})((?:\s+[\w-]+){{1,3}})\s+$",
-                re.IGNORECASE,
-            )
-            if section.get("purpose")
-            else None
-        ),
-        object_marker=(
-            re.compile(rf"\s*(?:{_alternation(section['object_markers'])})(?![\w-])", re.IGNORECASE)
-            if section.get("object_markers")
-            else None
-        ),
+        purpose=_around(section.get("purpose", []), r"(?<![\w-])", r"((?:\s+[\w-]+){1,3})\s+$"),
+        object_marker=_around(section.get("object_markers", []), r"\s*", r"(?![\w-])"),
         group_noun=_ending(section.get("group_nouns", [])),
         group_word=_words(section.get("group_nouns", [])),
         at_place=_ending(section.get("at_place", [])),
-        place_before=(
-            re.compile(rf"(?<![\w-])(?:{_alternation(section['place_before'])})\s*$", re.IGNORECASE)
-            if section.get("place_before")
-            else None
-        ),
+        place_before=_around(section.get("place_before", []), r"(?<![\w-])", r"\s*$"),
         relative=_words(section.get("relative", [])),
         purpose_word=_words(section.get("purpose", [])),
         sequence=_words(section.get("sequence", [])),
@@ -268,36 +236,15 @@ def vocab(language: str) -> MeetingVocab | None:
             else None
         ),
         condition=_words(section.get("conditions", [])),
-        passive_prefix=(
-            re.compile(rf"(?:{_alternation(section['passive_prefixes'])})\w", re.IGNORECASE)
-            if section.get("passive_prefixes")
-            else None
-        ),
-        agent_clitic=(
-            re.compile(rf"(?:{_alternation(section['clitics'])})$", re.IGNORECASE)
-            if section.get("clitics")
-            else None
-        ),
+        passive_prefix=_around(section.get("passive_prefixes", []), after=r"\w"),
+        agent_clitic=_around(section.get("clitics", []), after="$"),
         not_participant_before=_ending(section.get("not_participant_before", [])),
         generic=_words(section.get("generic_quantifiers", [])),
-        facility=(
-            re.compile(
-                rf"(?<![\w-])(?:{_alternation(section['facilities'])})"
-                r"(?:\s+(?-i:[A-Z])[\w-]*)*\s*$",
-                re.IGNORECASE,
-            )
-            if section.get("facilities")
-            else None
+        facility=_around(
+            section.get("facilities", []), r"(?<![\w-])", r"(?:\s+(?-i:[A-Z])[\w-]*)*\s*$"
         ),
         non_political=_words(section.get("non_political_context", [])),
-        habitual=(
-            re.compile(
-                rf"(?<![\w-])(?:{_alternation(section['habitual'])})(?:\s+[\w-]+){{0,2}}\s+$",
-                re.IGNORECASE,
-            )
-            if section.get("habitual")
-            else None
-        ),
+        habitual=_around(section.get("habitual", []), r"(?<![\w-])", r"(?:\s+[\w-]+){0,2}\s+$"),
         offtopic_sections=frozenset(w.lower() for w in section.get("offtopic_sections", [])),
         subordinator=_words(section.get("subordinators", [])),
         causative=_words(section.get("causatives", [])),
@@ -338,9 +285,7 @@ def vocab(language: str) -> MeetingVocab | None:
 
 def _ending(phrases: list[str]) -> re.Pattern[str] | None:
     """The phrases as a pattern that must end where the search ends ("melalui ")."""
-    if not phrases:
-        return None
-    return re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})\s+$", re.IGNORECASE)
+    return _around(phrases, r"(?<![\w-])", r"\s+$")
 
 
 def _automaton(words: list[str]) -> ahocorasick.Automaton | None:

@@ -17,6 +17,7 @@ from .meeting_text import (
     _WORD_BEFORE,
     _clause_mentions,
     _is_place,
+    _kb,
     _lexicon,
     _lower_words,
     _mention_starting_at,
@@ -148,8 +149,7 @@ def _home_role_holders(doc, v, lo: int, hi: int, have: list[Mention]) -> list[Me
     role standing alone (no name, country or bracket after it, no capitalised word before
     it: not "Istana Presiden") is its holder in the home country on the publication date
     (the knowledge base's dated roles), when the article names that holder."""
-    info = doc.extra.get("actors")
-    kb = info.get("kb") if isinstance(info, dict) else None
+    kb = _kb(doc)
     if v.home_role is None or not v.home_country or kb is None or doc.published is None:
         return []
     text = doc.text
@@ -170,17 +170,14 @@ def _home_role_holders(doc, v, lo: int, hi: int, have: list[Mention]) -> list[Me
 
 def _home_country_id(kb, code: str) -> str | None:
     """The knowledge base's id of the country with ISO code ``code``."""
-    found = _HOME_IDS.get((id(kb), code))
-    if found is None:
-        found = next(
+    found = kb.compiled(
+        f"meetings:country:{code}",
+        lambda: next(
             (a.actor_id for a in kb.actors.values() if a.type == "country" and a.country == code),
             "",
-        )
-        _HOME_IDS[(id(kb), code)] = found
+        ),
+    )
     return found or None
-
-
-_HOME_IDS: dict[tuple[int, str], str] = {}
 
 
 def _clitic_reference(doc, clitic: tuple[int, int], t_start: int, nominal: bool) -> list[Mention]:

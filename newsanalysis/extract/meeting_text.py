@@ -135,54 +135,46 @@ def _place_at(doc, pos) -> Mention | None:
 _CAPITALISED = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}")
 
 
-_PLACE_CACHE: dict[int, dict[str, tuple[str, str]]] = {}
+def _kb(doc):
+    info = doc.extra.get("actors")
+    return info.get("kb") if isinstance(info, dict) else None
 
 
 def _place_index(doc) -> dict[str, tuple[str, str]]:
     """lower-cased country name / capital -> (country actor id, "name"/"metonym")."""
-    info = doc.extra.get("actors")
-    kb = info.get("kb") if isinstance(info, dict) else None
-    if kb is None:
-        return {}
-    key = id(kb)
-    index = _PLACE_CACHE.get(key)
-    if index is None:
-        index = {}
-        aliases = kb.tables["aliases"]
-        countries = {a for a, actor in kb.actors.items() if actor.type == "country"}
-        for row in aliases.itertuples(index=False):
-            if row.actor_id in countries and row.kind in ("name", "metonym"):
-                index.setdefault(str(row.alias).lower(), (row.actor_id, row.kind))
-        for a in countries:
-            index.setdefault(kb.actors[a].name.lower(), (a, "name"))
-        _PLACE_CACHE.clear()
-        _PLACE_CACHE[key] = index
+    kb = _kb(doc)
+    return kb.compiled("meetings:places", lambda: _build_place_index(kb)) if kb else {}
+
+
+def _build_place_index(kb) -> dict[str, tuple[str, str]]:
+    index: dict[str, tuple[str, str]] = {}
+    countries = {a for a, actor in kb.actors.items() if actor.type == "country"}
+    for row in kb.tables["aliases"].itertuples(index=False):
+        if row.actor_id in countries and row.kind in ("name", "metonym"):
+            index.setdefault(str(row.alias).lower(), (row.actor_id, row.kind))
+    for a in countries:
+        index.setdefault(kb.actors[a].name.lower(), (a, "name"))
     return index
 
 
-_BODY_CACHE: dict[int, dict[str, str]] = {}
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _body_index(doc) -> dict[str, str]:
     """Organisation name or alias of the knowledge base, as written -> its actor id."""
-    info = doc.extra.get("actors")
-    kb = info.get("kb") if isinstance(info, dict) else None
-    if kb is None:
-        return {}
-    index = _BODY_CACHE.get(id(kb))
-    if index is None:
-        bodies = {a for a, actor in kb.actors.items() if actor.type == "organisation"}
-        aliases = kb.tables["aliases"]
-        index = {
-            str(row.alias): row.actor_id
-            for row in aliases.itertuples(index=False)
-            if row.actor_id in bodies and row.kind == "name"
-        }
-        for a in bodies:
-            index.setdefault(kb.actors[a].name, a)
-        _BODY_CACHE.clear()
-        _BODY_CACHE[id(kb)] = index
+    kb = _kb(doc)
+    return kb.compiled("meetings:bodies", lambda: _build_body_index(kb)) if kb else {}
+
+
+def _build_body_index(kb) -> dict[str, str]:
+    bodies = {a for a, actor in kb.actors.items() if actor.type == "organisation"}
+    index = {
+        str(row.alias): row.actor_id
+        for row in kb.tables["aliases"].itertuples(index=False)
+        if row.actor_id in bodies and row.kind == "name"
+    }
+    for a in bodies:
+        index.setdefault(kb.actors[a].name, a)
     return index
 
 

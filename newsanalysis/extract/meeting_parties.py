@@ -266,10 +266,11 @@ def _apposition_before(doc, v, sentence, pos: int, have: list[Mention]) -> Menti
     """ "permintaan tokoh adat Papua, Abisai Rollo, saat bertemu Presiden": a person named
     in apposition (between commas) right before the subordinator does what it tells."""
     text = doc.text
+    taken = {h.actor_id for h in have}
     before = [
         m
         for m in _clause_mentions(doc, sentence[0], pos)
-        if _type(doc, m.actor_id) == "person" and m.actor_id not in {h.actor_id for h in have}
+        if _type(doc, m.actor_id) == "person" and m.actor_id not in taken
     ]
     if not before:
         return None

@@ -148,7 +148,7 @@ def _home_role_holders(doc, v, lo: int, hi: int, have: list[Mention]) -> list[Me
     """ "saat ia dan sejumlah tokoh lain bertemu Presiden, di Istana Negara": a capitalised
     role standing alone (no name, country or bracket after it, no capitalised word before
     it: not "Istana Presiden") is its holder in the home country on the publication date
-    (the knowledge base's dated roles), when the article names that holder."""
+    (the knowledge base's dated roles), unless the article points to another holder."""
     kb = _kb(doc)
     if v.home_role is None or not v.home_country or kb is None or doc.published is None:
         return []
@@ -157,15 +157,41 @@ def _home_role_holders(doc, v, lo: int, hi: int, have: list[Mention]) -> list[Me
     for r in v.home_role.finditer(text, lo, hi):
         if any(m.start <= r.start() < m.end for m in have) or _NAME_AFTER.match(text, r.end()):
             continue
+        if v.other_holder is not None and v.other_holder.match(text, r.end()):
+            continue
         before = _CAPITAL_WORD_BEFORE.search(text, max(0, r.start() - 30), r.start())
         if before is not None and before.group(1)[:1].isupper():
             continue
         role = v.home_role_keys.get(" ".join(r.group(0).split()))
         country = _home_country_id(kb, v.home_country)
         holder = kb.holder(role, country, doc.published) if role and country else None
-        if holder is not None and any(m.actor_id == holder for m in doc.mentions):
+        if holder is not None and _home_holder_meant(doc, v, kb, role, holder):
+            if holder not in doc.actors and holder in kb.actors:
+                doc.actors[holder] = kb.actors[holder]
             out.append(Mention(r.start(), r.end(), r.group(0), holder, "role"))
     return out
+
+
+def _home_holder_meant(doc, v, kb, role: str, holder: str) -> bool:
+    """Whether a lone role in this article stands for the home holder: the article names
+    the holder, or it names no one else holding such a role that day and never writes the
+    role with a foreign country after it ("Presiden AS"): in a story about another
+    country, "Presiden" alone is that country's president."""
+    if any(m.actor_id == holder for m in doc.mentions):
+        return True
+    home = _home_country_id(kb, v.home_country)
+    for m in doc.mentions:
+        if m.actor_id == holder:
+            continue
+        kind = _type(doc, m.actor_id)
+        if kind == "person" and kb.has_role(m.actor_id, {role}, doc.published):
+            return False
+        if kind == "country" and m.actor_id != home:
+            before = doc.text[max(0, m.start - 40) : m.start].rstrip()
+            found = v.home_role.search(before, max(0, len(before) - 30))
+            if found is not None and found.end() == len(before):
+                return False
+    return True
 
 
 def _home_country_id(kb, code: str) -> str | None:

@@ -132,6 +132,7 @@ class MeetingVocab:
     today: re.Pattern[str] | None = None  # "pagi tadi", "saat ini": on the publication day
     home_role: re.Pattern[str] | None = None  # "Presiden" alone: the home country's
     home_role_keys: dict[str, str] = field(default_factory=dict)  # role words -> role key
+    other_holder: re.Pattern[str] | None = None  # "terpilih", "2019-2024": not the holder today
 
     def mode_rank(self, mode: str) -> int:
         return self.modes.index(mode) if mode in self.modes else len(self.modes)
@@ -280,6 +281,7 @@ def vocab(language: str) -> MeetingVocab | None:
             else None
         ),
         home_role_keys={" ".join(k.split()): r for k, r in section.get("home_roles", {}).items()},
+        other_holder=_around(section.get("other_holder", []), r"\s*", r"(?![\w-])"),
     )
 
 

@@ -1398,3 +1398,29 @@ def test_the_dead_and_the_one_concerned_borrow_no_subject(kb):
         "(Persero), yang bersangkutan bertemu dengan perwakilan Kernel Oil Ltd."
     )
     assert real(kb, text) == []
+
+
+def test_a_group_spoken_to_is_no_side_and_the_sentence_subject_visits(kb):
+    text = (  # Breitbart, PolNeAR: the reporters are told, Trump visits
+        "Trump has hailed Britain’s vote to leave the European Union as “fantastic,” "
+        "telling reporters during a visit to Scotland on Friday that he thinks the "
+        "Brexit is “a great thing.”"
+    )
+    rows = real(kb, text, published=date(2016, 6, 26), language="en")
+    assert names(rows) == [{"Donald Trump", "United Kingdom"}]  # Scotland: a place of the UK
+    # a group that is not spoken to still makes the side unnamed
+    rows = real(kb, "Trump brought reporters during a visit to Mexico.", language="en")
+    assert rows == []
+
+
+def test_a_marker_before_the_first_of_two_coordinated_verbs_governs_the_second(kb):
+    text = (
+        "Vatican spokesman Federico Lombardi said that Pope Francis has no plans to either "
+        "address the conference or meet with Bernie Sanders."
+    )
+    rows = real(kb, text, published=date(2016, 4, 14), language="en")
+    assert [r["status"] for r in rows] == ["negated"]
+    rows = real(
+        kb, "Jokowi tidak akan datang ke Istana Bogor pada Senin atau bertemu Prabowo Subianto."
+    )
+    assert [r["status"] for r in rows] == ["negated"]

@@ -263,16 +263,31 @@ def _borrowed_subject(
             # the clause before names its subject; a group noun in its object is no side
             return attached
     if v.group_word is not None:
-        words = text[lo:t_start].split()  # "membawa 64 tokoh Papua untuk menemui Jokowi"
+        # "membawa 64 tokoh Papua untuk menemui Jokowi", "permintaan dari para tokoh, yang
+        # disampaikan saat ...": an unnamed group is the side
+        if _group_side(v, text, lo, t_start):
+            return None
         if opener:
-            words += text[max(sentence[0], opener.start() - 40) : opener.start()].split()[-3:]
-        if any(v.group_word.fullmatch(w.strip(",.;:")) for w in words):
-            return None  # ("permintaan dari para tokoh, yang disampaikan saat ...")
+            start = max(sentence[0], opener.start() - 40)
+            words = list(_WORD.finditer(text, start, opener.start()))[-3:]
+            if words and _group_side(v, text, words[0].start(), opener.start()):
+                return None
     if decided:
         return None  # the clause before has a verb but names no actor as its subject
     if _own_common_subject(v, text, lo, t_start):
         return None
     return _sentence_subject(doc, v, sentence, lo, have)
+
+
+def _group_side(v, text: str, lo: int, hi: int) -> bool:
+    """Whether a group noun between ``lo`` and ``hi`` may be a side: not one spoken to
+    ("telling reporters during a visit to Scotland")."""
+    for w in _WORD.finditer(text, lo, hi):
+        if v.group_word.fullmatch(w.group(0).strip(",.;:")) and not (
+            v.audience is not None and v.audience.search(text, max(0, w.start() - 20), w.start())
+        ):
+            return True
+    return False
 
 
 def _own_common_subject(v, text: str, lo: int, t_start: int) -> bool:
@@ -432,7 +447,7 @@ def _drop_group_senders(doc, v, people: list[Mention], t_start: int) -> list[Men
     """ "Budi Gunawan membawa 64 tokoh Papua untuk menemui Presiden Jokowi": a group noun
     between the names before the trigger and the trigger is the side that meets; the
     names before it bring, send or lead that group (unless joined to it: "Jokowi bersama
-    tokoh agama")."""
+    tokoh agama", or speaking to it: "Trump told reporters during a visit")."""
     if v.group_word is None:
         return people
     before = [m for m in people if m.end <= t_start]
@@ -441,7 +456,7 @@ def _drop_group_senders(doc, v, people: list[Mention], t_start: int) -> list[Men
     text = doc.text
     last = before[-1].end
     for w in _WORD.finditer(text, last, t_start):
-        if v.group_word.fullmatch(w.group(0).strip(".,")):
+        if _group_side(v, text, w.start(), w.end()):
             if v.joiners is not None and v.joiners.search(text, last, w.start()):
                 return people
             return [m for m in people if m.start >= t_start]

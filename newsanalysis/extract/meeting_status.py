@@ -26,7 +26,12 @@ def _marked_status(v, text, lo, t_start, t_end, hi) -> str | None:
     it: an invitation, a wish or a plan far from the trigger still scopes over it."""
     words = list(_WORD.finditer(text, lo, t_start))
     if not (words and v.purpose_word and v.purpose_word.fullmatch(words[-1].group(0))):
-        words = words[-v.window :]
+        window = v.window
+        if words and v.coordinator and v.coordinator.fullmatch(words[-1].group(0)):
+            # "has no plans to either address the conference or meet with Sanders": a
+            # marker before the first of two coordinated verbs governs the second too
+            window += _COORDINATED_EXTRA
+        words = words[-window:]
     before = text[words[0].start() : t_start] if words else ""
     negation_text = before
     if v.negation_exceptions:
@@ -46,6 +51,10 @@ def _marked_status(v, text, lo, t_start, t_end, hi) -> str | None:
         if status == "requested" and v.requested_after and v.requested_after.search(after):
             return status  # "Pertemuan Trump-Rouhani digagas oleh Macron": proposed
     return None
+
+
+#: words added to the status window when the trigger is the second of two coordinated verbs
+_COORDINATED_EXTRA = 4
 
 
 def _complement_status(v, text: str, sentence, lo: int) -> str | None:

@@ -70,6 +70,7 @@ class MeetingVocab:
     requested_after: re.Pattern[str] | None
     negation_exceptions: re.Pattern[str] | None
     window: int
+    coordinator: re.Pattern[str] | None  # "or" right before a trigger: the scope is the pair's
     clause_break: re.Pattern[str]
     references: re.Pattern[str] | None
     count: re.Pattern[str] | None
@@ -100,6 +101,7 @@ class MeetingVocab:
     at_place: re.Pattern[str] | None
     group_noun: re.Pattern[str] | None
     group_word: re.Pattern[str] | None
+    audience: re.Pattern[str] | None  # ends where a group spoken to starts ("told reporters")
     object_marker: re.Pattern[str] | None
     purpose: re.Pattern[str] | None
     relative: re.Pattern[str] | None
@@ -195,6 +197,7 @@ def vocab(language: str) -> MeetingVocab | None:
         requested_after=_words(section.get("requested_after", [])),
         negation_exceptions=_words(section.get("negation_exceptions", [])),
         window=int(section.get("window", 6)),
+        coordinator=_words(section.get("coordinators", [])),
         clause_break=clause_break,
         references=_words(section.get("references", [])),
         count=count,
@@ -218,6 +221,7 @@ def vocab(language: str) -> MeetingVocab | None:
         object_marker=_around(section.get("object_markers", []), r"\s*", r"(?![\w-])"),
         group_noun=_ending(section.get("group_nouns", [])),
         group_word=_words(section.get("group_nouns", [])),
+        audience=_ending(section.get("audience_markers", [])),
         at_place=_ending(section.get("at_place", [])),
         place_before=_around(section.get("place_before", []), r"(?<![\w-])", r"\s*$"),
         relative=_words(section.get("relative", [])),

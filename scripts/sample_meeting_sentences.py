@@ -25,6 +25,8 @@ the dev/test split is by a hash of the article id.
         > gold/meetings/candidates_round8.jsonl
     .venv/bin/python scripts/sample_meeting_sentences.py --round 9 \
         > gold/meetings/candidates_round9.jsonl
+    .venv/bin/python scripts/sample_meeting_sentences.py --round 10 \
+        > gold/meetings/candidates_round10.jsonl
 
 Round 2 (GUIDELINE §9.5) is enriched: only sentences where a trigger is directly
 followed or preceded by a capitalised word, from articles not used in round 1.
@@ -60,6 +62,14 @@ round 8 (``_fresh_round``, tribunnews included), seed 20191209, articles of no r
 1-8, Indonesian only. The unused enriched pool held only 13 sentences, so the random
 quotas were raised: it drew 127 sentences, 13 enriched + 114 random (42 sindonews, 32
 okezone, 27 tribunnews, 26 kompas); annotated blind, 21 carry a meeting (21 events).
+Round 10 (GUIDELINE §9.13, ``split: "test8"``) is a seventh fresh test round, seed
+20191210, both languages, drawn title, enriched, random (``_fresh_round`` with
+``test_articles``) from two pools, named in each candidate's ``pool``: ``fresh``, the
+articles of no round 1-9 (as round 9), and ``test_article``, the articles whose gold
+records are all in test splits, without the paragraphs holding those gold sentences;
+both leave out the articles of the judged unlabelled samples. It drew 142 sentences
+(100 Indonesian, 42 English; 29 fresh, 113 test_article): title 22, enriched 65,
+random 55; annotated blind, 50 carry a meeting (50 events).
 
 The trigger patterns here are deliberately broader than the extractor's vocabulary:
 they select what to annotate, and the annotator decides what is an event.
@@ -182,7 +192,10 @@ def candidates(records, language: str, families: dict[str, str], enriched=None, 
             continue
         text = clean_text(rec["text"] or "").text
         doc = Document(rec["article_id"], text, language)
+        unread = _unread_sentences(rec, text, doc)
         for n, (s, e) in enumerate(doc.sentences):
+            if n not in unread:
+                continue
             sentence = text[s:e]
             if len(sentence) > 600:
                 continue
@@ -216,6 +229,23 @@ def candidates(records, language: str, families: dict[str, str], enriched=None, 
                     "sentence": sentence,
                 },
             )
+
+
+def _unread_sentences(rec: dict, text: str, doc: Document) -> range | set[int]:
+    """Indices of the sentences of ``doc`` that may be drawn: all of them, except in a
+    test-only article of an earlier round (``rec["gold_sentences"]``, round 10), where
+    every sentence of a paragraph holding a gold sentence has been read already."""
+    gold = rec.get("gold_sentences")
+    if not gold:
+        return range(len(doc.sentences))
+    from newsanalysis.evaluate.locate import locate_sentence
+
+    read = set()
+    for sentence in gold:
+        found = locate_sentence(text, sentence)
+        if found is not None:
+            read.add(doc.paragraph_index(found[0]))
+    return {n for n, (s, _) in enumerate(doc.sentences) if doc.paragraph_index(s) not in read}
 
 
 def click_id_records():
@@ -293,6 +323,8 @@ def main() -> None:
         return main_round8()
     if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "9":
         return main_round9()
+    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "10":
+        return main_round10()
     rng = random.Random(SEED)
     chosen = sample(candidates(click_id_records(), "id", FAMILIES_ID), QUOTA_ID, rng)
     chosen += sample(candidates(polnear_records(), "en", FAMILIES_EN), QUOTA_EN, rng)
@@ -355,6 +387,7 @@ _ROUND_FILES = (
     "candidates_round6.jsonl",
     "candidates_round7.jsonl",
     "candidates_round8.jsonl",
+    "candidates_round9.jsonl",
 )
 
 
@@ -490,18 +523,32 @@ def main_round6() -> None:
     _fresh_round(6, "test4", SEED_6, kinds_id, kinds_en)
 
 
-def _fresh_round(number: int, split: str, seed: int, kinds_id, kinds_en, extra_id=()) -> None:
+def _fresh_round(
+    number: int, split: str, seed: int, kinds_id, kinds_en, extra_id=(), test_articles=False
+) -> None:
     """Print a fresh test round drawn as round 5 (``_draw``) from the articles of no
     earlier round, English from PolNeAR train and dev; ``extra_id`` records (another
     outlet) join the Indonesian pool after the three papers. A gid an earlier round
-    already used (for another row: the loader's numbering changed) gets ``#<number>``."""
+    already used (for another row: the loader's numbering changed) gets ``#<number>``.
+    With ``test_articles`` (round 10) the articles of the judged unlabelled samples are
+    left out, the unread paragraphs of test-only gold articles join each pool
+    (``_test_article_records``) and every candidate says its ``pool``."""
     rng = random.Random(seed)
     used = _used_articles(rounds=number - 1)
 
-    click = _fresh_records([*click_id_records(), *extra_id], used)
-    polnear = _fresh_records([*polnear_records("train"), *polnear_records("dev")], used)
+    click_all = [*click_id_records(), *extra_id]
+    polnear_all = [*polnear_records("train"), *polnear_records("dev")]
+    click = _fresh_records(click_all, used)
+    polnear = _fresh_records(polnear_all, used)
+    if test_articles:
+        seen = _unlabelled_articles(click_all)
+        click = [r for r in click if not _in(r, seen)]
+        polnear = [r for r in polnear if not _in(r, seen)]
+        click += [r for r in _test_article_records(click_all, number) if not _in(r, seen)]
+        polnear += _test_article_records(polnear_all, number)
     chosen = _draw(click, "id", FAMILIES_ID, kinds_id, rng)
     chosen += _draw(polnear, "en", FAMILIES_EN, kinds_en, rng)
+    rereads = {r["article_id"] for r in [*click, *polnear] if r.get("gold_sentences")}
     taken_gids = set()
     for name in _ROUND_FILES[: number - 1]:
         for line in (ROOT / "gold" / "meetings" / name).open(encoding="utf-8"):
@@ -511,6 +558,8 @@ def _fresh_round(number: int, split: str, seed: int, kinds_id, kinds_en, extra_i
             cand["gid"] += f"#{number}"
         cand["round"] = number
         cand["split"] = split
+        if test_articles:
+            cand["pool"] = "test_article" if cand["article_id"] in rereads else "fresh"
         sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
 
 
@@ -597,6 +646,99 @@ def main_round9() -> None:
     enriched then random."""
     kinds_id = (("enriched", QUOTA_ID_9E), ("random", QUOTA_ID_9))
     _fresh_round(9, "test7", SEED_9, kinds_id, (), extra_id=tribunnews_records())
+
+
+SEED_10 = 20191210
+#: splits of the test rounds whose articles may be read again (round 10)
+TEST_SPLITS = {"test", "test2", "test3", "test4", "test5", "test6", "test7"}
+#: articles of the judged unlabelled samples that GUIDELINE §9.12 names (matched by id)
+UNLABELLED_IDS = {"okezone:706", "sindonews:3221", "okezone:4497", "sindonews:2623"}
+#: round 10 (a seventh fresh test round): title, enriched, random as round 7, both
+#: languages. Pool A, unused articles, is nearly empty, so pool B, the unread paragraphs
+#: of the articles used only by test rounds, joins it. Quotas larger than a pool take
+#: what there is.
+QUOTA_ID_10T = {"in_person": 20, "visit": 4, "talks": 2, "summit": 1, "phone": 1}
+QUOTA_ID_10E = {"in_person": 24, "visit": 12, "talks": 3, "summit": 2, "phone": 2}
+QUOTA_ID_10 = {
+    "in_person": 16,
+    "visit": 8,
+    "talks": 3,
+    "summit": 2,
+    "phone": 2,
+    "idiom": 1,
+    "offtopic": 4,
+}
+QUOTA_EN_10T = {"in_person": 8, "visit": 2, "talks": 2}
+QUOTA_EN_10E = {"in_person": 12, "visit": 5, "talks": 3, "phone": 2, "summit": 1}
+QUOTA_EN_10 = {"in_person": 10, "visit": 5, "talks": 2, "summit": 1, "phone": 1, "idiom": 1}
+
+
+def _in(rec: dict, keys: set[tuple[str, str]]) -> bool:
+    """Whether ``rec`` is one of ``keys``: by ``("id", article_id)`` or by
+    ``(corpus, title key)`` (an empty title matches nothing)."""
+    from newsanalysis.evaluate.locate import title_key
+
+    title = title_key(rec.get("title"))
+    return ("id", rec["article_id"]) in keys or bool(title) and (rec["corpus"], title) in keys
+
+
+def _unlabelled_articles(records: list[dict]) -> set[tuple[str, str]]:
+    """``("id", article_id)`` and ``(corpus, title key)`` of every article of the judged
+    unlabelled samples (``gold/meetings/unlabelled/*.csv``, GUIDELINE §9.12): their
+    extractor rows were read while writing rules, so a blind round skips them."""
+    from newsanalysis.evaluate.locate import title_key
+
+    ids = set(UNLABELLED_IDS)
+    for path in sorted((ROOT / "gold" / "meetings" / "unlabelled").glob("*.csv")):
+        ids |= set(pd.read_csv(path, dtype=str)["article_id"].dropna())
+    seen = {("id", i) for i in ids}
+    for rec in records:
+        if rec["article_id"] in ids and title_key(rec.get("title")):
+            seen.add((rec["corpus"], title_key(rec.get("title"))))
+    return seen
+
+
+def _test_article_records(records: list[dict], before_round: int) -> list[dict]:
+    """The records of the articles whose gold sentences of rounds before ``before_round``
+    are all in test splits (no ``dev`` record), each with ``gold_sentences``: the
+    paragraphs that hold them have been read and are not drawn again
+    (``_unread_sentences``). A gold record is matched to an article by corpus and title
+    key, and its sentence must locate in the text. Later rounds' records are ignored, so
+    that the draw reproduces once its own round is in the gold."""
+    from newsanalysis.evaluate.locate import locate_sentence, title_key
+
+    by_title: dict[tuple[str, str], list[dict]] = {}
+    for rec in records:
+        by_title.setdefault((rec["corpus"], title_key(rec.get("title"))), []).append(rec)
+    splits: dict[str, set[str]] = {}
+    sentences: dict[str, list[str]] = {}
+    for line in (ROOT / "gold" / "meetings" / "gold.jsonl").open(encoding="utf-8"):
+        gold = json.loads(line)
+        if gold["round"] >= before_round:
+            continue
+        key = (gold["corpus"], title_key(gold.get("title")))
+        for rec in by_title.get(key, []) if key[1] else []:
+            text = clean_text(rec["text"] or "").text
+            if locate_sentence(text, gold["sentence"]) is not None:
+                splits.setdefault(rec["article_id"], set()).add(gold["split"])
+                sentences.setdefault(rec["article_id"], []).append(gold["sentence"])
+                break
+    chosen = []
+    for rec in records:
+        found = splits.get(rec["article_id"])
+        if found and found <= TEST_SPLITS:
+            chosen.append({**rec, "gold_sentences": sentences[rec["article_id"]]})
+    return chosen
+
+
+def main_round10() -> None:
+    """A seventh fresh test round (GUIDELINE §9.13): seed 20191210, both languages,
+    drawn title, enriched, random from pool A (articles of no round 1-9) and pool B
+    (the unread paragraphs of articles used only by test rounds), none of the judged
+    unlabelled samples."""
+    kinds_id = (("title", QUOTA_ID_10T), ("enriched", QUOTA_ID_10E), ("random", QUOTA_ID_10))
+    kinds_en = (("title", QUOTA_EN_10T), ("enriched", QUOTA_EN_10E), ("random", QUOTA_EN_10))
+    _fresh_round(10, "test8", SEED_10, kinds_id, kinds_en, tribunnews_records(), test_articles=True)
 
 
 if __name__ == "__main__":

@@ -705,6 +705,7 @@ def test_gold_set_shape():
         "test5",
         "test6",
         "test7",
+        "test8",
     }
     assert {g["round"] for g in gold if g["split"] == "test2"} == {4}
     assert {g["round"] for g in gold if g["split"] == "test3"} == {5}
@@ -714,6 +715,8 @@ def test_gold_set_shape():
     assert {g["language"] for g in gold if g["split"] == "test6"} == {"id"}
     assert {g["round"] for g in gold if g["split"] == "test7"} == {9}
     assert {g["language"] for g in gold if g["split"] == "test7"} == {"id"}
+    assert {g["round"] for g in gold if g["split"] == "test8"} == {10}
+    assert {g["language"] for g in gold if g["split"] == "test8"} == {"id", "en"}
     assert len({g["gid"] for g in gold}) == len(gold)
     for g in gold:
         assert g["events"] or g["reason"]

@@ -1,6 +1,6 @@
 """Score the meetings extractor against the dev gold (``gold/meetings/gold.jsonl``).
 
-    python -m newsanalysis.evaluate.meetings [--split dev|test|test2..test7|all] [--errors]
+    python -m newsanalysis.evaluate.meetings [--split dev|test|test2..test8|all] [--errors]
 
 Each gold record is one sentence of a CLICK-ID or PolNeAR article (read from ``../shared``
 at run time; nothing is copied) with the events annotated in it following
@@ -393,14 +393,27 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--split",
-        choices=("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "all"),
+        choices=(
+            "dev",
+            "test",
+            "test2",
+            "test3",
+            "test4",
+            "test5",
+            "test6",
+            "test7",
+            "test8",
+            "all",
+        ),
         default="dev",
         help="test2: round 4, drawn and annotated after the rules were written; "
         "test3: round 5, a second blind round (GUIDELINE §9.8); "
         "test4: round 6, a third blind round (GUIDELINE §9.9); "
         "test5: round 7, a fourth blind round (GUIDELINE §9.10); "
         "test6: round 8, a fifth blind round, Indonesian only (GUIDELINE §9.11); "
-        "test7: round 9, a sixth blind round, Indonesian only (GUIDELINE §9.12)",
+        "test7: round 9, a sixth blind round, Indonesian only (GUIDELINE §9.12); "
+        "test8: round 10, a seventh blind round, both languages, fresh articles and the "
+        "unread paragraphs of test-only articles (GUIDELINE §9.13)",
     )
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--shared", default=None, help="the shared data folder (../shared)")

@@ -148,6 +148,9 @@ def test_count_has_no_date():
             "hypothetical",
         ),
         ("Paling tidak dua kali Jokowi bertemu Prabowo tahun ini.", "happened"),
+        # a plan told as what was meant to happen, and a wish as a possessed noun
+        ("Jokowi mengatakan sebenarnya berencana menemui Prabowo bulan lalu.", "cancelled"),
+        ("Jokowi bercerita keinginannya bertemu dengan Prabowo.", "hypothetical"),
     ],
 )
 def test_status_markers(text, status):
@@ -266,6 +269,8 @@ def test_the_date_of_the_announcement_does_not_date_the_plan():
 
 
 def test_english_meetings():
+    row = one("Obama had planned to meet Putin on Monday.", language="en")
+    assert row["status"] == "cancelled"  # the past perfect of a plan: it did not happen
     row = one("Obama met with Putin on Monday.", published=date(2016, 9, 6), language="en")
     assert row["status"] == "happened" and row["date_start"] == date(2016, 9, 5)
     row = one("Ryan and Trump will meet next week.", published=date(2016, 5, 5), language="en")

@@ -151,6 +151,9 @@ def test_count_has_no_date():
         # a plan told as what was meant to happen, and a wish as a possessed noun
         ("Jokowi mengatakan sebenarnya berencana menemui Prabowo bulan lalu.", "cancelled"),
         ("Jokowi bercerita keinginannya bertemu dengan Prabowo.", "hypothetical"),
+        # an invitation received, an attempt told
+        ("Jokowi sempat menerima undangan untuk bertemu Prabowo pada hari ini.", "requested"),
+        ("Namun perjuangan Jokowi untuk bertemu Prabowo tidak mudah.", "requested"),
     ],
 )
 def test_status_markers(text, status):
@@ -175,6 +178,8 @@ def test_future_date_makes_a_plan():
         "Jokowi bertemu sejumlah pengusaha di Istana.",
         "Jokowi dan Prabowo bertemu dengan warga di Bogor.",
         "Pertemuan Bank Sentral Eropa digelar pada Kamis.",
+        # the news of an event told before, closed by a demonstrative
+        "Kabar Jokowi mengunjungi Prabowo ini diinfokan Istana.",
     ],
 )
 def test_not_meetings(text):

@@ -278,16 +278,37 @@ def _anaphoric_np(v, text: str, t_start: int, t_end: int, sentence) -> bool:
     demonstrative is a later mention of an event told before."""
     if v.demonstrative is None or v.nominal is None or not v.nominal.fullmatch(text[t_start:t_end]):
         return False
+    words = _names_then_demonstrative(v, text, t_end, sentence)
+    return words is not None and words > 0  # "pertemuan itu" itself is the plain anaphora
+
+
+def _reported_event(v, text: str, t_start: int, t_end: int, sentence) -> bool:
+    """ "Kabar Anies mengunjungi BJ Habibie ini diinfokan Pemprov DKI": a report noun
+    ("kabar", "berita") opening a noun phrase of names, the trigger and its named object,
+    closed by a demonstrative, is a later mention of an event told before."""
+    if v.report_noun is None or v.demonstrative is None:
+        return False
+    head = v.report_noun.search(text, max(sentence[0], t_start - 60), t_start)
+    if head is None:
+        return False
+    subject = text[head.end() : t_start].split()
+    if not subject or not all(w[:1].isupper() for w in subject):
+        return False
+    return _names_then_demonstrative(v, text, t_end, sentence) is not None
+
+
+def _names_then_demonstrative(v, text: str, t_end: int, sentence) -> int | None:
+    """How many words of names and places stand between ``t_end`` and a demonstrative that
+    closes them; None when something else comes first."""
     m = _NOUN_PHRASE.match(text, t_end, min(sentence[1], t_end + 90))
     if m is None:
-        return False
-    words = m.group(0).split()
-    for i, word in enumerate(words):
+        return None
+    for i, word in enumerate(m.group(0).split()):
         if v.demonstrative.fullmatch(word.strip(",.")):
-            return i > 0  # "pertemuan itu" itself is the plain anaphora
+            return i
         if not (word[:1].isupper() or word[:1].isdigit() or word in _PHRASE_GLUE):
-            return False
-    return False
+            return None
+    return None
 
 
 #: words that may stand inside a noun phrase of names and places ("di", "dan")

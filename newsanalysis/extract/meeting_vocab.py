@@ -109,6 +109,7 @@ class MeetingVocab:
     sequence: re.Pattern[str] | None
     complementizer: re.Pattern[str] | None
     demonstrative: re.Pattern[str] | None
+    report_noun: re.Pattern[str] | None  # "Kabar X mengunjungi Y ini": an event told before
     passive_prefix: re.Pattern[str] | None
     agent_clitic: re.Pattern[str] | None  # "dikatakannya": the clitic is the agent
     agent_marker: re.Pattern[str] | None
@@ -229,6 +230,7 @@ def vocab(language: str) -> MeetingVocab | None:
         sequence=_words(section.get("sequence", [])),
         complementizer=_words(section.get("complementizers", [])),
         demonstrative=_words(section.get("demonstratives", [])),
+        report_noun=_around(section.get("report_nouns", []), r"(?<![\w-])", r"\s+"),
         agent_marker=_words(section.get("agent_markers", [])),
         press_cue=_words(section.get("press_cues", [])),
         reported_future=(

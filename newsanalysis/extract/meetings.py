@@ -48,6 +48,7 @@ from .meeting_clause import (
     _place_end,
     _place_spans,
     _press_clause,
+    _reported_event,
     _tail_end,
 )
 from .meeting_parties import (
@@ -230,6 +231,7 @@ def _sentence_events(doc, v, sentence, matches, earlier: list[_Event]) -> list[_
             v.anaphora
             and _anaphoric(v, doc.text, t_start, t_end)
             or _anaphoric_np(v, doc.text, t_start, t_end, sentence)
+            or _reported_event(v, doc.text, t_start, t_end, sentence)
         ):
             _enrich_antecedent(doc, v, earlier + events, mode, t_start, t_end)
             continue

@@ -1437,3 +1437,22 @@ def test_a_marker_before_the_first_of_two_coordinated_verbs_governs_the_second(k
         kb, "Jokowi tidak akan datang ke Istana Bogor pada Senin atau bertemu Prabowo Subianto."
     )
     assert [r["status"] for r in rows] == ["negated"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Senator Bob Corker, a Tennessee Republican who has met privately with Mr. Trump, "
+            "said there could be a line.",
+            "en",
+        ),
+        (
+            "Budi Karya, seorang pengusaha yang bertemu Presiden Joko Widodo kemarin, berbicara.",
+            "id",
+        ),
+    ],
+)
+def test_a_relative_clause_in_an_apposition_has_the_person_as_subject(kb, text, language):
+    rows = real(kb, text, published=date(2016, 6, 9), language=language)
+    assert len(rows) == 1 and len(rows[0]["participants"]) == 2

@@ -237,6 +237,11 @@ def _borrowed_subject(
             antecedent = before[-1]
             if not _is_place(doc, v, antecedent):
                 return antecedent
+        if before and _apposition_gap(v, text, before[-1].end, opener.start()):
+            # "Senator Bob Corker, a Tennessee Republican who has met ... Trump": the
+            # relative clause belongs to the apposition of the person named before it
+            if _type(doc, before[-1].actor_id) == "person":
+                return before[-1]
         return None
     fronted = _fronted(v, text, sentence, lo) or not text[sentence[0] : lo].strip(" \"“‘'(")
     after = _main_subject_after(doc, v, hi_full, sentence) if fronted else None
@@ -277,6 +282,16 @@ def _borrowed_subject(
     if _own_common_subject(v, text, lo, t_start):
         return None
     return _sentence_subject(doc, v, sentence, lo, have)
+
+
+def _apposition_gap(v, text: str, name_end: int, pos: int) -> bool:
+    """Is ``text[name_end:pos]`` an apposition opened by an article (", a Tennessee
+    Republican")?"""
+    if v.apposition_article is None:
+        return False
+    gap = text[name_end:pos]
+    m = v.apposition_article.match(gap)
+    return m is not None and not re.search(r"[,;:()\"“”]", gap[m.end() :])
 
 
 def _group_side(v, text: str, lo: int, hi: int) -> bool:

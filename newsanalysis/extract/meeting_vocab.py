@@ -110,6 +110,7 @@ class MeetingVocab:
     complementizer: re.Pattern[str] | None
     demonstrative: re.Pattern[str] | None
     report_noun: re.Pattern[str] | None  # "Kabar X mengunjungi Y ini": an event told before
+    apposition_article: re.Pattern[str] | None  # ", a Tennessee Republican who": an apposition
     passive_prefix: re.Pattern[str] | None
     agent_clitic: re.Pattern[str] | None  # "dikatakannya": the clitic is the agent
     agent_marker: re.Pattern[str] | None
@@ -231,6 +232,7 @@ def vocab(language: str) -> MeetingVocab | None:
         complementizer=_words(section.get("complementizers", [])),
         demonstrative=_words(section.get("demonstratives", [])),
         report_noun=_around(section.get("report_nouns", []), r"(?<![\w-])", r"\s+"),
+        apposition_article=_around(section.get("apposition_articles", []), r",\s+", r"\s+"),
         agent_marker=_words(section.get("agent_markers", [])),
         press_cue=_words(section.get("press_cues", [])),
         reported_future=(

@@ -1456,3 +1456,17 @@ def test_a_marker_before_the_first_of_two_coordinated_verbs_governs_the_second(k
 def test_a_relative_clause_in_an_apposition_has_the_person_as_subject(kb, text, language):
     rows = real(kb, text, published=date(2016, 6, 9), language=language)
     assert len(rows) == 1 and len(rows[0]["participants"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place, not a main clause, after the comma that closes the fronted clause
+        "Hal itu disampaikan Buya Syafii, sapaan akrabnya, saat bertemu Presiden Jokowi di "
+        "Istana Kepresidenan, Jakarta, Kamis (19/9/2019).",
+        '"Karena ada alat-alat," kata Anies, setelah bertemu dengan BJ Habibie, di lokasi.',
+    ],
+)
+def test_a_place_after_the_clause_comma_leaves_the_speaker_its_subject(kb, text):
+    rows = real(kb, text)
+    assert len(rows) == 1 and len(rows[0]["participants"]) == 2

@@ -247,7 +247,11 @@ def _borrowed_subject(
     after = _main_subject_after(doc, v, hi_full, sentence) if fronted else None
     if after is not None:
         return after
-    if _fronted(v, text, sentence, lo) and text[hi_full : hi_full + 1] == ",":
+    if (
+        _fronted(v, text, sentence, lo)
+        and text[hi_full : hi_full + 1] == ","
+        and not _place_continues(doc, v, _skip_spaces(text, hi_full + 1))
+    ):
         # "kata Candra, setelah bertemu dengan X, Wakil KSAD melanjutkan ...": the subject
         # is the main clause's (here no named one), not the speaker before the clause
         return _reference_at(doc, v, _skip_spaces(text, hi_full + 1), have)
@@ -282,6 +286,14 @@ def _borrowed_subject(
     if _own_common_subject(v, text, lo, t_start):
         return None
     return _sentence_subject(doc, v, sentence, lo, have)
+
+
+def _place_continues(doc, v, pos: int) -> bool:
+    """Does a place go on at ``pos`` ("..., Jakarta, Kamis (19/9/2019)", "..., di
+    lokasi")? Then no main clause follows the comma."""
+    if v.place_word is not None and v.place_word.match(doc.text, pos):
+        return True
+    return _place_at(doc, pos) is not None
 
 
 def _apposition_gap(v, text: str, name_end: int, pos: int) -> bool:

@@ -499,6 +499,17 @@ def test_a_name_before_an_age_in_brackets_is_a_person(kb):
     ]
 
 
+def test_initials_after_a_crime_page_word_are_a_person(kb):
+    doc = _doc(
+        "Tersangka lain yang berinisial SB mengunjungi AW di rumahnya. Polisi lalu "
+        "menangkap SB. Pelaku UMKM dan korban PHK tidak terlibat."
+    )
+    find_mentions(doc, kb)
+    found = [(m.surface, doc.actors[m.actor_id].type) for m in doc.mentions]
+    assert found == [("SB", "person"), ("SB", "person")]  # later bare use: the same one
+    assert len({m.actor_id for m in doc.mentions}) == 1
+
+
 def test_two_initials_before_a_given_name_are_a_persons(kb):
     doc = _doc("Ia menemui Ketua DPC PDI Perjuangan Surakarta, FX Hadi Rudyatmo, kemarin.")
     find_mentions(doc, kb)

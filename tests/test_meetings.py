@@ -1400,16 +1400,19 @@ def test_scheduling_a_meeting_is_a_plan(kb):
     assert [r["status"] for r in rows] == ["planned"]
 
 
-def test_the_dead_and_the_one_concerned_borrow_no_subject(kb):
+def test_the_dead_borrow_no_subject_and_the_one_concerned_is_the_person_named_before(kb):
     text = (
         "Wakil presiden terpilih KH Ma'ruf Amin sempat menggelar Salat Jenazah untuk almarhum "
         "presiden ketiga RI, BJ Habibie, saat menyambangi rumah duka di Jalan Patra Kuningan."
     )
     assert real(kb, text) == []
-    text = (
+    text = (  # okezone, CLICK-ID: the suspect, named by initials, is the one concerned
         "Pada tahun 2008, saat Tersangka BTO masih bekerja di kantor pusat PT Pertamina "
         "(Persero), yang bersangkutan bertemu dengan perwakilan Kernel Oil Ltd."
     )
+    assert names(real(kb, text)) == [{"BTO", "Kernel Oil Ltd"}]
+    # the speaker is not the one concerned, and no subject is borrowed from elsewhere
+    text = "Menurut Laode Syarif, yang bersangkutan bertemu dengan perwakilan Kernel Oil Ltd."
     assert real(kb, text) == []
 
 

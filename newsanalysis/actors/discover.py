@@ -396,6 +396,34 @@ def _discover_cued(state: _State, masked: str) -> None:
         state.found.append(_Found(run[0][0], run[-1][1], None, "cued"))
 
 
+def _discover_initials(state: _State, masked: str) -> None:
+    """Initials after a word of the crime and court pages ("tersangka BTO", "berinisial
+    SB", "terdakwa AW"): a person the paper names by initials only; later bare uses of
+    the same initials in the article are that person."""
+    lex = state.lex
+    if lex.initials_after is None:
+        return
+    taken = {f.start for f in state.found}
+    people: dict[str, str] = {}
+    for m in lex.initials_after.finditer(masked):
+        start, end = m.span("initials")
+        if start in taken:
+            continue
+        word = m.group("initials")
+        if word in lex.not_org_acronyms or lex.is_common_anywhere(word):
+            continue  # "pelaku UMKM", "korban PHK": abbreviations of things
+        actor_id = make_actor_id("person", word)
+        state.actors.setdefault(actor_id, Actor(actor_id, word, "person", None, []))
+        state.found.append(_Found(start, end, actor_id, "initials"))
+        taken.add(start)
+        people[word] = actor_id
+    for word, actor_id in people.items():
+        for m in re.finditer(rf"(?<![\w-]){word}(?![\w-])", masked):
+            if m.start() not in taken:
+                state.found.append(_Found(m.start(), m.end(), actor_id, "initials"))
+                taken.add(m.start())
+
+
 def _discover_acronyms(state: _State, masked: str) -> None:
     """Unknown abbreviations are organisations ("QVC", "KGB"); "Nama Panjang (NP)" defines one."""
     lex, text = state.lex, state.text

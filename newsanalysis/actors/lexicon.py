@@ -95,6 +95,8 @@ class Lexicon:
     age_after_name: re.Pattern | None = None
     name_before_cue: re.Pattern | None = None  # searched before "mengatakan": "Tumiran "
     acronym: re.Pattern | None = None
+    #: "tersangka BTO", "berinisial SB": a person named by initials only
+    initials_after: re.Pattern | None = None
     not_org_acronyms: frozenset[str] = frozenset()
     place_suffixes: frozenset[str] = frozenset()
     not_person_before: tuple[str, ...] = ()
@@ -293,6 +295,13 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         name_before_cue=re.compile(rf"(?<![\w{masked}])(?P<name>{name}),?[ ]$"),
         acronym=re.compile(rf"(?<![\w{masked}/-])[{UPPER}]{{3,6}}(?![\w{masked}/-])"),
         not_org_acronyms=frozenset(_words(pack, "not_org_acronyms")),
+        initials_after=(
+            re.compile(
+                rf"(?<![\w])(?i:{_alternation(cues)})[ ](?P<initials>[{UPPER}]{{2,4}})(?![\w{masked}/-])"
+            )
+            if (cues := _words(pack, "initials_cues"))
+            else None
+        ),
         place_suffixes=frozenset(w.lower() for w in _words(pack, "place_suffixes")),
         not_person_before=tuple(w.lower() for w in _words(pack, "not_person_before")),
         org_place_before=frozenset(w.lower() for w in _words(pack, "org_place_before")),

@@ -33,6 +33,7 @@ from .discover import (
     _discover_acronyms,
     _discover_cued,
     _discover_cued_organisations,
+    _discover_initials,
     _discover_organisations,
     _discover_titled,
     _plausible_name,
@@ -89,6 +90,8 @@ def find_mentions(
     _discover_cued_organisations(state, masked)
     masked = _mask_found(masked, state.found)
     _discover_cued(state, masked)
+    masked = _mask_found(masked, state.found)
+    _discover_initials(state, masked)
     masked = _mask_found(masked, state.found)
     _resolve_roles(state)
     _name_organisations(state)

@@ -226,10 +226,22 @@ def _borrowed_subject(
     tokoh-tokoh Papua saat bertemu Presiden": an unnamed side)."""
     text = doc.text
     opener = _WORD_BEFORE.search(text, max(sentence[0], lo - 20), lo)
-    if v.definite_subject is not None and v.definite_subject.search(
-        text, max(sentence[0], lo - 20), t_start
-    ):
-        return None  # "yang bersangkutan bertemu ...": the one concerned, not resolved
+    definite = (
+        v.definite_subject.search(text, max(sentence[0], lo - 20), t_start)
+        if v.definite_subject is not None
+        else None
+    )
+    if definite is not None:
+        # "saat Tersangka BTO masih bekerja ..., yang bersangkutan bertemu ...": the one
+        # concerned is the person the sentence named before; else unresolved
+        people = [
+            m
+            for m in _clause_mentions(doc, sentence[0], definite.start())
+            if _type(doc, m.actor_id) == "person"
+            and m.actor_id not in {h.actor_id for h in have}
+            and not _speaks(doc, v, m)
+        ]
+        return people[-1] if people else None
     if _opens_relative(v, text, sentence, lo):
         before = _clause_mentions(doc, max(sentence[0], opener.start() - 60), opener.start())
         gap = re.findall(r"\w+", text[before[-1].end : opener.start()]) if before else []
@@ -286,6 +298,23 @@ def _borrowed_subject(
     if _own_common_subject(v, text, lo, t_start):
         return None
     return _sentence_subject(doc, v, sentence, lo, have)
+
+
+def _speaks(doc, v, m: Mention) -> bool:
+    """Is the person the speaker of the sentence ("menurut Syarif", "kata Syarif",
+    "Syarif mengatakan"), not someone it tells about?"""
+    text = doc.text
+    before = _WORD_BEFORE.search(text, max(0, m.start - 25), m.start)
+    if before and any(
+        p is not None and p.fullmatch(before.group(1).lower())
+        for p in (v.press_cue, v.agent_marker)
+    ):
+        return True
+    after = _NEXT_WORD_AFTER.match(text, m.end)
+    return bool(after and v.press_cue is not None and v.press_cue.fullmatch(after.group(1)))
+
+
+_NEXT_WORD_AFTER = re.compile(r",?\s+([\w-]+)")
 
 
 def _place_continues(doc, v, pos: int) -> bool:

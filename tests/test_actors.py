@@ -499,6 +499,17 @@ def test_a_name_before_an_age_in_brackets_is_a_person(kb):
     ]
 
 
+def test_a_deputy_title_is_not_the_holder_of_the_role_inside_it(kb):
+    doc = _doc("Wakil Ketua MPR menerima kunjungan delegasi pemuda.", published=date(2019, 9, 15))
+    find_mentions(doc, kb)
+    assert [(m.surface, doc.actors[m.actor_id].type) for m in doc.mentions] == [
+        ("MPR", "organisation")  # not the chair, Zulkifli Hasan
+    ]
+    doc = _doc("Ketua MPR menerima kunjungan delegasi pemuda.", published=date(2019, 9, 15))
+    find_mentions(doc, kb)
+    assert [doc.actors[m.actor_id].name for m in doc.mentions] == ["Zulkifli Hasan"]
+
+
 def test_initials_after_a_crime_page_word_are_a_person(kb):
     doc = _doc(
         "Tersangka lain yang berinisial SB mengunjungi AW di rumahnya. Polisi lalu "

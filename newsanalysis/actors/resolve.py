@@ -126,6 +126,13 @@ def _resolve_roles(state: _State) -> None:
                     _Found(start + entry.part[0], start + entry.part[1], entry.actor_id, "kb")
                 )
             continue
+        if any(ts < start < te for ts, te in state.titles):
+            # "Wakil Ketua MPR": a longer title holds the role word; its holder is someone
+            # else (a deputy), the organisation stays a mention
+            if entry.part is not None and not _is_country(state, entry.actor_id):
+                part = (start + entry.part[0], start + entry.part[1])
+                state.found.append(_Found(*part, entry.actor_id, "kb"))
+            continue
         if _follows(state, start, state.lex.predicative_before):
             # "sejak menjadi pemimpin China": a description; the country stays a mention
             if entry.part is not None:

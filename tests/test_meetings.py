@@ -1473,3 +1473,14 @@ def test_a_relative_clause_in_an_apposition_has_the_person_as_subject(kb, text, 
 def test_a_place_after_the_clause_comma_leaves_the_speaker_its_subject(kb, text):
     rows = real(kb, text)
     assert len(rows) == 1 and len(rows[0]["participants"]) == 2
+
+
+def test_the_other_side_may_follow_the_topic_of_a_meeting_noun(kb):
+    text = (  # kompas and sindonews, CLICK-ID
+        "Hal tersebut dikatakan Gubernur Jabar Ridwan Kamil saat menghadiri pertemuan terkait "
+        "penanganan pencemaran Sungai Cileungsi dengan Ombudsman RI di Jalan Rasuna Said, "
+        "Jumat (20/9/2019)."
+    )
+    assert names(real(kb, text)) == [{"Ridwan Kamil", "Ombudsman Republik Indonesia"}]
+    # "dengan" of the topic: cooperation with Japan is what was discussed
+    assert real(kb, "Jokowi menghadiri pertemuan terkait kerja sama dengan Jepang.") == []

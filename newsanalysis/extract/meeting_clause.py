@@ -7,6 +7,7 @@ import re
 
 from ..document import Mention
 from .meeting_text import (
+    _WORD,
     _WORD_BEFORE,
     _clause_mentions,
     _is_place,
@@ -34,6 +35,40 @@ def _tail_end(doc, v, t_end, hi) -> int:
 
 
 _LOWER_RUN = re.compile(r"(?<![\w-])[a-z][\w-]*\s+[a-z][\w-]*\s+[a-z][\w-]*(?![\w-])")
+
+
+def _counterpart_after_topic(doc, v, hi: int, hi_full: int) -> tuple[int, int] | None:
+    """ "menghadiri pertemuan terkait penanganan pencemaran Sungai Cileungsi dengan
+    Ombudsman RI di Jalan Rasuna Said": after a nominal trigger whose topic comes first,
+    "dengan" and a name before any verb or place name the other side. Not when "dengan"
+    belongs to the topic ("terkait kerja sama dengan Jepang"). The span of that side."""
+    if v.topic_word is None or v.object_marker is None:
+        return None
+    text = doc.text
+    topic = v.topic_word.match(text, hi)
+    if topic is None:
+        return None
+    lex = _lexicon(doc)
+    for w in _WORD.finditer(text, topic.end(), hi_full):
+        word = w.group(0).strip(",.;:")
+        if lex is not None and lex.verb_prefixes and word[:1].islower() and lex.is_verb(word):
+            return None  # "terkait ... yang dibahas dengan": a clause of the topic
+        if v.object_marker.fullmatch(word):
+            if v.relational_noun is not None and v.relational_noun.search(
+                text, topic.end(), w.start()
+            ):
+                return None
+            start = _skip_spaces(text, w.end())
+            if not text[start : start + 1].isupper():
+                return None
+            end = hi_full
+            if v.at_place is not None:
+                for p in _PLACE_WORD.finditer(text, start, hi_full):
+                    if v.at_place.search(text, p.start(), p.end()):
+                        end = p.start()
+                        break
+            return start, end
+    return None
 
 
 def _place_end(doc, v, t_end, hi) -> int:

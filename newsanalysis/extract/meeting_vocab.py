@@ -111,6 +111,8 @@ class MeetingVocab:
     demonstrative: re.Pattern[str] | None
     report_noun: re.Pattern[str] | None  # "Kabar X mengunjungi Y ini": an event told before
     apposition_article: re.Pattern[str] | None  # ", a Tennessee Republican who": an apposition
+    topic_word: re.Pattern[str] | None  # "pertemuan terkait ...": the topic opens the object
+    relational_noun: re.Pattern[str] | None  # "kerja sama dengan Jepang": "dengan" of the topic
     passive_prefix: re.Pattern[str] | None
     agent_clitic: re.Pattern[str] | None  # "dikatakannya": the clitic is the agent
     agent_marker: re.Pattern[str] | None
@@ -233,6 +235,8 @@ def vocab(language: str) -> MeetingVocab | None:
         demonstrative=_words(section.get("demonstratives", [])),
         report_noun=_around(section.get("report_nouns", []), r"(?<![\w-])", r"\s+"),
         apposition_article=_around(section.get("apposition_articles", []), r",\s+", r"\s+"),
+        topic_word=_around(section.get("topic_words", []), r"\s*", r"(?![\w-])"),
+        relational_noun=_words(section.get("relational_nouns", [])),
         agent_marker=_words(section.get("agent_markers", [])),
         press_cue=_words(section.get("press_cues", [])),
         reported_future=(

@@ -42,6 +42,7 @@ from .meeting_clause import (
     _anaphoric_np,
     _between_start,
     _clause,
+    _counterpart_after_topic,
     _event_name,
     _in_place,
     _object_end,
@@ -421,6 +422,11 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     else:
         mentions = _clause_mentions(doc, lo, hi)
     mentions = [m for m in mentions if not (m.start < t_end and t_start < m.end)]
+    if nominal and after_between is None:
+        # "pertemuan terkait penanganan pencemaran ... dengan Ombudsman RI"
+        side = _counterpart_after_topic(doc, v, _object_end(v, text, t_end, hi_full), hi_full)
+        if side is not None:
+            mentions += _clause_mentions(doc, *side)
     if mode == "visit" and (body := _visited_body(doc, v, t_end, hi)) is not None:
         mentions = sorted([*mentions, body], key=lambda m: m.start)
     mentions = _drop_parenthetical(doc.text, mentions)

@@ -1233,6 +1233,20 @@ def test_a_role_standing_alone_is_its_home_holder(kb):
 
 
 @pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        # any role the actors step knows ([actors] roles), written as a title
+        ("Jokowi bertemu Panglima TNI di Istana.", "Hadi Tjahjanto"),
+        ("Jokowi bertemu Menkeu di Istana.", "Sri Mulyani Indrawati"),
+        ("Prabowo bertemu Menteri Hukum dan HAM di Istana.", "Yasonna Laoly"),
+    ],
+)
+def test_the_home_roles_are_the_actors_roles_written_as_titles(kb, text, holder):
+    rows = real(kb, text)
+    assert len(rows) == 1 and holder in rows[0]["participants"]
+
+
+@pytest.mark.parametrize(
     "context",
     [
         "Presiden AS, tiba di Jakarta, Senin.",  # the role with a foreign country

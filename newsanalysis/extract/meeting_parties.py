@@ -162,7 +162,7 @@ def _home_role_holders(doc, v, lo: int, hi: int, have: list[Mention]) -> list[Me
         before = _CAPITAL_WORD_BEFORE.search(text, max(0, r.start() - 30), r.start())
         if before is not None and before.group(1)[:1].isupper():
             continue
-        role = v.home_role_keys.get(" ".join(r.group(0).split()))
+        role = v.home_role_keys.get(" ".join(r.group(0).lower().split()))
         country = _home_country_id(kb, v.home_country)
         holder = kb.holder(role, country, doc.published) if role and country else None
         if holder is not None and _home_holder_meant(doc, v, kb, role, holder):

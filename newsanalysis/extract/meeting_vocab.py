@@ -158,6 +158,9 @@ def vocab(language: str) -> MeetingVocab | None:
     clitic = rf"(?:{clitics})?" if clitics else ""
     trigger = re.compile(rf"(?<![\w-])(?:{groups}){clitic}(?![\w-])", re.IGNORECASE)
 
+    # the roles the actors step resolves ("presiden", "menteri luar negeri"), which stand
+    # alone for their home holder when written with capitals ("bertemu Presiden")
+    home_roles = pack.get("actors", {}).get("roles", {}) if section.get("home_country") else {}
     statuses = {s: _words(section.get(s, [])) for s in MARKED_STATUSES}
     reporting = pack.get("dates", {}).get("reporting_cues", [])
     numbers = {k.lower(): int(v) for k, v in section.get("numbers", {}).items()}
@@ -287,14 +290,33 @@ def vocab(language: str) -> MeetingVocab | None:
         home_country=section.get("home_country"),
         anchors=_automaton(section.get("anchors", [])),
         today=_words(section.get("today", [])),
-        home_role=(
-            re.compile(rf"(?<![\w-])(?:{_alternation(list(section['home_roles']))})(?![\w-])")
-            if section.get("home_roles")
-            else None
-        ),
-        home_role_keys={" ".join(k.split()): r for k, r in section.get("home_roles", {}).items()},
+        home_role=_capitalised_roles(home_roles, section.get("role_connectors", [])),
+        home_role_keys={" ".join(k.split()): r for k, r in home_roles.items()},
         other_holder=_around(section.get("other_holder", []), r"\s*", r"(?![\w-])"),
     )
+
+
+def _capitalised_roles(roles: dict[str, str], connectors: list[str]) -> re.Pattern[str] | None:
+    """The role phrases ("menteri luar negeri", "panglima tni") as a pattern that matches
+    them written as titles: each word with a capital first letter, its other letters in any
+    case ("Menteri Luar Negeri", "Panglima TNI"), connectors in lower case ("Menteri Hukum
+    dan HAM")."""
+    if not roles:
+        return None
+    small = {c.lower() for c in connectors}
+
+    def titled(phrase: str) -> str:
+        words = []
+        for word in phrase.split():
+            if word in small:
+                words.append(re.escape(word))
+            else:
+                head, rest = word[0], word[1:]
+                words.append(re.escape(head.upper()) + (f"(?i:{re.escape(rest)})" if rest else ""))
+        return r"\s+".join(words)
+
+    ordered = sorted(roles, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(titled(p) for p in ordered)})(?![\w-])")
 
 
 def _ending(phrases: list[str]) -> re.Pattern[str] | None:

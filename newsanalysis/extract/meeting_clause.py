@@ -10,6 +10,7 @@ from .meeting_text import (
     _WORD,
     _WORD_BEFORE,
     _clause_mentions,
+    _first_verb,
     _is_place,
     _lexicon,
     _mention_starting_at,
@@ -48,11 +49,9 @@ def _counterpart_after_topic(doc, v, hi: int, hi_full: int) -> tuple[int, int] |
     topic = v.topic_word.match(text, hi)
     if topic is None:
         return None
-    lex = _lexicon(doc)
-    for w in _WORD.finditer(text, topic.end(), hi_full):
+    verb = _first_verb(doc, topic.end(), hi_full)  # "terkait ... yang dibahas dengan"
+    for w in _WORD.finditer(text, topic.end(), verb):
         word = w.group(0).strip(",.;:")
-        if lex is not None and lex.verb_prefixes and word[:1].islower() and lex.is_verb(word):
-            return None  # "terkait ... yang dibahas dengan": a clause of the topic
         if v.object_marker.fullmatch(word):
             if v.relational_noun is not None and v.relational_noun.search(
                 text, topic.end(), w.start()

@@ -16,6 +16,7 @@ from .meeting_text import (
     _WORD,
     _WORD_BEFORE,
     _clause_mentions,
+    _first_verb,
     _is_place,
     _kb,
     _lexicon,
@@ -606,21 +607,6 @@ def _sentence_subject(doc, v, sentence, lo, have: list[Mention]) -> Mention | No
 
 def _start(m: Mention) -> int:
     return m.start
-
-
-def _first_verb(doc, lo: int, hi: int) -> int:
-    """Where the first verb of ``[lo, hi)`` starts (languages whose verbs the actors'
-    lexicon can tell by their prefixes), else ``hi``: names after it are its objects
-    ("tidak bisa melihat aktivitas karyawan Alibaba Group karena saat melakukan
-    kunjungan"), not the subject a later clause shares."""
-    lex = _lexicon(doc)
-    if lex is None or not lex.verb_prefixes:
-        return hi
-    for w in _WORD.finditer(doc.text, lo, hi):
-        word = w.group(0).strip(',.;:"“”()')
-        if word[:1].islower() and lex.is_verb(word):
-            return w.start()
-    return hi
 
 
 def _agent_position(doc, v, m: Mention) -> bool:

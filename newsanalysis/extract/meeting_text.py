@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from ..document import Document, Mention
 from .meeting_vocab import vocab
@@ -73,6 +74,22 @@ def _title_case(doc, pos: int) -> bool:
     s_lo, s_hi = doc.sentence_of(pos)
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", doc.text[s_lo:s_hi]) if len(w) > 3]
     return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+def _first_verb(doc, lo: int, hi: int, accept: Callable[[str], bool] | None = None) -> int:
+    """Where the first verb of ``[lo, hi)`` starts (languages whose verbs the actors'
+    lexicon can tell by their prefixes), else ``hi``: names after it are its objects
+    ("tidak bisa melihat aktivitas karyawan Alibaba Group karena saat melakukan
+    kunjungan"), not the subject a later clause shares. ``accept`` keeps only some verbs
+    (a nominal trigger's predicate: not "bersama", not "tertutup")."""
+    lex = _lexicon(doc)
+    if lex is None or not lex.verb_prefixes:
+        return hi
+    for w in _WORD.finditer(doc.text, lo, hi):
+        word = w.group(0).strip(',.;:"“”()')
+        if word[:1].islower() and lex.is_verb(word) and (accept is None or accept(word)):
+            return w.start()
+    return hi
 
 
 def _headline_end(doc) -> int:

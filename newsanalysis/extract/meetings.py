@@ -83,9 +83,9 @@ from .meeting_status import (
 )
 from .meeting_text import (
     _clause_mentions,
+    _first_verb,
     _headline_end,
     _is_place,
-    _lexicon,
     _opens_relative,
     _skip_spaces,
     _type,
@@ -291,19 +291,16 @@ def _predicate_start(doc, v, t_end: int, hi: int) -> int:
     """Where the first word with a verb prefix of ``predicate_prefixes`` ("menjamin",
     "dibahas", "berlangsung"; not the adjectives "tertutup", "terakhir") starts after a
     nominal trigger, else ``hi``."""
-    lex = _lexicon(doc)
-    if lex is None or v.predicate_prefix is None:
+    if v.predicate_prefix is None:
         return hi
-    for w in _WORDS.finditer(doc.text, t_end, hi):
-        word = w.group(0)
-        if v.joiners is not None and v.joiners.fullmatch(word):
-            continue  # "bersama": a preposition with the verb's prefix
-        if word[:1].islower() and lex.is_verb(word) and v.predicate_prefix.match(word):
-            return w.start()
-    return hi
+
+    def predicate(word: str) -> bool:  # not "bersama", a preposition with a verb's prefix
+        joiner = v.joiners is not None and v.joiners.fullmatch(word)
+        return not joiner and bool(v.predicate_prefix.match(word))
+
+    return _first_verb(doc, t_end, hi, predicate)
 
 
-_WORDS = re.compile(r"[^\W\d_][\w-]*")
 _PAIR_AFTER_MODIFIERS = re.compile(r"(?:\s+[a-z][\w]*){1,2}\s+(?=[A-Z])")
 
 

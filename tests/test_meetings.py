@@ -1498,3 +1498,20 @@ def test_the_other_side_may_follow_the_topic_of_a_meeting_noun(kb):
     assert names(real(kb, text)) == [{"Ridwan Kamil", "Ombudsman Republik Indonesia"}]
     # "dengan" of the topic: cooperation with Japan is what was discussed
     assert real(kb, "Jokowi menghadiri pertemuan terkait kerja sama dengan Jepang.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name that says whose group: the group, unnamed, is the side
+        "Jose Garcia protested Donald Trump at a rally and joined Bernie Sanders. "
+        '"I met a lot of Bernie supporters, and I liked every single reason they were '
+        'supporting him," he said.',
+        # "talks about" + a question word is the verb "to talk"
+        'On the stump, William Weld describes the Libertarian Party as "a six-lane highway '
+        'going right up the middle," and Gary Johnson talks about what can be achieved when '
+        "partisans cross the aisle.",
+    ],
+)
+def test_english_non_meetings_with_names(kb, text):
+    assert real(kb, text, published=date(2016, 6, 5), language="en") == []

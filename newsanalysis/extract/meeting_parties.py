@@ -336,6 +336,17 @@ def _apposition_gap(v, text: str, name_end: int, pos: int) -> bool:
     return m is not None and not re.search(r"[,;:()\"“”]", gap[m.end() :])
 
 
+def _modifies_group(doc, v, m: Mention) -> bool:
+    """A name right before a group noun says whose group it is ("a lot of Bernie
+    supporters", "Trump voters"): the group is the side, unnamed, not the name."""
+    if v.group_word is None:
+        return False
+    nxt = _NEXT_WORD_AFTER.match(doc.text, m.end)
+    return bool(
+        nxt and not doc.text[m.end : nxt.start(1)].strip() and v.group_word.fullmatch(nxt.group(1))
+    )
+
+
 def _group_side(v, text: str, lo: int, hi: int) -> bool:
     """Whether a group noun between ``lo`` and ``hi`` may be a side: not one spoken to
     ("telling reporters during a visit to Scotland")."""

@@ -64,6 +64,7 @@ from .meeting_parties import (
     _home_role_holders,
     _join_split_names,
     _means,
+    _modifies_group,
     _possessor,
     _postposed_speaker,
     _references,
@@ -438,7 +439,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
         mentions = _drop_summit_names(doc, v, mentions, t_end, hi)
     spans = _place_spans(doc, v, t_end, hi_full)
     places = [m for m in mentions if _is_place(doc, v, m) or _in_place(doc, m, spans)]
-    people = [m for m in mentions if m not in places]
+    people = [m for m in mentions if m not in places and not _modifies_group(doc, v, m)]
     people = _drop_affiliations(doc, v, people, t_start, t_end)
     people = _drop_far_objects(doc, people, t_end)
     if after_between is None:

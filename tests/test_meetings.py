@@ -1504,9 +1504,8 @@ def test_the_other_side_may_follow_the_topic_of_a_meeting_noun(kb):
     "text",
     [
         # a name that says whose group: the group, unnamed, is the side
-        "Jose Garcia protested Donald Trump at a rally and joined Bernie Sanders. "
-        '"I met a lot of Bernie supporters, and I liked every single reason they were '
-        'supporting him," he said.',
+        "Jose Garcia protested at a Phoenix rally, where he met a lot of Bernie Sanders "
+        "supporters.",
         # "talks about" + a question word is the verb "to talk"
         'On the stump, William Weld describes the Libertarian Party as "a six-lane highway '
         'going right up the middle," and Gary Johnson talks about what can be achieved when '

@@ -331,6 +331,22 @@ def test_first_person_in_a_quote_whose_speaker_only_the_quotes_step_found(kb):
     ]
 
 
+def test_third_person_after_a_quote_in_the_same_sentence_is_its_speaker(kb):
+    from newsanalysis.actors import find_mentions
+    from newsanalysis.extract.quotes import extract_quotes
+
+    text = (  # sindonews, CLICK-ID: "ia" has no antecedent but the quote's speaker
+        "Perdana Menteri Israel Benjamin Netanyahu mengancam Gaza.\n"
+        '"Tanggal pemilu tidak menjadi faktor," katanya setelah kembali dari kunjungannya '
+        "di Rusia, di mana ia bertemu dengan Presiden Vladimir Putin, seperti dikutip."
+    )
+    doc = Document("t", text, "id", published=date(2019, 9, 13))
+    find_mentions(doc, kb)
+    doc.quotes = extract_quotes(doc)
+    rows = extract_meetings(doc)
+    assert {"Benjamin Netanyahu", "Vladimir Putin"} in names(rows)
+
+
 def test_name_in_apposition_to_a_title(kb):
     rows = real(kb, "Gibran menemui Ketua DPC PDIP Solo, Hadi Rudyatmo, Rabu (18/9/2019).")
     assert names(rows) == [{"Gibran Rakabuming Raka", "Hadi Rudyatmo"}]

@@ -120,8 +120,10 @@ def _references(doc, v, lo, hi, have: list[Mention]) -> list[Mention]:
     for r in v.references.finditer(doc.text, lo, hi):
         if any(m.start <= r.start() < m.end for m in have):
             continue
-        found = resolve_reference(doc, r.start(), r.end()) or _quoted_first_person(
-            doc, r.start(), r.end()
+        found = (
+            resolve_reference(doc, r.start(), r.end())
+            or _quoted_first_person(doc, r.start(), r.end())
+            or _speaker_of_quote_before(doc, r.start(), r.end())
         )
         for m in found:
             out.append(Mention(r.start(), r.end(), m.surface, m.actor_id, m.method))
@@ -138,6 +140,22 @@ def _quoted_first_person(doc, start: int, end: int) -> list[Mention]:
     for q in doc.quotes:
         if q["start"] <= start < q["end"] and q.get("speaker_id"):
             return [Mention(start, end, doc.text[start:end], q["speaker_id"], "speaker")]
+    return []
+
+
+def _speaker_of_quote_before(doc, start: int, end: int) -> list[Mention]:
+    """ "...," katanya setelah kembali dari kunjungannya di Rusia, di mana ia bertemu
+    dengan Presiden Vladimir Putin": a third-person pronoun after a quotation in the same
+    sentence, with no antecedent of its own, is the quotation's speaker."""
+    lex = _lexicon(doc)
+    if lex is None or doc.text[start:end].lower() not in lex.pronouns_person:
+        return []
+    sentence = doc.sentence_index(start)
+    for q in reversed(doc.quotes):
+        if q["end"] <= start and doc.sentence_index(max(q["start"], q["end"] - 1)) == sentence:
+            if q.get("speaker_id"):
+                return [Mention(start, end, doc.text[start:end], q["speaker_id"], "speaker")]
+            return []
     return []
 
 

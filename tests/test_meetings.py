@@ -336,9 +336,11 @@ def test_third_person_after_a_quote_in_the_same_sentence_is_its_speaker(kb):
     from newsanalysis.extract.quotes import extract_quotes
 
     text = (  # sindonews, CLICK-ID: "ia" has no antecedent but the quote's speaker
-        "Perdana Menteri Israel Benjamin Netanyahu mengancam Gaza.\n"
-        '"Tanggal pemilu tidak menjadi faktor," katanya setelah kembali dari kunjungannya '
-        "di Rusia, di mana ia bertemu dengan Presiden Vladimir Putin, seperti dikutip."
+        "Perdana Menteri Israel Benjamin Netanyahu mengatakan perang di Gaza dapat pecah.\n"
+        "Pernyataan itu muncul di tengah eskalasi di perbatasan Gaza.\n"
+        '"Sebuah operasi di Gaza dapat terjadi kapan saja. Tanggal pemilu tidak menjadi '
+        'faktor," katanya setelah kembali dari kunjungannya di Rusia, di mana ia bertemu '
+        "dengan Presiden Vladimir Putin, seperti dikutip."
     )
     doc = Document("t", text, "id", published=date(2019, 9, 13))
     find_mentions(doc, kb)

@@ -335,11 +335,14 @@ def test_third_person_after_a_quote_in_the_same_sentence_is_its_speaker(kb):
     from newsanalysis.actors import find_mentions
     from newsanalysis.extract.quotes import extract_quotes
 
-    text = (  # sindonews, CLICK-ID: "ia" has no antecedent but the quote's speaker
-        "Perdana Menteri Israel Benjamin Netanyahu mengatakan perang di Gaza dapat pecah.\n"
-        "Pernyataan itu muncul di tengah eskalasi di perbatasan Gaza.\n"
+    text = (  # sindonews, CLICK-ID, with its typo: "ia" has no antecedent in reach
+        "Perdana Menteri (PM) Israel Benjamin Netanyahu, pada Jumat (13/9/2019), mengatakan "
+        "perang melawan kelompok-kelompok bersenjata di Jalur Gaza, Palestina, dapat pecah "
+        "kapan saja. Menurutnya, perang bisa dimulai sebelum pemilu Knesset (Parlemen).\n"
+        "Pernyataan itu muncul setelah Hamas melancarkan beberapa serangan terhadap Israel. "
+        "Pasukan Pertahanan Israel (IDF) telah membalas dengan serangan udara.\n"
         '"Sebuah operasi di Gaza dapat terjadi kapan saja. Tanggal pemilu tidak menjadi '
-        'faktor," katanya setelah kembali dari kunjungannya di Rusia, di mana ia bertemu '
+        'faktor," katanya setelah kembali dari kunjuangannya di Rusia, di mana ia bertemu '
         "dengan Presiden Vladimir Putin, seperti dikutip."
     )
     doc = Document("t", text, "id", published=date(2019, 9, 13))

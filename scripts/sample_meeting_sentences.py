@@ -1,7 +1,7 @@
 """Sample candidate sentences for the meetings gold set (gold/meetings/GUIDELINE.md §9).
 
 Indonesian candidates come from CLICK-ID (kompas, okezone, sindonews; the main sheets,
-not the clickbait sheets; tribunnews too in rounds 8 and 9), English ones from PolNeAR train
+not the clickbait sheets; tribunnews too from round 8 on), English ones from PolNeAR train
 (and dev, rounds 6 and 7). Texts are cleaned and split by the package itself, so every sampled sentence can be
 found again in the text that ``na.analyze`` produces. The sample is stratified by
 trigger family with fixed quotas and a fixed seed, at most one sentence per article;
@@ -27,6 +27,8 @@ the dev/test split is by a hash of the article id.
         > gold/meetings/candidates_round9.jsonl
     .venv/bin/python scripts/sample_meeting_sentences.py --round 10 \
         > gold/meetings/candidates_round10.jsonl
+    .venv/bin/python scripts/sample_meeting_sentences.py --round 11 \
+        > gold/meetings/candidates_round11.jsonl
 
 Round 2 (GUIDELINE §9.5) is enriched: only sentences where a trigger is directly
 followed or preceded by a capitalised word, from articles not used in round 1.
@@ -70,6 +72,14 @@ records are all in test splits, without the paragraphs holding those gold senten
 both leave out the articles of the judged unlabelled samples. It drew 142 sentences
 (100 Indonesian, 42 English; 29 fresh, 113 test_article): title 22, enriched 65,
 random 55; annotated blind, 50 carry a meeting (50 events).
+Round 11 (GUIDELINE §9.14, ``split: "test9"``) is an eighth fresh test round, seed
+20191211, drawn as round 10 (``_fresh_round`` with ``test_articles``) once round 10 was
+opened as development data: pool A the articles of no round 1-10, pool B the unread
+paragraphs of articles used only by the test splits of rounds 1-9, without the articles
+round 10 drew. The title and enriched pools being nearly empty, the random quotas are
+raised (as in round 9): 146 sentences (93 Indonesian, 53 English; 69 fresh, 77
+test_article): title 2, enriched 18, random 126; annotated blind, 18 carry a meeting (18
+events).
 
 The trigger patterns here are deliberately broader than the extractor's vocabulary:
 they select what to annotate, and the annotator decides what is an event.
@@ -233,7 +243,7 @@ def candidates(records, language: str, families: dict[str, str], enriched=None, 
 
 def _unread_sentences(rec: dict, text: str, doc: Document) -> range | set[int]:
     """Indices of the sentences of ``doc`` that may be drawn: all of them, except in a
-    test-only article of an earlier round (``rec["gold_sentences"]``, round 10), where
+    test-only article of an earlier round (``rec["gold_sentences"]``, rounds 10 and 11), where
     every sentence of a paragraph holding a gold sentence has been read already."""
     gold = rec.get("gold_sentences")
     if not gold:
@@ -325,6 +335,8 @@ def main() -> None:
         return main_round9()
     if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "10":
         return main_round10()
+    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "11":
+        return main_round11()
     rng = random.Random(SEED)
     chosen = sample(candidates(click_id_records(), "id", FAMILIES_ID), QUOTA_ID, rng)
     chosen += sample(candidates(polnear_records(), "en", FAMILIES_EN), QUOTA_EN, rng)
@@ -388,6 +400,7 @@ _ROUND_FILES = (
     "candidates_round7.jsonl",
     "candidates_round8.jsonl",
     "candidates_round9.jsonl",
+    "candidates_round10.jsonl",
 )
 
 
@@ -530,9 +543,10 @@ def _fresh_round(
     earlier round, English from PolNeAR train and dev; ``extra_id`` records (another
     outlet) join the Indonesian pool after the three papers. A gid an earlier round
     already used (for another row: the loader's numbering changed) gets ``#<number>``.
-    With ``test_articles`` (round 10) the articles of the judged unlabelled samples are
-    left out, the unread paragraphs of test-only gold articles join each pool
-    (``_test_article_records``) and every candidate says its ``pool``."""
+    With ``test_articles`` (rounds 10 and 11) the articles of the judged unlabelled
+    samples are left out, the unread paragraphs of test-only gold articles join each pool
+    (``_test_article_records``) and every candidate says its ``pool``; from round 11 the
+    articles an earlier re-reading round drew (round 10 on) are not re-read again."""
     rng = random.Random(seed)
     used = _used_articles(rounds=number - 1)
 
@@ -544,8 +558,14 @@ def _fresh_round(
         seen = _unlabelled_articles(click_all)
         click = [r for r in click if not _in(r, seen)]
         polnear = [r for r in polnear if not _in(r, seen)]
-        click += [r for r in _test_article_records(click_all, number) if not _in(r, seen)]
-        polnear += _test_article_records(polnear_all, number)
+        # the articles a re-reading round (10 on) drew are read: not drawn again (round 11)
+        drawn = _used_articles(rounds=number - 1) - _used_articles(rounds=REREAD_FROM - 1)
+        click += [
+            r
+            for r in _test_article_records(click_all, number)
+            if not _in(r, seen) and not _in(r, drawn)
+        ]
+        polnear += [r for r in _test_article_records(polnear_all, number) if not _in(r, drawn)]
     chosen = _draw(click, "id", FAMILIES_ID, kinds_id, rng)
     chosen += _draw(polnear, "en", FAMILIES_EN, kinds_en, rng)
     rereads = {r["article_id"] for r in [*click, *polnear] if r.get("gold_sentences")}
@@ -649,7 +669,10 @@ def main_round9() -> None:
 
 
 SEED_10 = 20191210
-#: splits of the test rounds whose articles may be read again (round 10)
+#: the first round that re-read test articles (pool B); later rounds skip its articles
+REREAD_FROM = 10
+#: splits of the test rounds whose articles may be read again (rounds 10 and 11; an
+#: article with a record of another split, ``dev`` or ``test8``, is not)
 TEST_SPLITS = {"test", "test2", "test3", "test4", "test5", "test6", "test7"}
 #: articles of the judged unlabelled samples that GUIDELINE §9.12 names (matched by id)
 UNLABELLED_IDS = {"okezone:706", "sindonews:3221", "okezone:4497", "sindonews:2623"}
@@ -739,6 +762,35 @@ def main_round10() -> None:
     kinds_id = (("title", QUOTA_ID_10T), ("enriched", QUOTA_ID_10E), ("random", QUOTA_ID_10))
     kinds_en = (("title", QUOTA_EN_10T), ("enriched", QUOTA_EN_10E), ("random", QUOTA_EN_10))
     _fresh_round(10, "test8", SEED_10, kinds_id, kinds_en, tribunnews_records(), test_articles=True)
+
+
+SEED_11 = 20191211
+
+
+#: round 11: the title and enriched quotas of round 10; those pools now hold only about
+#: 20 sentences (round 10 read most of them), so, as in round 9, the random quotas are
+#: raised to keep about 150 candidates, about one third English.
+QUOTA_ID_11 = {
+    "in_person": 40,
+    "visit": 18,
+    "talks": 8,
+    "summit": 3,
+    "phone": 6,
+    "idiom": 1,
+    "offtopic": 8,
+}
+QUOTA_EN_11 = {"in_person": 22, "visit": 10, "talks": 6, "summit": 3, "phone": 4, "idiom": 1}
+
+
+def main_round11() -> None:
+    """An eighth fresh test round (GUIDELINE §9.14): seed 20191211, drawn as round 10
+    (title, enriched, random from pools A and B) now that round 10 (test8) is
+    development data: pool A the articles of no round 1-10, pool B the unread paragraphs
+    of articles used only by the test splits of rounds 1-9, without the articles round 10
+    drew; random quotas raised (``QUOTA_ID_11``, ``QUOTA_EN_11``)."""
+    kinds_id = (("title", QUOTA_ID_10T), ("enriched", QUOTA_ID_10E), ("random", QUOTA_ID_11))
+    kinds_en = (("title", QUOTA_EN_10T), ("enriched", QUOTA_EN_10E), ("random", QUOTA_EN_11))
+    _fresh_round(11, "test9", SEED_11, kinds_id, kinds_en, tribunnews_records(), test_articles=True)
 
 
 if __name__ == "__main__":

@@ -737,6 +737,7 @@ def test_gold_set_shape():
         "test6",
         "test7",
         "test8",
+        "test9",
     }
     assert {g["round"] for g in gold if g["split"] == "test2"} == {4}
     assert {g["round"] for g in gold if g["split"] == "test3"} == {5}
@@ -748,6 +749,8 @@ def test_gold_set_shape():
     assert {g["language"] for g in gold if g["split"] == "test7"} == {"id"}
     assert {g["round"] for g in gold if g["split"] == "test8"} == {10}
     assert {g["language"] for g in gold if g["split"] == "test8"} == {"id", "en"}
+    assert {g["round"] for g in gold if g["split"] == "test9"} == {11}
+    assert {g["language"] for g in gold if g["split"] == "test9"} == {"id", "en"}
     assert len({g["gid"] for g in gold}) == len(gold)
     for g in gold:
         assert g["events"] or g["reason"]

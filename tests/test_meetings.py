@@ -151,6 +151,11 @@ def test_count_has_no_date():
         # a plan told as what was meant to happen, and a wish as a possessed noun
         ("Jokowi mengatakan sebenarnya berencana menemui Prabowo bulan lalu.", "cancelled"),
         ("Jokowi bercerita keinginannya bertemu dengan Prabowo.", "hypothetical"),
+        # the noun of a verb of calling off
+        (
+            "Ketegangan meningkat setelah penghentian perundingan antara Jokowi dan Prabowo.",
+            "cancelled",
+        ),
         # an invitation received, an attempt told
         ("Jokowi sempat menerima undangan untuk bertemu Prabowo pada hari ini.", "requested"),
         ("Namun perjuangan Jokowi untuk bertemu Prabowo tidak mudah.", "requested"),
@@ -1506,6 +1511,8 @@ def test_a_relative_clause_in_an_apposition_has_the_person_as_subject(kb, text, 
         "Hal itu disampaikan Buya Syafii, sapaan akrabnya, saat bertemu Presiden Jokowi di "
         "Istana Kepresidenan, Jakarta, Kamis (19/9/2019).",
         '"Karena ada alat-alat," kata Anies, setelah bertemu dengan BJ Habibie, di lokasi.',
+        # a date, not a main clause, after the comma
+        '"Itu belum memenuhi," kata Anies, usai bertemu dengan BJ Habibie, Selasa (10/9/2019).',
     ],
 )
 def test_a_place_after_the_clause_comma_leaves_the_speaker_its_subject(kb, text):

@@ -16,6 +16,7 @@ from .meeting_text import (
     _WORD,
     _WORD_BEFORE,
     _clause_mentions,
+    _date_starts_at,
     _first_verb,
     _is_place,
     _kb,
@@ -337,11 +338,11 @@ _NEXT_WORD_AFTER = re.compile(r",?\s+([\w-]+)")
 
 
 def _place_continues(doc, v, pos: int) -> bool:
-    """Does a place go on at ``pos`` ("..., Jakarta, Kamis (19/9/2019)", "..., di
-    lokasi")? Then no main clause follows the comma."""
+    """Does a place or a date go on at ``pos`` ("..., Jakarta, Kamis (19/9/2019)", "...,
+    di lokasi", "..., Selasa (10/9/2019)")? Then no main clause follows the comma."""
     if v.place_word is not None and v.place_word.match(doc.text, pos):
         return True
-    return _place_at(doc, pos) is not None
+    return _place_at(doc, pos) is not None or _date_starts_at(doc, pos)
 
 
 def _apposition_gap(v, text: str, name_end: int, pos: int) -> bool:

@@ -92,6 +92,12 @@ def _first_verb(doc, lo: int, hi: int, accept: Callable[[str], bool] | None = No
     return hi
 
 
+def _date_starts_at(doc, pos: int) -> bool:
+    """Does a date expression the dates step found start at ``pos`` ("Selasa
+    (10/9/2019)")?"""
+    return find_dates is not None and any(d.start == pos for d in find_dates(doc))
+
+
 def _headline_end(doc) -> int:
     """Where the article's title ends when the text starts with it (PolNeAR texts open
     with their headline), else 0."""

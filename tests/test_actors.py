@@ -499,6 +499,27 @@ def test_a_name_before_an_age_in_brackets_is_a_person(kb):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Kata Kepala Dinas Kebudayaan dan Pariwisata Kota Malang Ida Ayu Made Wahyuni.",
+            "Ida Ayu Made Wahyuni",
+        ),
+        ("Massa ditemui oleh Ketua DPRD Kota Malang I Made Rian.", "I Made Rian"),
+        (
+            "Kepala Dinas Pendidikan Kota Bandung Hikmat Ginanjar mengatakan hal itu.",
+            "Hikmat Ginanjar",
+        ),
+    ],
+)
+def test_the_name_after_a_body_and_its_place_is_the_title_holder(kb, text, person):
+    doc = _doc(text)
+    find_mentions(doc, kb)
+    people = [m.surface for m in doc.mentions if doc.actors[m.actor_id].type == "person"]
+    assert people == [person]
+
+
 def test_a_deputy_title_is_not_the_holder_of_the_role_inside_it(kb):
     doc = _doc("Wakil Ketua MPR menerima kunjungan delegasi pemuda.", published=date(2019, 9, 15))
     find_mentions(doc, kb)

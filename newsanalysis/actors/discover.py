@@ -172,7 +172,10 @@ def _discover_titled(state: _State, masked: str) -> None:
         title = re.sub(r"\s+", " ", text[t_start:t_end].lower().rstrip("."))
         qualified = title in state.lex.qualified_titles
         words = _clean_name(state, m.start("name"), _words_in(text, *m.span("name")), qualified)
-        if qualified:
+        tail = _name_after_jurisdiction(state, m.start("name")) if qualified else []
+        if tail:
+            words = tail
+        elif qualified:
             # "pelatih Liverpool, Jurgen Klopp", "Kapolda Jateng Irjen Rycko Amelza": the
             # first run is what the title is of, the name comes next
             nxt = state.lex.next_name.match(masked, m.end("name"))
@@ -222,6 +225,40 @@ def _discover_titled(state: _State, masked: str) -> None:
             role = state.lex.role_words.get(m.group("title").lower(), m.group("title").lower())
             of = entry.actor_id if entry else None
         state.found.append(_Found(words[0][0], words[-1][1], None, "apposition", role, of))
+
+
+def _name_after_jurisdiction(state: _State, pos: int):
+    """ "Kepala Dinas Pendidikan Kota Bandung Hikmat Ginanjar", "Ketua DPRD Kota Malang I
+    Made Rian": after a qualified title, a body's name that ends with its place is what the
+    title is of; the one to four capitalised words after the place are the holder's name,
+    even where they are also common words ("Hikmat", "Ida Ayu Made"). Empty when the run
+    has no body and place before a name."""
+    lex = state.lex
+    whole = _CAPITALISED_RUN.match(state.text, pos)
+    run = [  # "Dinas Kebudayaan dan Pariwisata ...": connectors stay inside the body's name
+        w
+        for w in (_words_in(state.text, *whole.span()) if whole else [])
+        if w[2].lower() not in lex.org_connector_words
+    ]
+    if len(run) < 3 or run[0][0] not in state.head_starts:
+        return []
+    places = [i for i, w in enumerate(run) if w[2].lower() in lex.places]
+    if not places:
+        return []
+    tail = run[places[-1] + 1 :]
+    if not 1 <= len(tail) <= 4 or lex.is_common(tail[-1][2]):
+        return []
+    for w in tail:
+        low = w[2].lower()
+        if low in lex.not_name or low in lex.title_words or w[0] in state.head_starts:
+            return []
+    return tail
+
+
+#: capitalised words joined by single spaces: a title's whole run of names
+_CAPITALISED_RUN = re.compile(
+    r"[A-Z](?:[\w'’-]*|\.)(?: (?:(?:dan|untuk|&) )?[A-Z](?:[\w'’-]*|\.)){0,11}"
+)
 
 
 def _entity_before(state: _State, pos: int) -> str | None:

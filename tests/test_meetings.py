@@ -1545,3 +1545,18 @@ def test_the_other_side_may_follow_the_topic_of_a_meeting_noun(kb):
 )
 def test_english_non_meetings_with_names(kb, text):
     assert real(kb, text, published=date(2016, 6, 5), language="en") == []
+
+
+def test_the_indictments_terdakwa_is_the_one_person_the_article_names_as_charged(kb):
+    text = (  # okezone, CLICK-ID (shortened)
+        "Eks Ketua Umum PPP Romahurmuziy atau Romi didakwa telah menerima uang senilai "
+        "Rp325 juta.\n"
+        '"Terdakwa melakukan pertemuan dengan Haris Hasanuddin membicarakan soal jabatan '
+        'Kakanwil Kemenag Jatim," kata jaksa.'
+    )
+    assert names(real(kb, text, published=date(2019, 9, 11))) == [
+        {"Romahurmuziy", "Haris Hasanuddin"}
+    ]
+    # "terdakwa" before a name is no reference: the name is the side
+    text = "Terdakwa Muhamad Yusuf ditelepon oleh seseorang bernama Tengku Umar alias Yan."
+    assert names(real(kb, text)) == [{"Muhamad Yusuf", "Tengku Umar"}]

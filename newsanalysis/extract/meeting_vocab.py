@@ -139,6 +139,8 @@ class MeetingVocab:
     home_role: re.Pattern[str] | None = None  # "Presiden" alone: the home country's
     home_role_keys: dict[str, str] = field(default_factory=dict)  # role words -> role key
     other_holder: re.Pattern[str] | None = None  # "terpilih", "2019-2024": not the holder today
+    defendant_word: re.Pattern[str] | None = None  # "Terdakwa": the article's defendant
+    charged_after: re.Pattern[str] | None = None  # after a name: "(atau Romi) didakwa"
 
     def mode_rank(self, mode: str) -> int:
         return self.modes.index(mode) if mode in self.modes else len(self.modes)
@@ -292,6 +294,12 @@ def vocab(language: str) -> MeetingVocab | None:
         today=_words(section.get("today", [])),
         home_role=_capitalised_roles(home_roles, section.get("role_connectors", [])),
         home_role_keys={" ".join(k.split()): r for k, r in home_roles.items()},
+        defendant_word=_words(section.get("defendant_words", [])),
+        charged_after=_around(
+            section.get("charged_after", []),
+            rf"\s+(?:(?:{_alternation(section.get('alias_words', [])) or '(?!)'})\s+\S+\s+)?",
+            r"(?![\w-])",
+        ),
         other_holder=_around(section.get("other_holder", []), r"\s*", r"(?![\w-])"),
     )
 

@@ -260,7 +260,7 @@ def test_would_after_a_reporting_verb_is_a_plan_reported(text, status):
     [
         ("Obama called Putin on Friday to discuss Syria.", 1),
         ("Obama called Putin last week.", 1),
-        ("Clinton, who called Sanders shortly after the winner was declared, spoke.", 1),
+        ("Obama, who called Putin shortly after the winner was declared, spoke.", 1),
         ("Trump called Obama a failure on Friday.", 0),
         ("Trump called for a ban on Friday.", 0),
     ],

@@ -520,6 +520,14 @@ def test_the_name_after_a_body_and_its_place_is_the_title_holder(kb, text, perso
     assert people == [person]
 
 
+def test_a_given_name_and_middle_initial_before_a_known_surname_are_the_same_person(kb):
+    doc = _doc("The Russian foreign minister, Sergey V. Lavrov, spoke.", language="en")
+    find_mentions(doc, kb)
+    assert [(m.surface, doc.actors[m.actor_id].name) for m in doc.mentions] == [
+        ("Sergey V. Lavrov", "Sergey Lavrov")
+    ]
+
+
 def test_a_deputy_title_is_not_the_holder_of_the_role_inside_it(kb):
     doc = _doc("Wakil Ketua MPR menerima kunjungan delegasi pemuda.", published=date(2019, 9, 15))
     find_mentions(doc, kb)

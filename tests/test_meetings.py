@@ -1561,3 +1561,15 @@ def test_the_indictments_terdakwa_is_the_one_person_the_article_names_as_charged
     # "terdakwa" before a name is no reference: the name is the side
     text = "Terdakwa Muhamad Yusuf ditelepon oleh seseorang bernama Tengku Umar alias Yan."
     assert names(real(kb, text)) == [{"Muhamad Yusuf", "Tengku Umar"}]
+
+
+def test_a_meeting_at_a_gathering_of_a_multilateral_club_is_a_summit(kb):
+    text = (  # NYT, PolNeAR
+        "Those negotiations moved on Sunday to China, where Secretary of State John Kerry met "
+        "for two hours with the Russian foreign minister, Sergey V. Lavrov, at a Group of 20 "
+        "meeting."
+    )
+    rows = real(kb, text, published=date(2016, 9, 6), language="en")
+    assert [(r["mode"], set(r["participants"])) for r in rows] == [
+        ("summit", {"John Kerry", "Sergey Lavrov"})
+    ]

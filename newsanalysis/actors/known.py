@@ -64,6 +64,8 @@ def _match_known(state: _State) -> None:
                 continue  # "New Jersey", "Laut China Selatan", "Michael Jordan"
             if actor.type == "person" and _named_facility(state, start, end):
                 continue  # "Bandara Soekarno-Hatta", "Jalan Sudirman", "Trump Tower"
+            if actor.type == "person":
+                start = _with_given_name_and_initial(state, actor, start)
             state.found.append(_Found(start, end, actor.actor_id, "kb"))
         elif entry.kind == "institution":
             state.found.append(_Found(start, end, entry.actor_id, "kb"))
@@ -80,6 +82,20 @@ _DATELINE = re.compile(
 
 _CAPITALISED_AFTER = re.compile(r" [A-Z]")
 _WORD_BEFORE = re.compile(r"([\w.]+)[ ]$")
+
+
+def _with_given_name_and_initial(state: _State, actor, start: int) -> int:
+    """ "Sergey V. Lavrov": the person's given name and a middle initial written before the
+    surname the knowledge base matched belong to the mention (else "Sergey V." would be
+    read as a person of its own)."""
+    before = _GIVEN_AND_INITIAL.search(state.text, max(0, start - 40), start)
+    if before and before.group(1) == actor.name.split()[0]:
+        return before.start()
+    return start
+
+
+#: a given name and a middle initial right before a surname ("Sergey V. ")
+_GIVEN_AND_INITIAL = re.compile(r"(?<![\w.])([A-Z][a-z]+) [A-Z]\. $")
 
 
 def _named_facility(state: _State, start: int, end: int) -> bool:

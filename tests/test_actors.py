@@ -737,3 +737,9 @@ def test_scan_form_blanks_punctuation_like_the_translation_table():
             assert scan_form(text) == lowered.translate(SCAN_TABLE)
         assert len(scan_form(text)) == len(text)
     assert scan_form("Kata PDI-P, “ya”") == "kata pdi p   ya "
+
+
+def test_abbreviations_of_things_are_no_organisations(kb):
+    doc = _doc("Upacara HUT ke-74 TNI digelar di Istana, kata Panglima TNI.")
+    find_mentions(doc, kb)
+    assert "HUT" not in [m.surface for m in doc.mentions]

@@ -54,25 +54,23 @@ from .meeting_clause import (
 )
 from .meeting_parties import (
     _borrowed_subject,
-    _clitic_reference,
     _drop_affiliations,
     _drop_causers,
     _drop_far_objects,
     _drop_group_senders,
     _drop_parenthetical,
     _drop_summit_names,
-    _home_role_holders,
     _join_split_names,
     _means,
     _modifies_group,
     _possessor,
     _postposed_speaker,
-    _references,
     _role_countries,
     _role_possessor,
     _tail_of_other_body,
     _unnamed_counterpart,
 )
+from .meeting_references import _clitic_reference, _home_role_holders, _references
 from .meeting_status import (
     _complement_status,
     _count,

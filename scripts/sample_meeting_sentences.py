@@ -29,6 +29,8 @@ the dev/test split is by a hash of the article id.
         > gold/meetings/candidates_round10.jsonl
     .venv/bin/python scripts/sample_meeting_sentences.py --round 11 \
         > gold/meetings/candidates_round11.jsonl
+    .venv/bin/python scripts/sample_meeting_sentences.py --round 12 \
+        > gold/meetings/candidates_round12.jsonl
 
 Round 2 (GUIDELINE §9.5) is enriched: only sentences where a trigger is directly
 followed or preceded by a capitalised word, from articles not used in round 1.
@@ -80,6 +82,13 @@ round 10 drew. The title and enriched pools being nearly empty, the random quota
 raised (as in round 9): 146 sentences (93 Indonesian, 53 English; 69 fresh, 77
 test_article): title 2, enriched 18, random 126; annotated blind, 18 carry a meeting (18
 events).
+Round 12 (GUIDELINE §9.15, ``split: "test10"``) is a ninth fresh test round, seed
+20191212, drawn as round 11 (``_fresh_round`` with ``test_articles``) once rounds 10 and
+11 were opened as development data: pool A the articles of no round 1-11, pool B the
+unread paragraphs of articles used only by the test splits of rounds 1-9, without the
+articles rounds 10 and 11 drew. The title and enriched pools hold 4 sentences, so the
+random quotas are raised again: 150 sentences (100 Indonesian, 50 English; 87 fresh, 63
+test_article): enriched 4, random 146; annotated blind, 22 carry a meeting (22 events).
 
 The trigger patterns here are deliberately broader than the extractor's vocabulary:
 they select what to annotate, and the annotator decides what is an event.
@@ -243,7 +252,7 @@ def candidates(records, language: str, families: dict[str, str], enriched=None, 
 
 def _unread_sentences(rec: dict, text: str, doc: Document) -> range | set[int]:
     """Indices of the sentences of ``doc`` that may be drawn: all of them, except in a
-    test-only article of an earlier round (``rec["gold_sentences"]``, rounds 10 and 11), where
+    test-only article of an earlier round (``rec["gold_sentences"]``, rounds 10 to 12), where
     every sentence of a paragraph holding a gold sentence has been read already."""
     gold = rec.get("gold_sentences")
     if not gold:
@@ -337,6 +346,8 @@ def main() -> None:
         return main_round10()
     if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "11":
         return main_round11()
+    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "12":
+        return main_round12()
     rng = random.Random(SEED)
     chosen = sample(candidates(click_id_records(), "id", FAMILIES_ID), QUOTA_ID, rng)
     chosen += sample(candidates(polnear_records(), "en", FAMILIES_EN), QUOTA_EN, rng)
@@ -401,6 +412,7 @@ _ROUND_FILES = (
     "candidates_round8.jsonl",
     "candidates_round9.jsonl",
     "candidates_round10.jsonl",
+    "candidates_round11.jsonl",
 )
 
 
@@ -543,7 +555,7 @@ def _fresh_round(
     earlier round, English from PolNeAR train and dev; ``extra_id`` records (another
     outlet) join the Indonesian pool after the three papers. A gid an earlier round
     already used (for another row: the loader's numbering changed) gets ``#<number>``.
-    With ``test_articles`` (rounds 10 and 11) the articles of the judged unlabelled
+    With ``test_articles`` (rounds 10 to 12) the articles of the judged unlabelled
     samples are left out, the unread paragraphs of test-only gold articles join each pool
     (``_test_article_records``) and every candidate says its ``pool``; from round 11 the
     articles an earlier re-reading round drew (round 10 on) are not re-read again."""
@@ -671,8 +683,8 @@ def main_round9() -> None:
 SEED_10 = 20191210
 #: the first round that re-read test articles (pool B); later rounds skip its articles
 REREAD_FROM = 10
-#: splits of the test rounds whose articles may be read again (rounds 10 and 11; an
-#: article with a record of another split, ``dev`` or ``test8``, is not)
+#: splits of the test rounds whose articles may be read again (rounds 10 to 12; an
+#: article with a record of another split, ``dev``, ``test8`` or ``test9``, is not)
 TEST_SPLITS = {"test", "test2", "test3", "test4", "test5", "test6", "test7"}
 #: articles of the judged unlabelled samples that GUIDELINE §9.12 names (matched by id)
 UNLABELLED_IDS = {"okezone:706", "sindonews:3221", "okezone:4497", "sindonews:2623"}
@@ -791,6 +803,37 @@ def main_round11() -> None:
     kinds_id = (("title", QUOTA_ID_10T), ("enriched", QUOTA_ID_10E), ("random", QUOTA_ID_11))
     kinds_en = (("title", QUOTA_EN_10T), ("enriched", QUOTA_EN_10E), ("random", QUOTA_EN_11))
     _fresh_round(11, "test9", SEED_11, kinds_id, kinds_en, tribunnews_records(), test_articles=True)
+
+
+SEED_12 = 20191212
+#: round 12: the title and enriched quotas of round 10; those pools now hold 4 sentences
+#: (rounds 10 and 11 read the rest), and round 11's random quotas give only 127
+#: candidates, so, as in round 11, the random quotas are raised to keep about 150, about
+#: one third English.
+QUOTA_ID_12 = {
+    "in_person": 50,
+    "visit": 22,
+    "talks": 10,
+    "summit": 3,
+    "phone": 8,
+    "idiom": 1,
+    "offtopic": 8,
+}
+QUOTA_EN_12 = {"in_person": 25, "visit": 12, "talks": 6, "summit": 3, "phone": 4, "idiom": 1}
+
+
+def main_round12() -> None:
+    """A ninth fresh test round (GUIDELINE §9.15): seed 20191212, drawn as round 11
+    (title, enriched, random from pools A and B; random quotas raised again,
+    ``QUOTA_ID_12``, ``QUOTA_EN_12``) now that rounds 10 and 11 (test8, test9) are
+    development data: pool A the articles of no round 1-11, pool B the unread paragraphs
+    of articles used only by the test splits of rounds 1-9, without the articles rounds
+    10 and 11 drew."""
+    kinds_id = (("title", QUOTA_ID_10T), ("enriched", QUOTA_ID_10E), ("random", QUOTA_ID_12))
+    kinds_en = (("title", QUOTA_EN_10T), ("enriched", QUOTA_EN_10E), ("random", QUOTA_EN_12))
+    _fresh_round(
+        12, "test10", SEED_12, kinds_id, kinds_en, tribunnews_records(), test_articles=True
+    )
 
 
 if __name__ == "__main__":

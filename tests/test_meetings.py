@@ -744,6 +744,7 @@ def test_gold_set_shape():
         "test7",
         "test8",
         "test9",
+        "test10",
     }
     assert {g["round"] for g in gold if g["split"] == "test2"} == {4}
     assert {g["round"] for g in gold if g["split"] == "test3"} == {5}
@@ -757,6 +758,8 @@ def test_gold_set_shape():
     assert {g["language"] for g in gold if g["split"] == "test8"} == {"id", "en"}
     assert {g["round"] for g in gold if g["split"] == "test9"} == {11}
     assert {g["language"] for g in gold if g["split"] == "test9"} == {"id", "en"}
+    assert {g["round"] for g in gold if g["split"] == "test10"} == {12}
+    assert {g["language"] for g in gold if g["split"] == "test10"} == {"id", "en"}
     assert len({g["gid"] for g in gold}) == len(gold)
     for g in gold:
         assert g["events"] or g["reason"]

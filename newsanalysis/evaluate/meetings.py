@@ -1,6 +1,6 @@
 """Score the meetings extractor against the dev gold (``gold/meetings/gold.jsonl``).
 
-    python -m newsanalysis.evaluate.meetings [--split dev|test|test2..test9|all] [--errors]
+    python -m newsanalysis.evaluate.meetings [--split dev|test|test2..test10|all] [--errors]
 
 Each gold record is one sentence of a CLICK-ID or PolNeAR article (read from ``../shared``
 at run time; nothing is copied) with the events annotated in it following
@@ -404,6 +404,7 @@ def build_parser() -> argparse.ArgumentParser:
             "test7",
             "test8",
             "test9",
+            "test10",
             "all",
         ),
         default="dev",
@@ -416,7 +417,9 @@ def build_parser() -> argparse.ArgumentParser:
         "test8: round 10, a seventh blind round, both languages, fresh articles and the "
         "unread paragraphs of test-only articles (GUIDELINE §9.13); "
         "test9: round 11, an eighth blind round drawn as round 10 once round 10 was "
-        "opened as development data (GUIDELINE §9.14)",
+        "opened as development data (GUIDELINE §9.14); "
+        "test10: round 12, a ninth blind round drawn as round 11 once rounds 10 and 11 "
+        "were opened as development data (GUIDELINE §9.15)",
     )
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--shared", default=None, help="the shared data folder (../shared)")

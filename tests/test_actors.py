@@ -743,3 +743,11 @@ def test_abbreviations_of_things_are_no_organisations(kb):
     doc = _doc("Upacara HUT ke-74 TNI digelar di Istana, kata Panglima TNI.")
     find_mentions(doc, kb)
     assert "HUT" not in [m.surface for m in doc.mentions]
+
+
+def test_ditjen_and_kanwil_open_organisation_names(kb):
+    doc = _doc("Pertemuan digelar antara Ditjen Hubdat dan Kanwil Kemenkumham Jawa Barat.")
+    find_mentions(doc, kb)
+    assert {m.surface: doc.actors[m.actor_id].type for m in doc.mentions}.get(
+        "Ditjen Hubdat"
+    ) == "organisation"

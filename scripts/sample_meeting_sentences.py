@@ -688,6 +688,20 @@ REREAD_FROM = 10
 TEST_SPLITS = {"test", "test2", "test3", "test4", "test5", "test6", "test7"}
 #: articles of the judged unlabelled samples that GUIDELINE §9.12 names (matched by id)
 UNLABELLED_IDS = {"okezone:706", "sindonews:3221", "okezone:4497", "sindonews:2623"}
+#: the judged unlabelled samples of ``gold/meetings/unlabelled/`` that existed when rounds
+#: 10-12 were drawn: a sample judged later must not change what they draw
+UNLABELLED_SAMPLES = (
+    "fresh_seed23_round5.csv",
+    "fresh_seed7_after.csv",
+    "fresh_seed7_before.csv",
+    "fresh_seed7_round4_after.csv",
+    "fresh_seed7_round4_before.csv",
+    "new_rows_judged.csv",
+    "seed99_after.csv",
+    "seed99_before.csv",
+    "seed99_round4_after.csv",
+    "seed99_round4_before.csv",
+)
 #: round 10 (a seventh fresh test round): title, enriched, random as round 7, both
 #: languages. Pool A, unused articles, is nearly empty, so pool B, the unread paragraphs
 #: of the articles used only by test rounds, joins it. Quotas larger than a pool take
@@ -719,12 +733,13 @@ def _in(rec: dict, keys: set[tuple[str, str]]) -> bool:
 
 def _unlabelled_articles(records: list[dict]) -> set[tuple[str, str]]:
     """``("id", article_id)`` and ``(corpus, title key)`` of every article of the judged
-    unlabelled samples (``gold/meetings/unlabelled/*.csv``, GUIDELINE §9.12): their
+    unlabelled samples (``UNLABELLED_SAMPLES``, GUIDELINE §9.12): their
     extractor rows were read while writing rules, so a blind round skips them."""
     from newsanalysis.evaluate.locate import title_key
 
     ids = set(UNLABELLED_IDS)
-    for path in sorted((ROOT / "gold" / "meetings" / "unlabelled").glob("*.csv")):
+    for name in UNLABELLED_SAMPLES:
+        path = ROOT / "gold" / "meetings" / "unlabelled" / name
         ids |= set(pd.read_csv(path, dtype=str)["article_id"].dropna())
     seen = {("id", i) for i in ids}
     for rec in records:
@@ -771,9 +786,15 @@ def main_round10() -> None:
     drawn title, enriched, random from pool A (articles of no round 1-9) and pool B
     (the unread paragraphs of articles used only by test rounds), none of the judged
     unlabelled samples."""
-    kinds_id = (("title", QUOTA_ID_10T), ("enriched", QUOTA_ID_10E), ("random", QUOTA_ID_10))
-    kinds_en = (("title", QUOTA_EN_10T), ("enriched", QUOTA_EN_10E), ("random", QUOTA_EN_10))
-    _fresh_round(10, "test8", SEED_10, kinds_id, kinds_en, tribunnews_records(), test_articles=True)
+    _pool_b_round(10, "test8", SEED_10, QUOTA_ID_10, QUOTA_EN_10)
+
+
+def _pool_b_round(number: int, split: str, seed: int, random_id: dict, random_en: dict) -> None:
+    """A round drawn from pools A and B (rounds 10-12): round 10's title and enriched
+    quotas, then the round's own random quotas."""
+    kinds_id = (("title", QUOTA_ID_10T), ("enriched", QUOTA_ID_10E), ("random", random_id))
+    kinds_en = (("title", QUOTA_EN_10T), ("enriched", QUOTA_EN_10E), ("random", random_en))
+    _fresh_round(number, split, seed, kinds_id, kinds_en, tribunnews_records(), test_articles=True)
 
 
 SEED_11 = 20191211
@@ -800,9 +821,7 @@ def main_round11() -> None:
     development data: pool A the articles of no round 1-10, pool B the unread paragraphs
     of articles used only by the test splits of rounds 1-9, without the articles round 10
     drew; random quotas raised (``QUOTA_ID_11``, ``QUOTA_EN_11``)."""
-    kinds_id = (("title", QUOTA_ID_10T), ("enriched", QUOTA_ID_10E), ("random", QUOTA_ID_11))
-    kinds_en = (("title", QUOTA_EN_10T), ("enriched", QUOTA_EN_10E), ("random", QUOTA_EN_11))
-    _fresh_round(11, "test9", SEED_11, kinds_id, kinds_en, tribunnews_records(), test_articles=True)
+    _pool_b_round(11, "test9", SEED_11, QUOTA_ID_11, QUOTA_EN_11)
 
 
 SEED_12 = 20191212
@@ -829,11 +848,7 @@ def main_round12() -> None:
     development data: pool A the articles of no round 1-11, pool B the unread paragraphs
     of articles used only by the test splits of rounds 1-9, without the articles rounds
     10 and 11 drew."""
-    kinds_id = (("title", QUOTA_ID_10T), ("enriched", QUOTA_ID_10E), ("random", QUOTA_ID_12))
-    kinds_en = (("title", QUOTA_EN_10T), ("enriched", QUOTA_EN_10E), ("random", QUOTA_EN_12))
-    _fresh_round(
-        12, "test10", SEED_12, kinds_id, kinds_en, tribunnews_records(), test_articles=True
-    )
+    _pool_b_round(12, "test10", SEED_12, QUOTA_ID_12, QUOTA_EN_12)
 
 
 if __name__ == "__main__":

@@ -234,7 +234,7 @@ def _name_after_jurisdiction(state: _State, pos: int):
     even where they are also common words ("Hikmat", "Ida Ayu Made"). Empty when the run
     has no body and place before a name."""
     lex = state.lex
-    whole = _CAPITALISED_RUN.match(state.text, pos)
+    whole = lex.capitalised_run.match(state.text, pos)
     run = [  # "Dinas Kebudayaan dan Pariwisata ...": connectors stay inside the body's name
         w
         for w in (_words_in(state.text, *whole.span()) if whole else [])
@@ -253,12 +253,6 @@ def _name_after_jurisdiction(state: _State, pos: int):
         if low in lex.not_name or low in lex.title_words or w[0] in state.head_starts:
             return []
     return tail
-
-
-#: capitalised words joined by single spaces: a title's whole run of names
-_CAPITALISED_RUN = re.compile(
-    r"[A-Z](?:[\w'’-]*|\.)(?: (?:(?:dan|untuk|&) )?[A-Z](?:[\w'’-]*|\.)){0,11}"
-)
 
 
 def _entity_before(state: _State, pos: int) -> str | None:

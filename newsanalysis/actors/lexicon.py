@@ -105,6 +105,8 @@ class Lexicon:
     qualified_titles: frozenset[str] = frozenset()
     lowercase_titles: frozenset[str] = frozenset()
     org_connector_words: frozenset[str] = frozenset()
+    #: capitalised words joined by spaces and organisation connectors: a title's whole run
+    capitalised_run: re.Pattern | None = None
     modifier_starts: frozenset[str] = frozenset()  # first words of title modifiers, and "yang"
     next_name: re.Pattern | None = None  # ", Jurgen Klopp" after a qualifier
     common_any: frozenset[str] = frozenset()  # common words of any installed language
@@ -309,6 +311,9 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         qualified_titles=frozenset(w.lower() for w in _words(pack, "qualified_titles")),
         lowercase_titles=frozenset(w.lower() for w in _words(pack, "lowercase_titles")),
         org_connector_words=frozenset(w.lower() for w in _words(pack, "org_connectors")),
+        capitalised_run=re.compile(
+            rf"[A-Z](?:[\w'’-]*|\.)(?: (?:(?:{connectors}) )?[A-Z](?:[\w'’-]*|\.)){{0,11}}"
+        ),
         modifier_starts=frozenset(
             [w.split()[0].lower() for w in _words(pack, "title_modifiers")] + ["yang"]
         ),

@@ -237,10 +237,8 @@ def _modifies_group(doc, v, m: Mention) -> bool:
     supporters", "Trump voters"): the group is the side, unnamed, not the name."""
     if v.group_word is None:
         return False
-    nxt = _NEXT_WORD_AFTER.match(doc.text, m.end)
-    return bool(
-        nxt and not doc.text[m.end : nxt.start(1)].strip() and v.group_word.fullmatch(nxt.group(1))
-    )
+    nxt = _NEXT_WORD.match(doc.text, m.end)
+    return bool(nxt and v.group_word.fullmatch(nxt.group(1)))
 
 
 def _group_side(v, text: str, lo: int, hi: int) -> bool:

@@ -385,7 +385,8 @@ def _habitual(v, text: str, sentence, t_start: int) -> bool:
 def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _Event:
     text = doc.text
     lo, hi_full = _clause(doc, v, sentence, t_start, t_end)
-    hi = _object_end(v, text, t_end, hi_full)
+    object_end = _object_end(v, text, t_end, hi_full)
+    hi = object_end
     hi = _place_end(doc, v, t_end, hi)
     hi = _tail_end(doc, v, t_end, hi)
     trigger_text = text[t_start : clitic[0] if clitic else t_end]  # without its clitic
@@ -420,7 +421,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     mentions = [m for m in mentions if not (m.start < t_end and t_start < m.end)]
     if nominal and after_between is None:
         # "pertemuan terkait penanganan pencemaran ... dengan Ombudsman RI"
-        side = _counterpart_after_topic(doc, v, _object_end(v, text, t_end, hi_full), hi_full)
+        side = _counterpart_after_topic(doc, v, object_end, hi_full)
         if side is not None:
             mentions += _clause_mentions(doc, *side)
     if mode == "visit" and (body := _visited_body(doc, v, t_end, hi)) is not None:

@@ -751,3 +751,31 @@ def test_ditjen_and_kanwil_open_organisation_names(kb):
     assert {m.surface: doc.actors[m.actor_id].type for m in doc.mentions}.get(
         "Ditjen Hubdat"
     ) == "organisation"
+
+
+def test_a_name_does_not_reach_back_over_a_sentence_end(kb):
+    doc = _doc(
+        "Meetings were held at the golf club at Bedminster, N.J. Roger Ailes, the former "
+        "chairman of Fox News, also met the candidate that day.",
+        "en",
+    )
+    find_mentions(doc, kb)
+    assert _who(doc, "Roger Ailes") == "Roger Ailes"
+    assert not any("N.J" in m.surface for m in doc.mentions)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # a lower-case verb: an ordinary sentence, its untitled names are taken
+        ("Chris Collins met with Gina Raimondo on Thursday.", {"Chris Collins", "Gina Raimondo"}),
+        ("Sarah Brady died last year.", {"Sarah Brady"}),
+        # title case, only function words in lower case: a headline, no untitled names
+        ("Elizabeth Warren Hammers Wells Fargo Over Fake Accounts.", set()),
+        ("Minority Outreach Undone by Chris Collins.", set()),
+    ],
+)
+def test_untitled_names_are_not_taken_from_title_case_headlines_only(kb, text, found):
+    doc = _doc(text, "en")
+    find_mentions(doc, kb)
+    assert {m.surface for m in doc.mentions if m.method == "name"} == found

@@ -1576,3 +1576,17 @@ def test_a_meeting_at_a_gathering_of_a_multilateral_club_is_a_summit(kb):
     assert [(r["mode"], set(r["participants"])) for r in rows] == [
         ("summit", {"John Kerry", "Sergey Lavrov"})
     ]
+
+
+def test_met_by_with_its_agent_is_a_meeting(kb):
+    # the passive "ditemui oleh" names its agent; the subject is the other side
+    rows = real(
+        kb,
+        "Lily Wahidin ditemui oleh kepala cabang Tri Cahyo Edy Prasetyo di kantor itu, "
+        "Senin (16/9/2019).",
+    )
+    assert [(r["status"], r["mode"]) for r in rows] == [("happened", "in_person")]
+    assert names(rows) == [{"Lily Wahidin", "Tri Cahyo Edy Prasetyo"}]
+    # how the reporter got the quote stays no meeting
+    text = "Saat ditemui oleh wartawan di Jakarta, Prabowo Subianto enggan berkomentar."
+    assert real(kb, text) == []

@@ -36,6 +36,11 @@ def _clean_name(
     """Name words after a title: leading common words extend the title ("Menteri Pertanian
     Syahrul"), and the name stops at the first common word, day, month or non-name word."""
     lex = state.lex
+    if words and state.doc.sentences:
+        # "... at Bedminster, N.J. Roger Ailes, the former chairman": a name never
+        # reaches back over a sentence end
+        opens = state.doc.sentence_of(words[-1][0])[0]
+        words = [w for w in words if w[0] >= opens]
     i = 0  # "Ketua Serikat Petani ...": organisation heads and common words are no name
     while i < len(words) and (
         _in_title(state, words[i][0])  # "Kabid Humas"

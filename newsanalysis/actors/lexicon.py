@@ -98,6 +98,9 @@ class Lexicon:
     #: "tersangka BTO", "berinisial SB": a person named by initials only
     initials_after: re.Pattern | None = None
     not_org_acronyms: frozenset[str] = frozenset()
+    #: the words a title-case headline leaves in lower case ("of", "di"); empty: any
+    #: word of four letters or fewer
+    title_case_lowercase: frozenset[str] = frozenset()
     place_suffixes: frozenset[str] = frozenset()
     not_person_before: tuple[str, ...] = ()
     org_place_before: frozenset[str] = frozenset()
@@ -297,6 +300,7 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         name_before_cue=re.compile(rf"(?<![\w{masked}])(?P<name>{name}),?[ ]$"),
         acronym=re.compile(rf"(?<![\w{masked}/-])[{UPPER}]{{3,6}}(?![\w{masked}/-])"),
         not_org_acronyms=frozenset(_words(pack, "not_org_acronyms")),
+        title_case_lowercase=frozenset(w.lower() for w in _words(pack, "title_case_lowercase")),
         initials_after=(
             re.compile(
                 rf"(?<![\w])(?i:{_alternation(cues)})[ ](?P<initials>[{UPPER}]{{2,4}})(?![\w{masked}/-])"

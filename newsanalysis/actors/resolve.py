@@ -392,14 +392,21 @@ def _partials_and_bare_names(state: _State, masked: str, bare_names: bool) -> No
 
 
 def _in_headline(state: _State, pos: int) -> bool:
-    """Whether ``pos`` is in a title-case sentence (a headline) of four or more words."""
+    """Whether ``pos`` is in a title-case sentence (a headline) of four or more words:
+    only the function words the language pack lists ("of", "with", "di") stay in lower
+    case; without a list, only words of four letters or fewer. "Sarah Brady died last
+    year." has a lower-case verb: no headline."""
     index = state.doc.sentence_index(pos)
     cache = state.headlines
     if index not in cache:
         start, end = state.doc.sentences[index] if state.doc.sentences else (0, len(state.text))
         words = _LETTER_WORD.findall(state.text, start, end)
-        # title case: only short function words ("at", "of", "the") stay in lower case
-        cache[index] = len(words) >= 4 and not any(w.islower() and len(w) > 4 for w in words)
+        function_words = state.lex.title_case_lowercase
+        if function_words:
+            lower = [w for w in words if w.islower() and w not in function_words]
+        else:
+            lower = [w for w in words if w.islower() and len(w) > 4]
+        cache[index] = len(words) >= 4 and not lower
     return cache[index]
 
 

@@ -31,6 +31,8 @@ the dev/test split is by a hash of the article id.
         > gold/meetings/candidates_round11.jsonl
     .venv/bin/python scripts/sample_meeting_sentences.py --round 12 \
         > gold/meetings/candidates_round12.jsonl
+    .venv/bin/python scripts/sample_meeting_sentences.py --round 13 \
+        > gold/meetings/candidates_round13.jsonl
 
 Round 2 (GUIDELINE §9.5) is enriched: only sentences where a trigger is directly
 followed or preceded by a capitalised word, from articles not used in round 1.
@@ -89,6 +91,16 @@ unread paragraphs of articles used only by the test splits of rounds 1-9, withou
 articles rounds 10 and 11 drew. The title and enriched pools hold 4 sentences, so the
 random quotas are raised again: 150 sentences (100 Indonesian, 50 English; 87 fresh, 63
 test_article): enriched 4, random 146; annotated blind, 22 carry a meeting (22 events).
+Round 13 (GUIDELINE §9.16, ``split: "test11"``) is a tenth fresh test round, seed
+20191213, drawn as round 12 (``_pool_b_round``) once rounds 10-12 were opened as
+development data: pool A the articles of no round 1-12, pool B the unread paragraphs of
+articles used only by the test splits of rounds 1-9, without the articles rounds 10-12
+drew; both pools also leave out the seed-41 unlabelled sample judged after round 12 was
+drawn (``UNLABELLED_SAMPLES_13``; rounds 10-12 keep ``UNLABELLED_SAMPLES``). The title
+and enriched pools hold only English "called" phone sentences, so the random quotas are
+raised to give about 180 candidates: 176 (122 Indonesian, 54 English; 102 fresh, 74
+test_article): enriched 2, random 174; annotated blind, 31 carry a meeting (31 events).
+Each round is one entry of ``ROUNDS`` (round number -> the function that prints it).
 
 The trigger patterns here are deliberately broader than the extractor's vocabulary:
 they select what to annotate, and the annotator decides what is an event.
@@ -325,34 +337,21 @@ def sample(pool, quotas: dict[str, int], rng: random.Random) -> list[dict]:
     return chosen
 
 
-def main() -> None:
-    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "2":
-        return main_round2()
-    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "3":
-        return main_round3()
-    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "4":
-        return main_round4()
-    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "5":
-        return main_round5()
-    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "6":
-        return main_round6()
-    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "7":
-        return main_round7()
-    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "8":
-        return main_round8()
-    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "9":
-        return main_round9()
-    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "10":
-        return main_round10()
-    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "11":
-        return main_round11()
-    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "12":
-        return main_round12()
+def main_round1() -> None:
+    """The first round (GUIDELINE §9.1-§9.4): random trigger sentences by family quota."""
     rng = random.Random(SEED)
     chosen = sample(candidates(click_id_records(), "id", FAMILIES_ID), QUOTA_ID, rng)
     chosen += sample(candidates(polnear_records(), "en", FAMILIES_EN), QUOTA_EN, rng)
     for cand in chosen:
         sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
+
+
+def main() -> None:
+    """Print the candidates of the round ``--round N`` names (round 1 without it)."""
+    number = sys.argv[sys.argv.index("--round") + 1] if "--round" in sys.argv else "1"
+    if number not in ROUNDS:
+        sys.exit(f"unknown round {number!r}: one of {', '.join(ROUNDS)}")
+    ROUNDS[number]()
 
 
 def main_round2() -> None:
@@ -413,6 +412,7 @@ _ROUND_FILES = (
     "candidates_round9.jsonl",
     "candidates_round10.jsonl",
     "candidates_round11.jsonl",
+    "candidates_round12.jsonl",
 )
 
 
@@ -549,7 +549,14 @@ def main_round6() -> None:
 
 
 def _fresh_round(
-    number: int, split: str, seed: int, kinds_id, kinds_en, extra_id=(), test_articles=False
+    number: int,
+    split: str,
+    seed: int,
+    kinds_id,
+    kinds_en,
+    extra_id=(),
+    test_articles=False,
+    unlabelled: tuple[str, ...] | None = None,
 ) -> None:
     """Print a fresh test round drawn as round 5 (``_draw``) from the articles of no
     earlier round, English from PolNeAR train and dev; ``extra_id`` records (another
@@ -558,7 +565,9 @@ def _fresh_round(
     With ``test_articles`` (rounds 10 to 12) the articles of the judged unlabelled
     samples are left out, the unread paragraphs of test-only gold articles join each pool
     (``_test_article_records``) and every candidate says its ``pool``; from round 11 the
-    articles an earlier re-reading round drew (round 10 on) are not re-read again."""
+    articles an earlier re-reading round drew (round 10 on) are not re-read again.
+    ``unlabelled`` names the judged samples to leave out (``UNLABELLED_SAMPLES`` when
+    None: the samples that existed when rounds 10-12 were drawn)."""
     rng = random.Random(seed)
     used = _used_articles(rounds=number - 1)
 
@@ -567,7 +576,7 @@ def _fresh_round(
     click = _fresh_records(click_all, used)
     polnear = _fresh_records(polnear_all, used)
     if test_articles:
-        seen = _unlabelled_articles(click_all)
+        seen = _unlabelled_articles(click_all, unlabelled or UNLABELLED_SAMPLES)
         click = [r for r in click if not _in(r, seen)]
         polnear = [r for r in polnear if not _in(r, seen)]
         # the articles a re-reading round (10 on) drew are read: not drawn again (round 11)
@@ -731,14 +740,16 @@ def _in(rec: dict, keys: set[tuple[str, str]]) -> bool:
     return ("id", rec["article_id"]) in keys or bool(title) and (rec["corpus"], title) in keys
 
 
-def _unlabelled_articles(records: list[dict]) -> set[tuple[str, str]]:
+def _unlabelled_articles(
+    records: list[dict], samples: tuple[str, ...] = UNLABELLED_SAMPLES
+) -> set[tuple[str, str]]:
     """``("id", article_id)`` and ``(corpus, title key)`` of every article of the judged
-    unlabelled samples (``UNLABELLED_SAMPLES``, GUIDELINE §9.12): their
+    unlabelled samples ``samples`` (GUIDELINE §9.12, §9.16): their
     extractor rows were read while writing rules, so a blind round skips them."""
     from newsanalysis.evaluate.locate import title_key
 
     ids = set(UNLABELLED_IDS)
-    for name in UNLABELLED_SAMPLES:
+    for name in samples:
         path = ROOT / "gold" / "meetings" / "unlabelled" / name
         ids |= set(pd.read_csv(path, dtype=str)["article_id"].dropna())
     seen = {("id", i) for i in ids}
@@ -789,12 +800,21 @@ def main_round10() -> None:
     _pool_b_round(10, "test8", SEED_10, QUOTA_ID_10, QUOTA_EN_10)
 
 
-def _pool_b_round(number: int, split: str, seed: int, random_id: dict, random_en: dict) -> None:
-    """A round drawn from pools A and B (rounds 10-12): round 10's title and enriched
-    quotas, then the round's own random quotas."""
+def _pool_b_round(
+    number: int,
+    split: str,
+    seed: int,
+    random_id: dict,
+    random_en: dict,
+    unlabelled: tuple[str, ...] = UNLABELLED_SAMPLES,
+) -> None:
+    """A round drawn from pools A and B (rounds 10-13): round 10's title and enriched
+    quotas, then the round's own random quotas; ``unlabelled`` names the judged samples
+    whose articles both pools leave out."""
     kinds_id = (("title", QUOTA_ID_10T), ("enriched", QUOTA_ID_10E), ("random", random_id))
     kinds_en = (("title", QUOTA_EN_10T), ("enriched", QUOTA_EN_10E), ("random", random_en))
-    _fresh_round(number, split, seed, kinds_id, kinds_en, tribunnews_records(), test_articles=True)
+    extra_id = tribunnews_records()
+    _fresh_round(number, split, seed, kinds_id, kinds_en, extra_id, True, unlabelled)
 
 
 SEED_11 = 20191211
@@ -849,6 +869,56 @@ def main_round12() -> None:
     of articles used only by the test splits of rounds 1-9, without the articles rounds
     10 and 11 drew."""
     _pool_b_round(12, "test10", SEED_12, QUOTA_ID_12, QUOTA_EN_12)
+
+
+SEED_13 = 20191213
+#: round 13 excludes, besides the samples of rounds 10-12, the sample judged after
+#: round 12 was drawn (GUIDELINE §9.16)
+UNLABELLED_SAMPLES_13 = (*UNLABELLED_SAMPLES, "fresh_seed41_round6.csv")
+#: round 13: the title and enriched quotas of round 10 (their pools now hold only
+#: English "called" phone sentences), then random quotas raised to give about 180
+#: candidates, about one third English (GUIDELINE §9.16). The pools hold few visit,
+#: summit and idiom sentences (Indonesian visit 8, English visit 5, talks 9, in_person
+#: 33, no summit or idiom), so Indonesian in_person takes the larger share and the
+#: English quotas take nearly all there is.
+QUOTA_ID_13 = {
+    "in_person": 80,
+    "visit": 10,
+    "talks": 16,
+    "summit": 3,
+    "phone": 10,
+    "idiom": 1,
+    "offtopic": 8,
+}
+QUOTA_EN_13 = {"in_person": 35, "visit": 6, "talks": 10, "summit": 3, "phone": 8, "idiom": 1}
+
+
+def main_round13() -> None:
+    """A tenth fresh test round (GUIDELINE §9.16): seed 20191213, drawn as round 12
+    (title, enriched, random from pools A and B; random quotas raised, ``QUOTA_ID_13``,
+    ``QUOTA_EN_13``) now that rounds 10-12 (test8, test9, test10) are development data:
+    pool A the articles of no round 1-12, pool B the unread paragraphs of articles used
+    only by the test splits of rounds 1-9, without the articles rounds 10-12 drew; both
+    without the articles of the judged unlabelled samples, the seed-41 sample included."""
+    _pool_b_round(13, "test11", SEED_13, QUOTA_ID_13, QUOTA_EN_13, UNLABELLED_SAMPLES_13)
+
+
+#: round number (as ``--round`` gives it) -> the function that prints its candidates
+ROUNDS = {
+    "1": main_round1,
+    "2": main_round2,
+    "3": main_round3,
+    "4": main_round4,
+    "5": main_round5,
+    "6": main_round6,
+    "7": main_round7,
+    "8": main_round8,
+    "9": main_round9,
+    "10": main_round10,
+    "11": main_round11,
+    "12": main_round12,
+    "13": main_round13,
+}
 
 
 if __name__ == "__main__":

@@ -745,6 +745,7 @@ def test_gold_set_shape():
         "test8",
         "test9",
         "test10",
+        "test11",
     }
     assert {g["round"] for g in gold if g["split"] == "test2"} == {4}
     assert {g["round"] for g in gold if g["split"] == "test3"} == {5}
@@ -760,6 +761,8 @@ def test_gold_set_shape():
     assert {g["language"] for g in gold if g["split"] == "test9"} == {"id", "en"}
     assert {g["round"] for g in gold if g["split"] == "test10"} == {12}
     assert {g["language"] for g in gold if g["split"] == "test10"} == {"id", "en"}
+    assert {g["round"] for g in gold if g["split"] == "test11"} == {13}
+    assert {g["language"] for g in gold if g["split"] == "test11"} == {"id", "en"}
     assert len({g["gid"] for g in gold}) == len(gold)
     for g in gold:
         assert g["events"] or g["reason"]

@@ -779,3 +779,13 @@ def test_untitled_names_are_not_taken_from_title_case_headlines_only(kb, text, f
     doc = _doc(text, "en")
     find_mentions(doc, kb)
     assert {m.surface for m in doc.mentions if m.method == "name"} == found
+
+
+def test_a_capitalised_particle_that_is_a_given_name_opens_a_name(kb):
+    doc = _doc("Sanders met with the Rev. Al Sharpton in New York on Wednesday.", "en")
+    find_mentions(doc, kb)
+    assert _who(doc, "Al Sharpton") == "Al Sharpton"
+    # the particle of a surname still opens no name of its own
+    doc = _doc("Officials in Damascus said al Qaeda had left the city.", "en")
+    find_mentions(doc, kb)
+    assert not any(m.surface.startswith("al ") for m in doc.mentions)

@@ -1593,3 +1593,24 @@ def test_met_by_with_its_agent_is_a_meeting(kb):
     # how the reporter got the quote stays no meeting
     text = "Saat ditemui oleh wartawan di Jakarta, Prabowo Subianto enggan berkomentar."
     assert real(kb, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, other",
+    [
+        # a common-noun phrase before "bernama" / "atas nama" only introduces the name
+        (
+            "Prabowo Subianto bertemu dengan pengendara mobil yang bernama Tavipuddin (54) "
+            "di Jakarta, Selasa (17/9/2019).",
+            "Tavipuddin",
+        ),
+        (
+            "Prabowo Subianto kemudian menemui seorang saksi kunci perkara itu atas nama "
+            "Asmaizulfi (40).",
+            "Asmaizulfi",
+        ),
+    ],
+)
+def test_a_named_counterpart_after_a_naming_word_is_the_other_side(kb, text, other):
+    rows = real(kb, text)
+    assert names(rows) == [{"Prabowo Subianto", other}]

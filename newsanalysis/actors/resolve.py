@@ -36,6 +36,7 @@ from .discover import (
     _discover_initials,
     _discover_organisations,
     _discover_titled,
+    _given_name_particle,
     _plausible_name,
 )
 from .ids import make_actor_id
@@ -471,7 +472,12 @@ def _take_run(state: _State, run, bare_names: bool) -> None:
             state.found.append(_Found(start, end, actor_id, "subject"))
             _introduce(state, name.lower(), start, actor_id)
         return
-    if not bare_names or any(w[2].lower() in state.lex.particles for w in (run[0], run[-1])):
+    particles = state.lex.particles
+    if (
+        not bare_names
+        or run[-1][2].lower() in particles
+        or (run[0][2].lower() in particles and not _given_name_particle(run[0][2]))
+    ):
         return
     if _in_headline(state, start):
         return  # "Elizabeth Warren Hammers Wells Fargo": every word is capitalised

@@ -58,6 +58,11 @@ def _lower_words(doc, lo: int, hi: int) -> int:
     headline = _title_case(doc, lo)
     if headline:
         spans += [(m.start, m.end) for m in _clause_mentions(doc, lo, hi)]
+    if v is not None and v.naming is not None:
+        # "bertemu dengan pengendara mobil yang bernama Tavipuddin": the phrase before a
+        # naming word introduces the name after it, it does not stand between
+        for named in v.naming.finditer(text, lo, hi):
+            lo = named.end()
     n = 0
     for w in _WORD.finditer(text, lo, hi):
         word = w.group(0)

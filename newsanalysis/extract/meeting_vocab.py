@@ -101,6 +101,7 @@ class MeetingVocab:
     at_place: re.Pattern[str] | None
     group_noun: re.Pattern[str] | None
     group_word: re.Pattern[str] | None
+    naming: re.Pattern[str] | None  # "yang bernama", "named": a name follows
     audience: re.Pattern[str] | None  # ends where a group spoken to starts ("told reporters")
     object_marker: re.Pattern[str] | None
     purpose: re.Pattern[str] | None
@@ -230,6 +231,7 @@ def vocab(language: str) -> MeetingVocab | None:
         object_marker=_around(section.get("object_markers", []), r"\s*", r"(?![\w-])"),
         group_noun=_ending(section.get("group_nouns", [])),
         group_word=_words(section.get("group_nouns", [])),
+        naming=_words(section.get("naming_words", [])),
         audience=_ending(section.get("audience_markers", [])),
         at_place=_ending(section.get("at_place", [])),
         place_before=_around(section.get("place_before", []), r"(?<![\w-])", r"\s*$"),

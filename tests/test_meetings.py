@@ -1614,3 +1614,49 @@ def test_met_by_with_its_agent_is_a_meeting(kb):
 def test_a_named_counterpart_after_a_naming_word_is_the_other_side(kb, text, other):
     rows = real(kb, text)
     assert names(rows) == [{"Prabowo Subianto", other}]
+
+
+@pytest.mark.parametrize(
+    "text, language, pair",
+    [
+        # the subject borrowed from the main clause is no object: the object is the name
+        # right after the trigger, whatever common nouns follow it
+        (
+            "After meeting with the Rev. Al Sharpton and other civil rights leaders, Hillary "
+            "Clinton proposed new federal rules.",
+            "en",
+            {"Hillary Clinton", "Al Sharpton"},
+        ),
+        (
+            "Setelah bertemu dengan Joko Widodo dan sejumlah menteri kabinet lainnya, Prabowo "
+            "Subianto menyampaikan dukungannya.",
+            "id",
+            {"Prabowo Subianto", "Joko Widodo"},
+        ),
+    ],
+)
+def test_a_fronted_clause_object_followed_by_common_nouns(kb, text, language, pair):
+    assert names(real(kb, text, language=language)) == [pair]
+
+
+def test_an_object_pronoun_is_someone_named_before_other_than_the_subject(kb):
+    text = (
+        "Senator Mitch McConnell traveled to Burma in 2012 with Aung San Suu Kyi. "
+        "McConnell met with her on Monday and came away convinced."
+    )
+    assert names(real(kb, text, language="en")) == [{"Mitch McConnell", "Aung San Suu Kyi"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "her" before a noun is a possessive
+        "Hillary Clinton spoke in Iowa. Barack Obama met with her husband on Monday.",
+        # "him" is the subject of "to meet", not its object
+        "Obama officials lobbied finance ministers for Mr. Kim, and dispatched him to meet some.",
+        # no other man named before: the pronoun stays unresolved
+        "Hillary Clinton said Barack Obama met with him on Monday.",
+    ],
+)
+def test_object_pronouns_that_name_no_side(kb, text):
+    assert real(kb, text, language="en") == []

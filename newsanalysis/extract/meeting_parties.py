@@ -379,7 +379,9 @@ def _unnamed_counterpart(doc, v, people: list[Mention], t_end: int, hi: int) -> 
     made several statements affirming the United States' commitment"), or a quantified
     side ("meeting with any and every Tea Party group")."""
     text = doc.text
-    after = [m for m in people if m.start >= t_end]
+    # the object's first name; not a subject borrowed from the main clause after a fronted
+    # one ("After meeting with Al Sharpton and other leaders, Clinton proposed ...")
+    after = sorted((m for m in people if t_end <= m.start < hi), key=lambda m: m.start)
     first = after[0] if after else None
     gap = text[t_end : first.start] if first is not None else text[t_end:hi]
     if v.generic is not None and first is not None and v.generic.search(gap):

@@ -7,12 +7,15 @@ from __future__ import annotations
 import re
 
 from ..actors import resolve_reference
+from ..actors.references import gender_of
 from ..document import Mention
 from .meeting_text import _WORD_BEFORE, _kb, _lexicon, _type
 
 
-def _references(doc, v, lo, hi, have: list[Mention]) -> list[Mention]:
-    """Actors that pronouns and plural references in the clause stand for."""
+def _references(doc, v, lo, hi, have: list[Mention], t_end: int | None = None) -> list[Mention]:
+    """Actors that pronouns and plural references in the clause stand for; an object
+    pronoun only as the trigger's object (right after it or its object marker, which
+    ends at ``t_end``)."""
     if v.references is None:
         return []
     out: list[Mention] = []
@@ -29,7 +32,56 @@ def _references(doc, v, lo, hi, have: list[Mention]) -> list[Mention]:
             )
         for m in found:
             out.append(Mention(r.start(), r.end(), m.surface, m.actor_id, m.method))
+    if t_end is not None:
+        out += _object_pronoun(doc, v, t_end, hi, have + out)
     return out
+
+
+_SPACES = re.compile(r"\s*")
+
+
+def _object_pronoun(doc, v, t_end: int, hi: int, taken: list[Mention]) -> list[Mention]:
+    """The trigger's object when it is a pronoun: right after the trigger or its object
+    marker ("met him", "met with her"); "dispatched him to meet some" has none."""
+    if v.object_pronoun is None:
+        return []
+    text = doc.text
+    marker = v.object_marker.match(text, t_end) if v.object_marker is not None else None
+    pos = _SPACES.match(text, marker.end() if marker is not None else t_end).end()
+    r = v.object_pronoun.match(text, pos)
+    if r is None or r.end() > hi or any(m.start <= r.start() < m.end for m in taken):
+        return []
+    found = _object_antecedent(doc, r.start(), r.group(0), taken)
+    if found is None:
+        return []
+    return [Mention(r.start(), r.end(), found.surface, found.actor_id, "pronoun")]
+
+
+#: how many sentences back an object pronoun's antecedent may be
+_OBJECT_PRONOUN_REACH = 2
+
+
+def _object_antecedent(doc, start: int, word: str, taken: list[Mention]) -> Mention | None:
+    """ "McConnell met with her", "Cruz ..., meeting with him": an object pronoun stands
+    for the last person named before it (in its sentence or the two before) who is not
+    already a side of the clause and whose known gender does not contradict it."""
+    lex = _lexicon(doc)
+    if lex is None:
+        return None
+    low = word.lower()
+    gender = "m" if low in lex.pronouns_male else "f" if low in lex.pronouns_female else None
+    first = doc.sentences[max(0, doc.sentence_index(start) - _OBJECT_PRONOUN_REACH)][0]
+    sides = {m.actor_id for m in taken}
+    for m in reversed(doc.mentions):
+        if m.end > start or m.start < first or m.actor_id in sides:
+            continue
+        if _type(doc, m.actor_id) != "person":
+            continue
+        known = gender_of(doc, m.actor_id)
+        if gender is not None and known is not None and known != gender:
+            continue
+        return m
+    return None
 
 
 def _quoted_first_person(doc, start: int, end: int) -> list[Mention]:

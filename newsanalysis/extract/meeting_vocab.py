@@ -73,6 +73,7 @@ class MeetingVocab:
     coordinator: re.Pattern[str] | None  # "or" right before a trigger: the scope is the pair's
     clause_break: re.Pattern[str]
     references: re.Pattern[str] | None
+    object_pronoun: re.Pattern[str] | None  # "met with him": someone else than the subject
     count: re.Pattern[str] | None
     numbers: dict[str, int]
     since: re.Pattern[str] | None
@@ -210,6 +211,7 @@ def vocab(language: str) -> MeetingVocab | None:
         coordinator=_words(section.get("coordinators", [])),
         clause_break=clause_break,
         references=_words(section.get("references", [])),
+        object_pronoun=_words(section.get("object_pronouns", [])),
         count=count,
         numbers=numbers,
         since=_words(section.get("since", [])),

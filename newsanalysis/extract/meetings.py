@@ -442,7 +442,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     people = _drop_affiliations(doc, v, people, t_start, t_end)
     people = _drop_far_objects(doc, people, t_end)
     if after_between is None:
-        people += _references(doc, v, lo, hi, people)
+        people += _references(doc, v, lo, hi, people, t_end)
         people += _home_role_holders(doc, v, lo, hi, people)
         possessor = nominal and any(
             m.start < t_start and _type(doc, m.actor_id) == "person" for m in people

@@ -789,3 +789,20 @@ def test_a_capitalised_particle_that_is_a_given_name_opens_a_name(kb):
     doc = _doc("Officials in Damascus said al Qaeda had left the city.", "en")
     find_mentions(doc, kb)
     assert not any(m.surface.startswith("al ") for m in doc.mentions)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Putra sulung Presiden Joko Widodo, Gibran Rakabuming Raka, mendaftar ke partai.",
+        "Putra sulung Presiden Joko Widodo (Jokowi), Gibran Rakabuming Raka, mendaftar ke partai.",
+    ],
+)
+def test_a_pronoun_does_not_stand_for_the_possessor_of_a_kin_noun(kb, first):
+    # the father is named first, but the sentence is about the son
+    doc = _doc(
+        first + " Ia menemui Ketua DPC PDI Perjuangan Surakarta.", published=date(2019, 9, 20)
+    )
+    find_mentions(doc, kb)
+    found = resolve_reference(doc, *_at(doc, "Ia"))
+    assert [doc.actor_name(m.actor_id) for m in found] == ["Gibran Rakabuming Raka"]

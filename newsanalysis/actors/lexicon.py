@@ -101,6 +101,8 @@ class Lexicon:
     #: the words a title-case headline leaves in lower case ("of", "di"); empty: any
     #: word of four letters or fewer
     title_case_lowercase: frozenset[str] = frozenset()
+    #: ends where the possessor of a kin or role noun starts ("Putra sulung Presiden ")
+    possessed_role: re.Pattern | None = None
     place_suffixes: frozenset[str] = frozenset()
     not_person_before: tuple[str, ...] = ()
     org_place_before: frozenset[str] = frozenset()
@@ -156,6 +158,20 @@ def get_lexicon(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
 
 def _words(pack: LanguagePack, key: str) -> list[str]:
     return [w for w in pack.words("actors", key) if w]
+
+
+def _possessed_role(roles: list[str]) -> re.Pattern | None:
+    """Kin and role nouns, then lower-case modifiers and capitalised titles up to where
+    the possessor's name starts ("Putra sulung Presiden ", "the son of ")."""
+    if not roles:
+        return None
+    # the entries are regex fragments ("(son|daughter) of"), longest first
+    fragments = "|".join(r.replace(" ", r"\s+") for r in sorted(set(roles), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])({fragments})"
+        r"(?:\s+(?-i:[a-z])[\w-]*)?(?:\s+(?-i:[A-Z])[\w.-]*)*\s+$",
+        re.IGNORECASE,
+    )
 
 
 def _alternation(words) -> str:
@@ -301,6 +317,7 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         acronym=re.compile(rf"(?<![\w{masked}/-])[{UPPER}]{{3,6}}(?![\w{masked}/-])"),
         not_org_acronyms=frozenset(_words(pack, "not_org_acronyms")),
         title_case_lowercase=frozenset(w.lower() for w in _words(pack, "title_case_lowercase")),
+        possessed_role=_possessed_role(_words(pack, "possessed_roles")),
         initials_after=(
             re.compile(
                 rf"(?<![\w])(?i:{_alternation(cues)})[ ](?P<initials>[{UPPER}]{{2,4}})(?![\w{masked}/-])"

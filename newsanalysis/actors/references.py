@@ -191,12 +191,20 @@ def _salient(
             if spoken:
                 return Antecedent(spoken[0], "speaker")
             subjects = [
-                m for m in candidates if _is_subject(doc, m, lex) or _opens_clause(doc, m, lex)
+                m
+                for m in candidates
+                if (_is_subject(doc, m, lex) or _opens_clause(doc, m, lex))
+                and not role_possessor(doc, m)
             ]
             if subjects:
                 return Antecedent(subjects[0], "subject")
-            # a possessor ("Hillary Clinton's email scandal") is not the subject
-            owning = [m for m in candidates if not _POSSESSIVE.match(doc.text, m.end)]
+            # a possessor ("Hillary Clinton's email scandal", "Putra sulung Presiden
+            # Jokowi, Gibran ...") is not the subject
+            owning = [
+                m
+                for m in candidates
+                if not _POSSESSIVE.match(doc.text, m.end) and not role_possessor(doc, m)
+            ]
             return Antecedent((owning or candidates)[0], "first")
         s_start, s_end = doc.sentences[index]
         if not (outside_only and _inside_one(s_start, s_end, quoted)):
@@ -408,3 +416,44 @@ def _last_people(doc, before, start, role, kb, doc_roles, count) -> list[str]:
         if len(seen) == count:
             break
     return seen
+
+
+def role_possessor(doc: Document, m: Mention) -> bool:
+    """ "Putra sulung Presiden Jokowi, Gibran menemui ...", "pendiri Suwe Ora Jamu, Ibu
+    Nova Dewi", "the son of Donald Trump, Eric Trump,": a name after a kin or role noun
+    and before the comma of an apposition is whose son or founder the next name is, not
+    a side; so is a name after such a noun right before the verb ("Putra Sulung Presiden
+    Joko Widodo (Jokowi) mendadak bertemu ...": the son, unnamed here, is the side). A
+    capitalised noun is one only before a modifier or a title ("Istri Presiden Jokowi,"),
+    not inside a title of its own ("Putra Mahkota Arab Saudi Mohammed bin Salman,
+    Macron")."""
+    info = doc.extra.get("actors")
+    lex = info["lexicon"] if info else None
+    text = doc.text
+    if (
+        lex is None
+        or lex.possessed_role is None
+        or not (_APPOSITION_NEXT.match(text, m.end) or _PREDICATE_NEXT.match(text, m.end))
+    ):
+        return False
+    role = lex.possessed_role.search(text, max(0, m.start - 60), m.start)
+    if role is None:
+        return False
+    if role.group(1)[:1].islower():
+        return True
+    nxt = _NEXT_WORD_AFTER.match(text, role.end(1))
+    word = nxt.group(1) if nxt else ""
+    return word[:1].islower() or word.lower() in lex.title_words
+
+
+#: a lower-case word (the verb or an adverb) right after a name and its bracketed short
+#: form: "Putra Sulung Presiden Joko Widodo (Jokowi) mendadak bertemu ...": the role
+#: phrase is the subject and its holder is not named here
+_PREDICATE_NEXT = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?-i:[a-z])")
+
+#: the comma of an apposition after a name (and the rest of a name the actors step cut:
+#: "pendiri Suwe Ora Jamu, Ibu Nova Dewi"; or its bracketed short form: "Presiden Joko
+#: Widodo (Jokowi), Gibran"), then a capitalised word
+_APPOSITION_NEXT = re.compile(r"(?:\s+[A-Z][\w-]*)*(?:\s*\([^()]{1,40}\))?\s*,\s*[A-Z]")
+
+_NEXT_WORD_AFTER = re.compile(r"\s+([\w-]+)")

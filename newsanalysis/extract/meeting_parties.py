@@ -565,40 +565,6 @@ def _postposed_speaker(v, text: str, t_end: int, m: Mention) -> bool:
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")
 
 
-def _role_possessor(doc, v, m: Mention) -> bool:
-    """ "Putra sulung Presiden Jokowi, Gibran menemui ...", "pendiri Suwe Ora Jamu, Ibu
-    Nova Dewi", "the son of Donald Trump, Eric Trump,": a name after a kin or role noun
-    and before the comma of an apposition is whose son or founder the next name is, not
-    a side; so is a name after such a noun right before the verb ("Putra Sulung Presiden
-    Joko Widodo (Jokowi) mendadak bertemu ...": the son, unnamed here, is the side). A capitalised noun is one only before a modifier or a title ("Istri Presiden
-    Jokowi,"), not inside a title of its own ("Putra Mahkota Arab Saudi Mohammed bin
-    Salman, Macron")."""
-    text = doc.text
-    if v.possessed_role is None or not (
-        _APPOSITION_NEXT.match(text, m.end) or _PREDICATE_NEXT.match(text, m.end)
-    ):
-        return False
-    role = v.possessed_role.search(text, max(0, m.start - 60), m.start)
-    if role is None:
-        return False
-    if role.group(1)[:1].islower():
-        return True
-    nxt = _NEXT_WORD.match(text, role.end(1))
-    word = nxt.group(1) if nxt else ""
-    lex = _lexicon(doc)
-    return word[:1].islower() or (lex is not None and word.lower() in lex.title_words)
-
-
-#: a lower-case word (the verb or an adverb) right after a name and its bracketed short
-#: form: "Putra Sulung Presiden Joko Widodo (Jokowi) mendadak bertemu ...": the role
-#: phrase is the subject and its holder is not named here
-_PREDICATE_NEXT = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?-i:[a-z])")
-
-#: the comma of an apposition after a name (and the rest of a name the actors step cut:
-#: "pendiri Suwe Ora Jamu, Ibu Nova Dewi"), then a capitalised word
-_APPOSITION_NEXT = re.compile(r"(?:\s+[A-Z][\w-]*)*\s*,\s*[A-Z]")
-
-
 def _tail_of_other_body(doc, v, m: Mention) -> bool:
     """ "Pansel Calon Pimpinan KPK", "Koalisi Mahasiswa dan Pemuda Cinta KPK": a name at
     the end of the capitalised name of another body (a committee, coalition, forum ...)

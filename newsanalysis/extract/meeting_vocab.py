@@ -132,7 +132,6 @@ class MeetingVocab:
     offtopic_sections: frozenset[str]  # sports, celebrity: meetings only in meeting stories
     subordinator: re.Pattern[str] | None  # a fronted clause they open ends at its comma
     causative: re.Pattern[str] | None  # triggers whose objects meet each other
-    possessed_role: re.Pattern[str] | None  # ends where the possessor of a kin/role starts
     visited_place: re.Pattern[str] | None  # a lower-case place noun: no host after it
     other_body: re.Pattern[str] | None  # ends where a name inside another body's name starts
     home_country: str | None
@@ -282,15 +281,6 @@ def vocab(language: str) -> MeetingVocab | None:
         visited_place=(
             re.compile(rf"(?<![\w-])(?:{_alternation(section['visited_places'])})(?![\w-])")
             if section.get("visited_places")
-            else None
-        ),
-        possessed_role=(
-            re.compile(
-                rf"(?<![\w-])({_alternation(section['possessed_roles'])})"
-                r"(?:\s+(?-i:[a-z])[\w-]*)?(?:\s+(?-i:[A-Z])[\w.-]*)*\s+$",
-                re.IGNORECASE,
-            )
-            if section.get("possessed_roles")
             else None
         ),
         home_country=section.get("home_country"),

@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..actors.references import role_possessor
 from ..document import Document, Mention
 from .meeting_clause import (
     _anaphoric,
@@ -66,7 +67,6 @@ from .meeting_parties import (
     _possessor,
     _postposed_speaker,
     _role_countries,
-    _role_possessor,
     _tail_of_other_body,
     _unnamed_counterpart,
 )
@@ -430,7 +430,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     mentions = _join_split_names(doc, mentions)
     mentions = [m for m in mentions if not _means(v, text, lo, m)]
     mentions = [m for m in mentions if not _postposed_speaker(v, text, t_end, m)]
-    possessors = [m for m in mentions if _role_possessor(doc, v, m)]
+    possessors = [m for m in mentions if role_possessor(doc, m)]
     mentions = [m for m in mentions if m not in possessors]
     mentions = [m for m in mentions if not _tail_of_other_body(doc, v, m)]
     mentions = [m for m in mentions if not _possessor(text, m, t_start)]

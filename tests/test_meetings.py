@@ -1660,3 +1660,31 @@ def test_an_object_pronoun_is_someone_named_before_other_than_the_subject(kb):
 )
 def test_object_pronouns_that_name_no_side(kb, text):
     assert real(kb, text, language="en") == []
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        # the clause a meeting of sequence is attached to tells its tense
+        ("Prabowo Subianto akan mengumumkan keputusannya setelah bertemu Joko Widodo.", "planned"),
+        ("Setelah bertemu Joko Widodo, Prabowo Subianto akan mengumumkan keputusannya.", "planned"),
+        ("Prabowo Subianto mengumumkan keputusannya setelah bertemu Joko Widodo.", "happened"),
+        # a future in a reported clause after the main one is not the meeting's
+        ("Setelah bertemu Joko Widodo, Prabowo Subianto mengatakan ia akan maju.", "happened"),
+        # an agentless passive leaves the one who meets to the sentence's subject
+        (
+            "Prabowo Subianto mengatakan keputusan itu akan diambil setelah bertemu Joko Widodo.",
+            "planned",
+        ),
+        # a pronoun subject of the sentence, resolved from the one before
+        (
+            "Menpora Imam Nahrawi mengundurkan diri. Ia pun mengungkapkan bahwa hal itu akan "
+            "diputuskan setelah bertemu Presiden Joko Widodo.",
+            "planned",
+        ),
+    ],
+)
+def test_a_meeting_of_sequence_takes_the_tense_of_its_clause(kb, text, status):
+    rows = real(kb, text)
+    assert [r["status"] for r in rows] == [status]
+    assert "Joko Widodo" in rows[0]["participants"] and len(rows[0]["participants"]) == 2

@@ -320,6 +320,11 @@ def _attached_clause_subject(
             continue
         if not _is_place(doc, v, m):
             return True, m
+    verb = _WORD.match(text, verb_at)
+    if verb is not None and v.passive_prefix is not None and v.passive_prefix.match(verb.group(0)):
+        # "keputusan itu akan diambil setelah bertemu Presiden": a passive without its
+        # agent leaves the one who acts, and meets, to the sentence
+        return False, None
     return True, None
 
 
@@ -498,6 +503,10 @@ def _sentence_subject(doc, v, sentence, lo, have: list[Mention]) -> Mention | No
     named = _clause_mentions(doc, sentence[0], lo)
     # "Menteri Hukum dan HAM mengklaim telah bertemu ...": a lone role for its holder
     named = sorted(named + _home_role_holders(doc, v, sentence[0], limit, named), key=_start)
+    if not named:
+        # "Ia pun mengungkapkan bahwa hal itu akan diputuskan setelah bertemu ...": a
+        # pronoun subject before the sentence's first verb
+        named = _references(doc, v, sentence[0], limit, named)
     candidates = [
         m
         for m in named

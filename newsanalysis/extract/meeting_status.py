@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..actors.quoted import quotation_around
-from .meeting_text import _WORD, _clause_mentions, _type
+from .meeting_text import _WORD, _WORD_BEFORE, _clause_mentions, _type
 from .meeting_vocab import MARKED_STATUSES
 
 try:  # the dates step; without it events are undated
@@ -75,6 +75,31 @@ def _complement_status(v, text: str, sentence, lo: int) -> str | None:
 
 
 _COMPLEMENT_BEFORE = re.compile(r"([\w-]+),?\s+([\w-]+)\s*$")
+
+
+def _sequenced_in_future(v, text: str, sentence, lo: int, hi: int) -> bool:
+    """ "Prabowo akan mengumumkan keputusannya setelah bertemu Jokowi", "Setelah bertemu
+    Jokowi, Prabowo akan mengumumkan ...", "will decide after meeting Putin": a meeting
+    that comes before or after something the clause it is attached to plans is itself
+    still ahead. The attached clause is the one before the subordinator (from the last
+    clause break), or, for a fronted subordinate clause, the main clause after its comma
+    (up to the next clause break)."""
+    if v.sequence is None or v.future is None:
+        return False
+    opener = _WORD_BEFORE.search(text, max(sentence[0], lo - 20), lo)
+    if opener is None or not v.sequence.fullmatch(opener.group(1)):
+        return False
+    head = text[sentence[0] : opener.start()]
+    if not head.strip(" \"“”'‘’(") or head.rstrip().endswith(","):
+        end = sentence[1]
+        found = v.clause_break.search(text, hi + 1, end) if text[hi : hi + 1] == "," else None
+        host = text[hi : found.start() if found else end] if text[hi : hi + 1] == "," else ""
+    else:
+        start = sentence[0]
+        for b in v.clause_break.finditer(text, sentence[0], opener.start()):
+            start = b.end()
+        host = text[start : opener.start()]
+    return bool(v.future.search(host))
 
 
 def _purpose_object(doc, v, lo, t_start) -> bool:

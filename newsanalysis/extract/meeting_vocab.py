@@ -66,6 +66,7 @@ class MeetingVocab:
     statuses: dict[str, re.Pattern[str]]
     cancelled_after: re.Pattern[str] | None
     planned_after: re.Pattern[str] | None
+    future: re.Pattern[str] | None  # tense of a clause a meeting comes before or after
     negated_after: re.Pattern[str] | None
     requested_after: re.Pattern[str] | None
     negation_exceptions: re.Pattern[str] | None
@@ -203,6 +204,7 @@ def vocab(language: str) -> MeetingVocab | None:
         statuses={k: v for k, v in statuses.items() if v is not None},
         cancelled_after=_words(section.get("cancelled_after", [])),
         planned_after=_words(section.get("planned_after", [])),
+        future=_words(section.get("future_tense", [])),
         negated_after=_words(section.get("negated_after", [])),
         requested_after=_words(section.get("requested_after", [])),
         negation_exceptions=_words(section.get("negation_exceptions", [])),

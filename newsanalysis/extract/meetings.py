@@ -79,6 +79,7 @@ from .meeting_status import (
     _location,
     _marked_status,
     _purpose_object,
+    _sequenced_in_future,
 )
 from .meeting_text import (
     _clause_mentions,
@@ -502,6 +503,8 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     # markers after the trigger only for nouns ("pertemuan yang akan digelar",
     # "pertemuan itu dibatalkan"); after a verb they belong to the next clause
     event.status = _marked_status(v, text, lo, t_start, t_end, sentence[1] if nominal else t_end)
+    if event.status is None and _sequenced_in_future(v, text, sentence, lo, hi_full):
+        event.status = "planned"
     if event.status is None and nominal and _purpose_object(doc, v, lo, t_start):
         event.status = "hypothetical"
     governing = _complement_status(v, text, sentence, lo)

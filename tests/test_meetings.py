@@ -1688,3 +1688,19 @@ def test_a_meeting_of_sequence_takes_the_tense_of_its_clause(kb, text, status):
     rows = real(kb, text)
     assert [r["status"] for r in rows] == [status]
     assert "Joko Widodo" in rows[0]["participants"] and len(rows[0]["participants"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        # a lone role in a fronted clause; the main clause's subject after the comma
+        (
+            "Setelah bertemu Presiden, Prabowo Subianto mengatakan keputusan itu diambil.",
+            [{"Prabowo Subianto", "Joko Widodo"}],
+        ),
+        # a list after the trigger: no verb after the name that follows the comma
+        ("Setelah bertemu Jokowi, Prabowo dan Megawati di Istana, para menteri pulang.", []),
+    ],
+)
+def test_the_subject_after_a_fronted_clause_with_a_lone_role(kb, text, pair):
+    assert names(real(kb, text)) == pair

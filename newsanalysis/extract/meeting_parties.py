@@ -154,6 +154,8 @@ def _borrowed_subject(
         return None
     fronted = _fronted(v, text, sentence, lo) or not text[sentence[0] : lo].strip(" \"“‘'(")
     after = _main_subject_after(doc, v, hi_full, sentence) if fronted else None
+    if after is None and _fronted(v, text, sentence, lo):
+        after = _subject_after_first_comma(doc, v, sentence, t_start, hi_full)
     if after is not None:
         return after
     if (
@@ -474,6 +476,25 @@ def _group_object(doc, v, gap: str, t_end: int, first: Mention | None) -> bool:
             between = doc.text[t_end + w.end() : first.start].split()
             return any(b[:1].islower() for b in between)  # "aktivis Hong Kong Joshua Wong"
     return False
+
+
+def _subject_after_first_comma(doc, v, sentence, t_start: int, hi: int) -> Mention | None:
+    """ "Setelah bertemu Presiden, Prabowo Subianto mengatakan ...": when the clause
+    reaches past the fronted clause's comma, the name right after that comma is the main
+    clause's subject if a verb follows it (in a list, "bertemu Jokowi, Prabowo dan Mega",
+    none does)."""
+    comma = doc.text.find(",", t_start, hi)
+    if comma < 0:
+        return None
+    subject = _main_subject_after(doc, v, comma, sentence)
+    if subject is None:
+        return None
+    nxt = _NEXT_WORD.match(doc.text, subject.end)
+    lex = _lexicon(doc)
+    word = nxt.group(1) if nxt else ""
+    if lex is None or not word[:1].islower() or not lex.is_verb(word):
+        return None
+    return subject
 
 
 def _main_subject_after(doc, v, hi, sentence) -> Mention | None:

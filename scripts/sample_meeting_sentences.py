@@ -110,7 +110,7 @@ drew; both pools leave out the judged unlabelled samples of round 13 (none was j
 since). The random pools now hold Indonesian in_person, talks, phone and off-topic
 sentences only and English phone ones only, so Indonesian in_person takes its whole pool
 and the English third is "called"/"phone" sentences: 182 (126 Indonesian, 56 English; 137
-fresh, 45 test_article): enriched 2, random 180; annotated blind, 27 carry a meeting (27
+fresh, 45 test_article): enriched 2, random 180; annotated blind, 25 carry a meeting (25
 events, one of them English).
 Each round is one entry of ``ROUNDS`` (round number -> the function that prints it).
 

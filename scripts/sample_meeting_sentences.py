@@ -33,6 +33,8 @@ the dev/test split is by a hash of the article id.
         > gold/meetings/candidates_round12.jsonl
     .venv/bin/python scripts/sample_meeting_sentences.py --round 13 \
         > gold/meetings/candidates_round13.jsonl
+    .venv/bin/python scripts/sample_meeting_sentences.py --round 14 \
+        > gold/meetings/candidates_round14.jsonl
 
 Round 2 (GUIDELINE §9.5) is enriched: only sentences where a trigger is directly
 followed or preceded by a capitalised word, from articles not used in round 1.
@@ -100,6 +102,16 @@ drawn (``UNLABELLED_SAMPLES_13``; rounds 10-12 keep ``UNLABELLED_SAMPLES``). The
 and enriched pools hold only English "called" phone sentences, so the random quotas are
 raised to give about 180 candidates: 176 (122 Indonesian, 54 English; 102 fresh, 74
 test_article): enriched 2, random 174; annotated blind, 31 carry a meeting (31 events).
+Round 14 (GUIDELINE §9.17, ``split: "test12"``) is an eleventh fresh test round, seed
+20191214, drawn as round 13 (``_pool_b_round``) once rounds 10-13 were opened as
+development data: pool A the articles of no round 1-13, pool B the unread paragraphs of
+articles used only by the test splits of rounds 1-9, without the articles rounds 10-13
+drew; both pools leave out the judged unlabelled samples of round 13 (none was judged
+since). The random pools now hold Indonesian in_person, talks, phone and off-topic
+sentences only and English phone ones only, so Indonesian in_person takes its whole pool
+and the English third is "called"/"phone" sentences: 182 (126 Indonesian, 56 English; 137
+fresh, 45 test_article): enriched 2, random 180; annotated blind, 25 carry a meeting (25
+events, one of them English).
 Each round is one entry of ``ROUNDS`` (round number -> the function that prints it).
 
 The trigger patterns here are deliberately broader than the extractor's vocabulary:
@@ -413,6 +425,7 @@ _ROUND_FILES = (
     "candidates_round10.jsonl",
     "candidates_round11.jsonl",
     "candidates_round12.jsonl",
+    "candidates_round13.jsonl",
 )
 
 
@@ -903,6 +916,35 @@ def main_round13() -> None:
     _pool_b_round(13, "test11", SEED_13, QUOTA_ID_13, QUOTA_EN_13, UNLABELLED_SAMPLES_13)
 
 
+SEED_14 = 20191214
+#: round 14: the title and enriched quotas of round 10 (their pools hold only English
+#: "called" phone sentences), then random quotas for about 180 candidates, about one
+#: third English (GUIDELINE §9.17). Before the draw the random pools hold Indonesian
+#: in_person 90, talks 23, phone 64 and off-topic sentences, no visit, summit or idiom
+#: one, and English phone sentences only (204 articles): so Indonesian in_person takes
+#: its whole pool and the English share is phone (mostly "called" = named) sentences.
+QUOTA_ID_14 = {
+    "in_person": 90,
+    "visit": 10,
+    "talks": 16,
+    "summit": 3,
+    "phone": 12,
+    "idiom": 1,
+    "offtopic": 8,
+}
+QUOTA_EN_14 = {"in_person": 35, "visit": 6, "talks": 10, "summit": 3, "phone": 54, "idiom": 1}
+
+
+def main_round14() -> None:
+    """An eleventh fresh test round (GUIDELINE §9.17): seed 20191214, drawn as round 13
+    (title, enriched, random from pools A and B; ``QUOTA_ID_14``, ``QUOTA_EN_14``) now
+    that rounds 10-13 (test8 … test11) are development data: pool A the articles of no
+    round 1-13, pool B the unread paragraphs of articles used only by the test splits of
+    rounds 1-9, without the articles rounds 10-13 drew; both without the articles of the
+    judged unlabelled samples (``UNLABELLED_SAMPLES_13``: no sample was judged since)."""
+    _pool_b_round(14, "test12", SEED_14, QUOTA_ID_14, QUOTA_EN_14, UNLABELLED_SAMPLES_13)
+
+
 #: round number (as ``--round`` gives it) -> the function that prints its candidates
 ROUNDS = {
     "1": main_round1,
@@ -918,6 +960,7 @@ ROUNDS = {
     "11": main_round11,
     "12": main_round12,
     "13": main_round13,
+    "14": main_round14,
 }
 
 

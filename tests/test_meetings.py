@@ -746,6 +746,7 @@ def test_gold_set_shape():
         "test9",
         "test10",
         "test11",
+        "test12",
     }
     assert {g["round"] for g in gold if g["split"] == "test2"} == {4}
     assert {g["round"] for g in gold if g["split"] == "test3"} == {5}
@@ -763,6 +764,8 @@ def test_gold_set_shape():
     assert {g["language"] for g in gold if g["split"] == "test10"} == {"id", "en"}
     assert {g["round"] for g in gold if g["split"] == "test11"} == {13}
     assert {g["language"] for g in gold if g["split"] == "test11"} == {"id", "en"}
+    assert {g["round"] for g in gold if g["split"] == "test12"} == {14}
+    assert {g["language"] for g in gold if g["split"] == "test12"} == {"id", "en"}
     assert len({g["gid"] for g in gold}) == len(gold)
     for g in gold:
         assert g["events"] or g["reason"]

@@ -1,6 +1,6 @@
 """Score the meetings extractor against the dev gold (``gold/meetings/gold.jsonl``).
 
-    python -m newsanalysis.evaluate.meetings [--split dev|test|test2..test11|all] [--errors]
+    python -m newsanalysis.evaluate.meetings [--split dev|test|test2..test12|all] [--errors]
 
 Each gold record is one sentence of a CLICK-ID or PolNeAR article (read from ``../shared``
 at run time; nothing is copied) with the events annotated in it following
@@ -406,6 +406,7 @@ def build_parser() -> argparse.ArgumentParser:
             "test9",
             "test10",
             "test11",
+            "test12",
             "all",
         ),
         default="dev",
@@ -422,7 +423,9 @@ def build_parser() -> argparse.ArgumentParser:
         "test10: round 12, a ninth blind round drawn as round 11 once rounds 10 and 11 "
         "were opened as development data (GUIDELINE §9.15); "
         "test11: round 13, a tenth blind round drawn as round 12 once rounds 10-12 were "
-        "opened as development data (GUIDELINE §9.16)",
+        "opened as development data (GUIDELINE §9.16); "
+        "test12: round 14, an eleventh blind round drawn as round 13 once round 13 was "
+        "opened as development data (GUIDELINE §9.17)",
     )
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--shared", default=None, help="the shared data folder (../shared)")

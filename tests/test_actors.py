@@ -806,3 +806,20 @@ def test_a_pronoun_does_not_stand_for_the_possessor_of_a_kin_noun(kb, first):
     find_mentions(doc, kb)
     found = resolve_reference(doc, *_at(doc, "Ia"))
     assert [doc.actor_name(m.actor_id) for m in found] == ["Gibran Rakabuming Raka"]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # a first name that is also a common word opens a name before a surname
+        ("Bill Bruch, a state delegate, said he called the chairman.", {"Bill Bruch"}),
+        ("The senators met Mark Kirk and Rich Beeson on Monday.", {"Mark Kirk", "Rich Beeson"}),
+        # a common word seldom written as a name does not ("Even", "Will")
+        ("Even Latino voters were unconvinced by the plan.", set()),
+        ("Will Senators agree on the bill this week?", set()),
+    ],
+)
+def test_a_common_word_that_is_a_first_name_opens_a_name(kb, text, found):
+    doc = _doc(text, "en")
+    find_mentions(doc, kb)
+    assert {m.surface for m in doc.mentions if m.method == "name"} == found

@@ -63,15 +63,20 @@ def _clean_name(
             out = out[1:]
     while out and out[-1][2].lower() in lex.particles:
         out.pop()
-    if out and out[0][2].lower() in lex.particles and not _given_name_particle(out[0][2]):
+    if out and out[0][2].lower() in lex.particles and not _given_name_particle(lex, out[0][2]):
         return []
     return out if _plausible_name(state, out) else []
 
 
-def _given_name_particle(word: str) -> bool:
+def _given_name_particle(lex: Lexicon, word: str) -> bool:
     """A name particle written with a capital that is also a given name opens a name
-    ("Rev. Al Sharpton", "Al Gore"); "al" of "Bashar al-Assad" does not."""
-    return word[:1].isupper() and _given_names().get(word.lower()) is not None
+    ("Rev. Al Sharpton", "Al Gore"; where the pack allows it: the shipped given names
+    are US first names); "al" of "Bashar al-Assad" does not."""
+    return (
+        lex.given_name_openers
+        and word[:1].isupper()
+        and _given_names().get(word.lower()) is not None
+    )
 
 
 _ROMAN = re.compile(r"^[IVXLC]+$")

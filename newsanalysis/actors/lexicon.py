@@ -103,6 +103,9 @@ class Lexicon:
     title_case_lowercase: frozenset[str] = frozenset()
     #: ends where the possessor of a kin or role noun starts ("Putra sulung Presiden ")
     possessed_role: re.Pattern | None = None
+    #: whether a given name of the shipped list (US first names) that is also a common
+    #: word or a name particle may open a name ("Bill Bruch", "Al Sharpton")
+    given_name_openers: bool = False
     place_suffixes: frozenset[str] = frozenset()
     not_person_before: tuple[str, ...] = ()
     org_place_before: frozenset[str] = frozenset()
@@ -318,6 +321,7 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         not_org_acronyms=frozenset(_words(pack, "not_org_acronyms")),
         title_case_lowercase=frozenset(w.lower() for w in _words(pack, "title_case_lowercase")),
         possessed_role=_possessed_role(_words(pack, "possessed_roles")),
+        given_name_openers=bool(section.get("given_name_openers", False)),
         initials_after=(
             re.compile(
                 rf"(?<![\w])(?i:{_alternation(cues)})[ ](?P<initials>[{UPPER}]{{2,4}})(?![\w{masked}/-])"

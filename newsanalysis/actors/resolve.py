@@ -376,13 +376,17 @@ def _partials_and_bare_names(state: _State, masked: str, bare_names: bool) -> No
             words
             and (words[0][0] in starts or _after_sentence_break(text, words[0][0]))
             and (lex.is_common(words[0][2]) or words[0][2].lower() in lex.not_name)
+            and not _given_name_before_surname(lex, words, 0)
         ):
             words = words[1:]
         run: list[tuple[int, int, str]] = []
-        for w in words + [None]:
+        for i, w in enumerate(words + [None]):
             if w is not None and not (
                 w[2].lower() in lex.not_name
-                or lex.is_common(w[2])
+                or (
+                    lex.is_common(w[2])
+                    and not (not run and _given_name_before_surname(lex, words, i))
+                )
                 or w[2].lower() in lex.title_words
                 or w[0] in state.head_starts
             ):
@@ -392,9 +396,35 @@ def _partials_and_bare_names(state: _State, masked: str, bare_names: bool) -> No
             run = []
 
 
+#: how often, at least, a common word that is also a given name must be written with a
+#: capital inside sentences to open a name ("bill" 41%, "mark" 80%; not "even" 3%, "can")
+_NAME_SHARE = 0.2
+
+
+def _given_name_before_surname(lex, words, i: int) -> bool:
+    """ "Bill Bruch", "Mark Sungkar": a given name that is also a common word ("bill",
+    "mark") opens a name when a capitalised word that is no common word follows it and
+    the word is often enough a name inside sentences (the word-case counts)."""
+    if not lex.given_name_openers or i + 1 >= len(words):
+        return False
+    if _given_names().get(words[i][2].lower()) is None:
+        return False
+    lower, capitalised = lex.word_case.get(words[i][2].lower(), (0, 1))
+    if capitalised < _NAME_SHARE * (lower + capitalised):
+        return False
+    surname = words[i + 1][2]
+    return (
+        surname[:1].isupper()
+        and not surname.isupper()
+        and not lex.is_common_anywhere(surname)
+        and surname.lower() not in lex.not_name
+        and surname.lower() not in lex.title_words
+    )
+
+
 def _in_headline(state: _State, pos: int) -> bool:
     """Whether ``pos`` is in a title-case sentence (a headline) of four or more words:
-    only the function words the language pack lists ("of", "with", "di") stay in lower
+    only the function words the language pack lists ("of", "with") stay in lower
     case; without a list, only words of four letters or fewer. "Sarah Brady died last
     year." has a lower-case verb: no headline."""
     index = state.doc.sentence_index(pos)
@@ -476,14 +506,17 @@ def _take_run(state: _State, run, bare_names: bool) -> None:
     if (
         not bare_names
         or run[-1][2].lower() in particles
-        or (run[0][2].lower() in particles and not _given_name_particle(run[0][2]))
+        or (run[0][2].lower() in particles and not _given_name_particle(state.lex, run[0][2]))
     ):
         return
     if _in_headline(state, start):
         return  # "Elizabeth Warren Hammers Wells Fargo": every word is capitalised
     if any(w[2].isupper() and len(w[2]) > 1 for w in run) and not _initials_before_name(run):
         return  # acronyms: organisations, not people
-    if any(state.lex.is_common_anywhere(w[2]) for w in run) or not _plausible_name(state, run):
+    opener = 1 if _given_name_before_surname(state.lex, run, 0) else 0
+    if any(state.lex.is_common_anywhere(w[2]) for w in run[opener:]) or not _plausible_name(
+        state, run
+    ):
         return  # "Financial Times", "Jawa Barat"
     if name.lower() in state.lex.places or _directed_place(state, run):
         return  # "Kutai Kartanegara", "West Papua"

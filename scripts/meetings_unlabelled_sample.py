@@ -11,6 +11,12 @@ right (a political or public meeting with the right two sides) or wrong.
     python scripts/meetings_unlabelled_sample.py --out /tmp/happened.csv
     python scripts/meetings_unlabelled_sample.py --judged old.csv more.csv --out new.csv
     python scripts/meetings_unlabelled_sample.py --seed 7 --exclude-seed 99 --out fresh.csv
+    python scripts/meetings_unlabelled_sample.py --seed 59 \
+        --exclude-judged gold/meetings/unlabelled/*.csv --out fresh.csv
+
+With ``--exclude-judged`` (CSVs with an ``article_id`` column), every article whose id
+appears in them is left out before drawing, so that the sample holds only articles whose
+rows nobody has read yet.
 
 With ``--judged`` (CSVs of earlier runs with a filled ``right`` column, 1 or 0), rows
 with the same article, participants and trigger keep their judgement, so that only new
@@ -40,10 +46,29 @@ SOURCES = ("kompas.xlsx", "okezone.xlsx", "sindonews.xlsx")
 KEY = ["article_id", "participants", "trigger"]
 
 
-def sample_articles(per_source: int, seed: int, exclude_seed: int | None = None) -> pd.DataFrame:
+def judged_ids(paths: list[Path]) -> set[str]:
+    """The article ids listed in earlier judged CSVs (their ``article_id`` column)."""
+    ids: set[str] = set()
+    for path in paths:
+        ids.update(pd.read_csv(path, usecols=["article_id"])["article_id"].astype(str))
+    return ids
+
+
+def drop_articles(articles: pd.DataFrame, ids: set[str]) -> pd.DataFrame:
+    """``articles`` without the rows whose ``article_id`` is in ``ids``."""
+    return articles[~articles["article_id"].astype(str).isin(ids)]
+
+
+def sample_articles(
+    per_source: int,
+    seed: int,
+    exclude_seed: int | None = None,
+    exclude_ids: set[str] | None = None,
+) -> pd.DataFrame:
     """``per_source`` random articles of each source, none of them in a gold round nor,
     with ``exclude_seed``, in the sample that seed draws (a fresh sample for checking
-    rules written while reading another one)."""
+    rules written while reading another one), nor among ``exclude_ids`` (articles whose
+    rows were already judged)."""
     gold = [json.loads(line) for line in GOLD.open(encoding="utf-8") if line.strip()]
     used = {(g["corpus"], title_key(g.get("title"))) for g in gold}
     frames = []
@@ -53,6 +78,8 @@ def sample_articles(per_source: int, seed: int, exclude_seed: int | None = None)
             articles = na.load(str(SHARED / "corpus" / "click-id" / name)).articles
         fresh = [(f"click-id/{name}", title_key(t)) not in used for t in articles["title"].tolist()]
         articles = articles[fresh]
+        if exclude_ids:
+            articles = drop_articles(articles, exclude_ids)
         if exclude_seed is not None:
             seen = articles.sample(n=min(per_source, len(articles)), random_state=exclude_seed)
             articles = articles.drop(index=seen.index)
@@ -91,8 +118,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--exclude-seed", type=int, help="leave out the articles this seed's sample draws"
     )
+    parser.add_argument(
+        "--exclude-judged",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="leave out every article whose id appears in these CSVs",
+    )
     args = parser.parse_args(argv)
-    articles = sample_articles(args.per_source, args.seed, args.exclude_seed)
+    excluded = judged_ids(args.exclude_judged)
+    articles = sample_articles(args.per_source, args.seed, args.exclude_seed, excluded)
+    if excluded:
+        left = len(excluded & set(articles["article_id"].astype(str)))
+        print(f"{len(excluded)} judged article ids excluded ({left} drawn anyway)")
     rows = happened_rows(articles)
     rows["right"] = pd.NA
     if args.judged:

@@ -35,6 +35,30 @@ OUT = ROOT / "newsanalysis" / "resources" / "actors"
 LEADERS = ROOT.parent / "shared" / "resources" / "world-leaders" / "wikidata-2021.csv"
 
 #: CLDR codes that are not countries or territories
+#: alpha-3 codes withdrawn from ISO 3166-1 (ISO 3166-3 and the reserved "ROM"), which
+#: CLDR still maps to today's countries ("DDR" -> DE, "BUR" -> MM, "YMD" -> YE)
+WITHDRAWN_ALPHA3 = {
+    "ANT",
+    "BUR",
+    "BYS",
+    "CSK",
+    "DDR",
+    "DHY",
+    "FXX",
+    "HVO",
+    "NHB",
+    "NTZ",
+    "RHO",
+    "ROM",
+    "SCG",
+    "SUN",
+    "TMP",
+    "VDR",
+    "YMD",
+    "YUG",
+    "ZAR",
+}
+
 NOT_COUNTRIES = {
     "EU",
     "EZ",
@@ -185,7 +209,8 @@ def build(leaders_path: Path, out: Path) -> dict[str, int]:
     en, id_ = Locale("en"), Locale("id")
     alpha3 = {}
     for code, targets in get_global("territory_aliases").items():
-        if len(code) == 3 and code.isalpha() and len(targets) == 1:
+        # CLDR lists the withdrawn codes too ("DDR", "BUR" for DE, MM): keep the current one
+        if len(code) == 3 and code.isalpha() and len(targets) == 1 and code not in WITHDRAWN_ALPHA3:
             alpha3.setdefault(targets[0], code)
     alpha3["XK"] = "XKX"
     country_extra = {row["iso3"]: row for row in _read_curated("countries.csv")}

@@ -131,3 +131,14 @@ def test_build_script_reproduces_the_shipped_tables(tmp_path: Path):
     assert counts["actors"] > 800 and counts["roles"] > 400
     for name in ("actors.csv", "aliases.csv", "roles.csv"):
         assert filecmp.cmp(tmp_path / name, RESOURCES / name, shallow=False), name
+
+
+@pytest.mark.parametrize(
+    "code, name", [("DEU", "Germany"), ("MMR", "Myanmar (Burma)"), ("YEM", "Yemen")]
+)
+def test_countries_carry_their_current_iso_code(code, name):
+    # CLDR also maps withdrawn codes ("DDR", "BUR", "YMD") to these countries
+    kb = load_kb()
+    assert kb.actors[kb.country_by_code[code]].name == name
+    assert not {"DDR", "BUR", "YMD", "ZAR", "TMP", "ROM"} & set(kb.tables["actors"]["country"])
+    assert "Burma" in kb.actors[kb.country_by_code["MMR"]].aliases

@@ -1707,3 +1707,9 @@ def test_a_meeting_of_sequence_takes_the_tense_of_its_clause(kb, text, status):
 )
 def test_the_subject_after_a_fronted_clause_with_a_lone_role(kb, text, pair):
     assert names(real(kb, text)) == pair
+
+
+def test_a_country_visited_right_after_the_verb_before_a_place_word(kb):
+    # "in 2011" after the object is no destination phrase to skip to
+    rows = real(kb, "Donald Trump visited Mexico in 2011.", language="en")
+    assert names(rows) == [{"Donald Trump", "Mexico"}] and rows[0]["mode"] == "visit"

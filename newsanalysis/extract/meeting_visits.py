@@ -137,8 +137,12 @@ def _destination(doc, v, places, t_end, event: _Event) -> Mention | None:
     after = [m for m in places if m.start >= t_end]
     text = doc.text
     pos = _skip_spaces(text, t_end)
-    if v.place_word is not None:
-        # "kunjungan kerja ke Warsawa": up to two words, then a destination word
+    direct = _mention_starting_at(doc, pos)
+    if v.place_word is not None and not (
+        direct is not None and _type(doc, direct.actor_id) == "country"
+    ):
+        # "kunjungan kerja ke Warsawa": up to two words, then a destination word (not
+        # past a country named right after the trigger: "visited Mexico in 2011")
         for w in v.place_word.finditer(text, pos, min(len(text), pos + 40)):
             if len(text[pos : w.start()].split()) <= 2:
                 pos = w.end()

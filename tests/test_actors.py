@@ -823,3 +823,9 @@ def test_a_common_word_that_is_a_first_name_opens_a_name(kb, text, found):
     doc = _doc(text, "en")
     find_mentions(doc, kb)
     assert {m.surface for m in doc.mentions if m.method == "name"} == found
+
+
+def test_a_first_name_that_is_a_common_word_opens_a_name_before_a_speech_verb(kb):
+    doc = _doc("Bill Bruch said he called the chairman earlier this month.", "en")
+    find_mentions(doc, kb)
+    assert _who(doc, "Bill Bruch") == "Bill Bruch"

@@ -1713,3 +1713,11 @@ def test_a_country_visited_right_after_the_verb_before_a_place_word(kb):
     # "in 2011" after the object is no destination phrase to skip to
     rows = real(kb, "Donald Trump visited Mexico in 2011.", language="en")
     assert names(rows) == [{"Donald Trump", "Mexico"}] and rows[0]["mode"] == "visit"
+
+
+def test_called_with_a_name_and_a_time_word_is_a_call(kb):
+    rows = real(
+        kb, "Bill Bruch called Curly Haugland earlier this month to learn more.", language="en"
+    )
+    assert [(r["mode"], r["status"]) for r in rows] == [("phone", "happened")]
+    assert names(rows) == [{"Bill Bruch", "Curly Haugland"}]

@@ -36,6 +36,7 @@ from .discover import (
     _discover_initials,
     _discover_organisations,
     _discover_titled,
+    _given_name_before_surname,
     _given_name_particle,
     _plausible_name,
 )
@@ -394,32 +395,6 @@ def _partials_and_bare_names(state: _State, masked: str, bare_names: bool) -> No
                 continue
             _take_run(state, run, bare_names)
             run = []
-
-
-#: how often, at least, a common word that is also a given name must be written with a
-#: capital inside sentences to open a name ("bill" 41%, "mark" 80%; not "even" 3%, "can")
-_NAME_SHARE = 0.2
-
-
-def _given_name_before_surname(lex, words, i: int) -> bool:
-    """ "Bill Bruch", "Mark Sungkar": a given name that is also a common word ("bill",
-    "mark") opens a name when a capitalised word that is no common word follows it and
-    the word is often enough a name inside sentences (the word-case counts)."""
-    if not lex.given_name_openers or i + 1 >= len(words):
-        return False
-    if _given_names().get(words[i][2].lower()) is None:
-        return False
-    lower, capitalised = lex.word_case.get(words[i][2].lower(), (0, 1))
-    if capitalised < _NAME_SHARE * (lower + capitalised):
-        return False
-    surname = words[i + 1][2]
-    return (
-        surname[:1].isupper()
-        and not surname.isupper()
-        and not lex.is_common_anywhere(surname)
-        and surname.lower() not in lex.not_name
-        and surname.lower() not in lex.title_words
-    )
 
 
 def _in_headline(state: _State, pos: int) -> bool:

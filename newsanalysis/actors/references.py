@@ -441,7 +441,7 @@ def role_possessor(doc: Document, m: Mention) -> bool:
         return False
     if role.group(1)[:1].islower():
         return True
-    nxt = _NEXT_WORD_AFTER.match(text, role.end(1))
+    nxt = _NEXT_WORD.match(text, role.end(1))
     word = nxt.group(1) if nxt else ""
     return word[:1].islower() or word.lower() in lex.title_words
 
@@ -456,4 +456,4 @@ _PREDICATE_NEXT = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?-i:[a-z])")
 #: Widodo (Jokowi), Gibran"), then a capitalised word
 _APPOSITION_NEXT = re.compile(r"(?:\s+[A-Z][\w-]*)*(?:\s*\([^()]{1,40}\))?\s*,\s*[A-Z]")
 
-_NEXT_WORD_AFTER = re.compile(r"\s+([\w-]+)")
+_NEXT_WORD = re.compile(r"\s+([\w-]+)")

@@ -10,6 +10,7 @@ from .meeting_text import (
     _WORD,
     _WORD_BEFORE,
     _clause_mentions,
+    _clause_start,
     _first_verb,
     _is_place,
     _lexicon,
@@ -197,9 +198,7 @@ def _clause(doc, v, sentence, t_start, t_end) -> tuple[int, int]:
     Rostec ..." ends at the comma."""
     text = doc.text
     s_lo, s_hi = sentence
-    lo = s_lo
-    for b in v.clause_break.finditer(text, s_lo, t_start):
-        lo = b.end()
+    lo = _clause_start(v, text, s_lo, t_start)
     lo = _after_fronted_clause(doc, v, sentence, lo, t_start)
     lo = _pronoun_subject_start(v, text, lo, t_start)
     if _opens_relative(v, text, sentence, lo):

@@ -17,6 +17,7 @@ from .meeting_text import (
     _WORD,
     _WORD_BEFORE,
     _clause_mentions,
+    _clause_start,
     _date_starts_at,
     _first_verb,
     _is_place,
@@ -152,14 +153,15 @@ def _borrowed_subject(
             if _type(doc, before[-1].actor_id) == "person":
                 return before[-1]
         return None
-    fronted = _fronted(v, text, sentence, lo) or not text[sentence[0] : lo].strip(" \"“‘'(")
+    subordinate_first = _fronted(v, text, sentence, lo)
+    fronted = subordinate_first or not text[sentence[0] : lo].strip(" \"“‘'(")
     after = _main_subject_after(doc, v, hi_full, sentence) if fronted else None
-    if after is None and _fronted(v, text, sentence, lo):
+    if after is None and subordinate_first:
         after = _subject_after_first_comma(doc, v, sentence, t_start, hi_full)
     if after is not None:
         return after
     if (
-        _fronted(v, text, sentence, lo)
+        subordinate_first
         and text[hi_full : hi_full + 1] == ","
         and not _place_continues(doc, v, _skip_spaces(text, hi_full + 1))
     ):
@@ -299,10 +301,7 @@ def _attached_clause_subject(
     when that clause has a verb: its subject is the name before the verb (the agent
     after a passive one), or none when it names no actor there."""
     text = doc.text
-    seg_lo = sentence[0]
-    for b in v.clause_break.finditer(text, sentence[0], pos):
-        if b.end() <= pos:
-            seg_lo = b.end()
+    seg_lo = _clause_start(v, text, sentence[0], pos)
     verb_at = _first_verb(doc, seg_lo, pos)
     if verb_at >= pos:
         return False, None  # "X mengatakan, saat bertemu Y": no clause of its own

@@ -9,7 +9,7 @@ import re
 from ..actors import resolve_reference
 from ..actors.references import gender_of
 from ..document import Mention
-from .meeting_text import _WORD_BEFORE, _kb, _lexicon, _type
+from .meeting_text import _WORD_BEFORE, _kb, _lexicon, _skip_spaces, _type
 
 
 def _references(doc, v, lo, hi, have: list[Mention], t_end: int | None = None) -> list[Mention]:
@@ -37,9 +37,6 @@ def _references(doc, v, lo, hi, have: list[Mention], t_end: int | None = None) -
     return out
 
 
-_SPACES = re.compile(r"\s*")
-
-
 def _object_pronoun(doc, v, t_end: int, hi: int, taken: list[Mention]) -> list[Mention]:
     """The trigger's object when it is a pronoun: right after the trigger or its object
     marker ("met him", "met with her"); "dispatched him to meet some" has none."""
@@ -47,7 +44,7 @@ def _object_pronoun(doc, v, t_end: int, hi: int, taken: list[Mention]) -> list[M
         return []
     text = doc.text
     marker = v.object_marker.match(text, t_end) if v.object_marker is not None else None
-    pos = _SPACES.match(text, marker.end() if marker is not None else t_end).end()
+    pos = _skip_spaces(text, marker.end() if marker is not None else t_end)
     r = v.object_pronoun.match(text, pos)
     if r is None or r.end() > hi or any(m.start <= r.start() < m.end for m in taken):
         return []

@@ -7,7 +7,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ..actors.quoted import quotation_around
-from .meeting_text import _WORD, _WORD_BEFORE, _clause_mentions, _type
+from .meeting_clause import _fronted
+from .meeting_text import _WORD, _WORD_BEFORE, _clause_mentions, _clause_start, _type
 from .meeting_vocab import MARKED_STATUSES
 
 try:  # the dates step; without it events are undated
@@ -89,16 +90,13 @@ def _sequenced_in_future(v, text: str, sentence, lo: int, hi: int) -> bool:
     opener = _WORD_BEFORE.search(text, max(sentence[0], lo - 20), lo)
     if opener is None or not v.sequence.fullmatch(opener.group(1)):
         return False
-    head = text[sentence[0] : opener.start()]
-    if not head.strip(" \"“”'‘’(") or head.rstrip().endswith(","):
-        end = sentence[1]
-        found = v.clause_break.search(text, hi + 1, end) if text[hi : hi + 1] == "," else None
-        host = text[hi : found.start() if found else end] if text[hi : hi + 1] == "," else ""
+    if _fronted(v, text, sentence, lo):
+        if text[hi : hi + 1] != ",":
+            return False
+        found = v.clause_break.search(text, hi + 1, sentence[1])
+        host = text[hi : found.start() if found else sentence[1]]
     else:
-        start = sentence[0]
-        for b in v.clause_break.finditer(text, sentence[0], opener.start()):
-            start = b.end()
-        host = text[start : opener.start()]
+        host = text[_clause_start(v, text, sentence[0], opener.start()) : opener.start()]
     return bool(v.future.search(host))
 
 

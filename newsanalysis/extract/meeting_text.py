@@ -261,6 +261,14 @@ def _mention_starting_at(doc: Document, pos: int) -> Mention | None:
     return found
 
 
+def _clause_start(v, text: str, lo: int, pos: int) -> int:
+    """Where the clause that reaches ``pos`` starts: after the last clause break of
+    ``[lo, pos)``, else at ``lo``."""
+    for b in v.clause_break.finditer(text, lo, pos):
+        lo = b.end()
+    return lo
+
+
 def _skip_spaces(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] == " ":
         pos += 1

@@ -98,7 +98,7 @@ class Lexicon:
     #: "tersangka BTO", "berinisial SB": a person named by initials only
     initials_after: re.Pattern | None = None
     not_org_acronyms: frozenset[str] = frozenset()
-    #: the words a title-case headline leaves in lower case ("of", "di"); empty: any
+    #: the words a title-case headline leaves in lower case ("of", "with"); empty: any
     #: word of four letters or fewer
     title_case_lowercase: frozenset[str] = frozenset()
     #: ends where the possessor of a kin or role noun starts ("Putra sulung Presiden ")

@@ -190,21 +190,14 @@ def _salient(
             spoken = [m for m in candidates if m.start in speakers]
             if spoken:
                 return Antecedent(spoken[0], "speaker")
-            subjects = [
-                m
-                for m in candidates
-                if (_is_subject(doc, m, lex) or _opens_clause(doc, m, lex))
-                and not role_possessor(doc, m)
-            ]
+            # whose son or founder the next name is ("Putra sulung Presiden Jokowi,
+            # Gibran ...") is not the one the sentence is about
+            heads = [m for m in candidates if not role_possessor(doc, m)]
+            subjects = [m for m in heads if _is_subject(doc, m, lex) or _opens_clause(doc, m, lex)]
             if subjects:
                 return Antecedent(subjects[0], "subject")
-            # a possessor ("Hillary Clinton's email scandal", "Putra sulung Presiden
-            # Jokowi, Gibran ...") is not the subject
-            owning = [
-                m
-                for m in candidates
-                if not _POSSESSIVE.match(doc.text, m.end) and not role_possessor(doc, m)
-            ]
+            # nor is a possessor ("Hillary Clinton's email scandal")
+            owning = [m for m in heads if not _POSSESSIVE.match(doc.text, m.end)]
             return Antecedent((owning or candidates)[0], "first")
         s_start, s_end = doc.sentences[index]
         if not (outside_only and _inside_one(s_start, s_end, quoted)):

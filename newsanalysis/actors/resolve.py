@@ -382,12 +382,13 @@ def _partials_and_bare_names(state: _State, masked: str, bare_names: bool) -> No
             words = words[1:]
         run: list[tuple[int, int, str]] = []
         for i, w in enumerate(words + [None]):
+            # a common word breaks the run unless it is a first name opening it ("Bill Bruch")
+            common = w is not None and lex.is_common(w[2])
+            if common and not run and _given_name_before_surname(lex, words, i):
+                common = False
             if w is not None and not (
                 w[2].lower() in lex.not_name
-                or (
-                    lex.is_common(w[2])
-                    and not (not run and _given_name_before_surname(lex, words, i))
-                )
+                or common
                 or w[2].lower() in lex.title_words
                 or w[0] in state.head_starts
             ):

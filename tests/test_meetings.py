@@ -1721,3 +1721,54 @@ def test_called_with_a_name_and_a_time_word_is_a_call(kb):
     )
     assert [(r["mode"], r["status"]) for r in rows] == [("phone", "happened")]
     assert names(rows) == [{"Bill Bruch", "Curly Haugland"}]
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        # speech drops the verb's prefix: the bare word after a subject pronoun is the verb
+        (
+            '"Aturan main kita tetap sama," kata Presiden Joko Widodo. "Saya telepon '
+            'Panglima TNI, saya minta dicopot yang tidak bisa mengatasi," kata dia.',
+            [{"Joko Widodo", "Hadi Tjahjanto"}],
+        ),
+        # the noun stays a noun: a phone number, a contact
+        ("Warga bisa menghubungi nomor telepon Polres Bogor.", []),
+        ('"Silakan hubungi kontak telepon saya," kata Joko Widodo.', []),
+    ],
+)
+def test_a_bare_phone_word_after_a_subject_pronoun_is_a_call(kb, text, pair):
+    rows = real(kb, text)
+    assert names(rows) == pair
+    assert all(r["mode"] == "phone" for r in rows)
+
+
+def test_a_demonstrative_meeting_noun_tells_the_gathering_told_before_without_a_trigger(kb):
+    text = (
+        "Presiden Joko Widodo (Jokowi) mengundang anggota Badan Pembinaan Ideologi Pancasila "
+        "(BPIP) Buya Syafii Maarif ke Istana Kepresidenan, Jakarta. Dalam pertemuan itu, "
+        "Jokowi ingin berkonsultasi terkait penyusunan menteri."
+    )
+    rows = real(kb, text)
+    assert names(rows) == [{"Joko Widodo", "Buya Syafii Maarif"}]
+    assert rows[0]["status"] == "happened"  # "the meeting" took place: not only invited
+    assert text[rows[0]["start"] : rows[0]["end"]].startswith("Dalam pertemuan itu")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a meeting told with a trigger word before is the one referred to (a restatement)
+        "Pemerintah Indonesia mengundang Prabowo Subianto untuk mengunjungi Papua. "
+        "Rencana kunjungan tersebut ditunda.",
+        # no gathering of two named sides before the noun
+        "Joko Widodo mengundang wartawan ke Istana. Pertemuan itu berlangsung singkat.",
+        # too far before the noun
+        "Joko Widodo mengundang Prabowo Subianto ke Istana. Hujan turun. Jalan macet. "
+        "Banjir meluas. Pertemuan itu berlangsung singkat.",
+    ],
+)
+def test_no_gathering_is_read_back_without_a_latent_telling(kb, text):
+    assert [
+        r for r in real(kb, text) if r["trigger"] in ("Pertemuan itu", "kunjungan tersebut")
+    ] == []

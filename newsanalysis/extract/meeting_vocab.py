@@ -141,6 +141,7 @@ class MeetingVocab:
     home_role: re.Pattern[str] | None = None  # "Presiden" alone: the home country's
     home_role_keys: dict[str, str] = field(default_factory=dict)  # role words -> role key
     other_holder: re.Pattern[str] | None = None  # "terpilih", "2019-2024": not the holder today
+    latent_trigger: re.Pattern[str] | None = None  # a gathering told without a trigger word
     defendant_word: re.Pattern[str] | None = None  # "Terdakwa": the article's defendant
     charged_after: re.Pattern[str] | None = None  # after a name: "(atau Romi) didakwa"
 
@@ -297,6 +298,7 @@ def vocab(language: str) -> MeetingVocab | None:
             r"(?![\w-])",
         ),
         other_holder=_around(section.get("other_holder", []), r"\s*", r"(?![\w-])"),
+        latent_trigger=_words(section.get("latent_triggers", [])),
     )
 
 

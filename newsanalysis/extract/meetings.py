@@ -228,13 +228,16 @@ def _sentence_events(doc, v, sentence, matches, earlier: list[_Event]) -> list[_
         t_start, t_end = m.span()
         word_end = m.end(mode) if m.lastgroup else t_end
         clitic = (word_end, t_end) if t_end > word_end else None  # "menemuinya"
+        demonstrative = bool(v.anaphora and _anaphoric(v, doc.text, t_start, t_end))
         if (
-            v.anaphora
-            and _anaphoric(v, doc.text, t_start, t_end)
+            demonstrative
             or _anaphoric_np(v, doc.text, t_start, t_end, sentence)
             or _reported_event(v, doc.text, t_start, t_end, sentence)
         ):
-            _enrich_antecedent(doc, v, earlier + events, mode, t_start, t_end)
+            told = _enrich_antecedent(doc, v, earlier + events, mode, t_start, t_end)
+            latent = None if told or not demonstrative else _latent_event(doc, v, mode, m)
+            if latent is not None:
+                events.append(latent)
             continue
         if _event_name(doc.text, t_start, t_end, sentence):
             continue
@@ -616,29 +619,81 @@ def _absorb(v, target: _Event, other: _Event) -> None:
     target.date = target.date or other.date
 
 
-def _enrich_antecedent(doc, v, events: list[_Event], mode, t_start, t_end) -> None:
+def _enrich_antecedent(doc, v, events: list[_Event], mode, t_start, t_end) -> bool:
     """ "Kunjungan itu akan berlangsung dari Senin hingga Rabu": give the earlier event the
-    date (when finer or missing) and place that its restatement adds."""
+    date (when finer or missing) and place that its restatement adds. False when no event
+    was told close enough before to be the one referred to."""
     if not events:
-        return
+        return False
     target = next((e for e in reversed(events) if e.mode == mode), events[-1])
     if doc.sentence_index(target.start) < doc.sentence_index(t_start) - _ANAPHORA_REACH:
-        return
+        return False
     lo, hi = _clause(doc, v, doc.sentence_of(t_start), t_start, t_end)
     target.location = target.location or _location(doc, v, t_end, hi)
     if target.count is not None:
-        return
+        return True
     goal = v.purpose_word.search(doc.text, t_end, hi) if v.purpose_word else None
     hi = goal.start() if goal else hi  # "dimaksudkan untuk mengundang JK ... pada November"
     d = _date(doc, v, lo, hi, t_start, t_end)
     if d is None or not (lo <= d.start and d.end <= hi):
-        return  # a date outside the restatement's own clause tells of something else
+        return True  # a date outside the restatement's own clause tells of something else
     old = target.date
     if old is None or (old.date_start <= d.date_start and d.date_end <= old.date_end and d != old):
         target.date = d
         if doc.published is not None and target.status in (None, "planned"):
             if d.date_start > doc.published:
                 target.status = "planned"
+    return True
+
+
+#: how many sentences before a demonstrative meeting noun its unnamed gathering may be told
+_LATENT_REACH = 2
+
+
+def _latent_event(doc, v, mode: str, noun: re.Match[str]) -> _Event | None:
+    """ "Presiden Jokowi mengundang Buya Syafii Maarif ke Istana ... Dalam pertemuan itu,
+    ...": a demonstrative meeting noun with no meeting told before it refers to the
+    gathering one of the two sentences before tells without a trigger word (the pack's
+    ``latent_triggers``: "mengundang", "menggelar rapat antara", "invited"). The event is
+    that clause's sides, told at the noun (GUIDELINE: a meeting first told without a
+    trigger word is annotated at its first trigger); the noun's clause gives its status
+    (an invitation referred to as "the meeting" took place), date and place first."""
+    if v.latent_trigger is None:
+        return None
+    text = doc.text
+    t_start, t_end = noun.span()
+    here = doc.sentence_index(t_start)
+    for index in range(here - 1, max(-1, here - 1 - _LATENT_REACH), -1):
+        sentence = doc.sentences[index]
+        if v.trigger.search(text, sentence[0], t_start):
+            return None  # a meeting told with a trigger word is the one referred to
+        for found in reversed(list(v.latent_trigger.finditer(text, *sentence))):
+            told = _event_for_trigger(doc, v, sentence, mode, *found.span())
+            if len(told.participants) >= 2:
+                return _told_at_noun(doc, v, told, mode, t_start, t_end)
+    return None
+
+
+def _told_at_noun(doc, v, told: _Event, mode: str, t_start: int, t_end: int) -> _Event:
+    """The latent gathering ``told`` as an event of the demonstrative noun's clause: its
+    sides, date and place, with the markers around the noun ("pertemuan itu batal")."""
+    text = doc.text
+    sentence = doc.sentence_of(t_start)
+    lo, hi = _clause(doc, v, sentence, t_start, t_end)
+    hi = _object_end(v, text, t_end, hi)
+    event = _Event(lo, hi, mode, [text[t_start:t_end]], sentence)
+    event.anchor, event.nominal = t_start, True
+    event.participants, event.surfaces, event.host_id = (
+        told.participants,
+        told.surfaces,
+        told.host_id,
+    )
+    event.status = _marked_status(v, text, lo, t_start, t_end, hi)
+    if event.status is None and told.status in ("planned", "negated", "cancelled"):
+        event.status = told.status
+    event.date = told.date or _date(doc, v, lo, hi, t_start, t_end)
+    event.location = told.location or _location(doc, v, t_end, hi)
+    return event
 
 
 def _merge_article(doc, events: list[_Event]) -> list[_Event]:

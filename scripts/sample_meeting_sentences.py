@@ -2,7 +2,7 @@
 
 Indonesian candidates come from CLICK-ID (kompas, okezone, sindonews; the main sheets,
 not the clickbait sheets; tribunnews too from round 8 on), English ones from PolNeAR train
-(and dev, rounds 6 and 7). Texts are cleaned and split by the package itself, so every sampled sentence can be
+(and dev, rounds 6 and 7); round 15 reads PFSA-ID (Indonesian) and NewsMTSC (English). Texts are cleaned and split by the package itself, so every sampled sentence can be
 found again in the text that ``na.analyze`` produces. The sample is stratified by
 trigger family with fixed quotas and a fixed seed, at most one sentence per article;
 the dev/test split is by a hash of the article id.
@@ -35,6 +35,8 @@ the dev/test split is by a hash of the article id.
         > gold/meetings/candidates_round13.jsonl
     .venv/bin/python scripts/sample_meeting_sentences.py --round 14 \
         > gold/meetings/candidates_round14.jsonl
+    .venv/bin/python scripts/sample_meeting_sentences.py --round 15 \
+        > gold/meetings/candidates_round15.jsonl
 
 Round 2 (GUIDELINE §9.5) is enriched: only sentences where a trigger is directly
 followed or preceded by a capitalised word, from articles not used in round 1.
@@ -112,6 +114,16 @@ sentences only and English phone ones only, so Indonesian in_person takes its wh
 and the English third is "called"/"phone" sentences: 182 (126 Indonesian, 56 English; 137
 fresh, 45 test_article): enriched 2, random 180; annotated blind, 25 carry a meeting (25
 events, one of them English).
+Round 15 (GUIDELINE §9.18, ``split: "test13"``) is a twelfth fresh test round, seed
+20191215, from two sources no round had read, since the CLICK-ID and PolNeAR pools are
+used up: **every** sentence of PFSA-ID dev-20 (204 Kompas articles rebuilt by
+``quotes_pfsa.load``; ``corpus: "pfsa-id/dev-20"``, ``row`` the article's index,
+``draw: "all"``, several sentences per article) that an Indonesian trigger family matches,
+and a random draw by family quota (``QUOTA_EN_15``, ``draw: "random"``) from NewsMTSC train
+(7,758 English sentences, each its own article; ``corpus: "newsmtsc/train"``). Neither
+source gives a title or a publication date. PFSA-ID candidates keep no context (the data
+are CC BY-NC-SA). It drew 231 sentences: 151 PFSA-ID (74 articles) and 80 NewsMTSC;
+annotated blind, 34 carry a meeting (35 events; 8 of them in PFSA-ID).
 Each round is one entry of ``ROUNDS`` (round number -> the function that prints it).
 
 The trigger patterns here are deliberately broader than the extractor's vocabulary:
@@ -945,6 +957,70 @@ def main_round14() -> None:
     _pool_b_round(14, "test12", SEED_14, QUOTA_ID_14, QUOTA_EN_14, UNLABELLED_SAMPLES_13)
 
 
+SEED_15 = 20191215
+#: round 15 (GUIDELINE §9.18): the CLICK-ID and PolNeAR pools are used up, so the round
+#: reads two sources no round has read: every trigger sentence of PFSA-ID (Kompas,
+#: Indonesian) and a random draw by family from NewsMTSC train (English sentences with no
+#: article). About 80 English sentences; the "called" sentences filed under ``phone`` are
+#: kept to a fifth so that the draw holds meetings.
+QUOTA_EN_15 = {"in_person": 35, "visit": 12, "talks": 12, "summit": 6, "phone": 15}
+
+
+def pfsa_records():
+    """The articles of PFSA-ID dev-20 (``eval/pfsa-id``, CC BY-NC-SA, evaluation only),
+    rebuilt from their tokens by ``quotes_pfsa.load``; ``row`` is the article's index.
+    The data give no title and no publication date (the Kompas datelines name a city
+    only)."""
+    from newsanalysis.evaluate.quotes_pfsa import load
+
+    for article in load(str(SHARED)):
+        yield {
+            "article_id": f"pfsa:{article.index}",
+            "corpus": "pfsa-id/dev-20",
+            "row": article.index,
+            "published": None,
+            "title": None,
+            "text": article.text,
+        }
+
+
+def newsmtsc_records():
+    """The sentences of NewsMTSC train (``eval/sentiment/newsmtsc``, MIT), each its own
+    article: no title, no date, no context."""
+    path = SHARED / "eval" / "sentiment" / "newsmtsc" / "train.jsonl"
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            yield {
+                "article_id": f"newsmtsc:{record['primary_gid']}",
+                "corpus": "newsmtsc/train",
+                "published": None,
+                "title": None,
+                "text": record["sentence_normalized"],
+            }
+
+
+def main_round15() -> None:
+    """A twelfth fresh test round (GUIDELINE §9.18): seed 20191215, from text no round
+    has read: **every** sentence of PFSA-ID dev-20 that an Indonesian trigger family
+    matches (``draw: "all"``, several per article) and a random draw by family quota from
+    NewsMTSC train (``QUOTA_EN_15``, ``draw: "random"``). PFSA-ID is non-commercial
+    evaluation data: a candidate keeps the sentence and its offset, never its context."""
+    rng = random.Random(SEED_15)
+    chosen = []
+    for _, cand in candidates(pfsa_records(), "id", FAMILIES_ID):
+        cand["context"] = None  # PFSA-ID text is not copied into the repository
+        cand["draw"] = "all"
+        chosen.append(cand)
+    english = sample(candidates(newsmtsc_records(), "en", FAMILIES_EN), QUOTA_EN_15, rng)
+    for cand in english:
+        cand["draw"] = "random"
+    for cand in chosen + english:
+        cand["round"] = 15
+        cand["split"] = "test13"
+        sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
+
+
 #: round number (as ``--round`` gives it) -> the function that prints its candidates
 ROUNDS = {
     "1": main_round1,
@@ -961,6 +1037,7 @@ ROUNDS = {
     "12": main_round12,
     "13": main_round13,
     "14": main_round14,
+    "15": main_round15,
 }
 
 

@@ -139,4 +139,51 @@ def test_every_gold_split_can_be_scored_from_the_command_line():
     for split in {g["split"] for g in load_gold()}:
         assert parser.parse_args(["--split", split]).split == split
     with pytest.raises(SystemExit):
-        parser.parse_args(["--split", "test13"])
+        parser.parse_args(["--split", "test14"])
+
+
+def test_find_articles_builds_pfsa_and_newsmtsc_records():
+    """Round 15's sources (GUIDELINE §9.18): a PFSA-ID article as ``quotes_pfsa`` rebuilds
+    it (found by its index) and a NewsMTSC sentence as its own article (found by its id),
+    both without a publication date; a gold sentence locates in each. The texts are read
+    from ../shared here, never written into the test (PFSA-ID is CC BY-NC-SA)."""
+    import json
+
+    import pandas as pd
+
+    from newsanalysis.evaluate.quotes_pfsa import load as load_pfsa
+
+    pfsa_path = shared_path("eval", "pfsa-id", "dev-20.txt")
+    mtsc_path = shared_path("eval", "sentiment", "newsmtsc", "train.jsonl")
+    article = load_pfsa(str(pfsa_path.parents[2]))[3]
+    sentence = article.text.split(". ")[1] + "."
+    with mtsc_path.open(encoding="utf-8") as handle:
+        record = json.loads(handle.readline())
+    common = {"published": None, "title": None, "events": [], "reason": "generic"}
+    gold = [
+        {
+            **common,
+            "gid": "pfsa:3:1",
+            "article_id": "pfsa:3",
+            "corpus": "pfsa-id/dev-20",
+            "row": 3,
+            "sentence": sentence,
+        },
+        {
+            **common,
+            "gid": "m:0",
+            "article_id": f"newsmtsc:{record['primary_gid']}",
+            "corpus": "newsmtsc/train",
+            "row": None,
+            "sentence": record["sentence_normalized"],
+        },
+    ]
+    articles = find_articles(gold, shared_path())
+    pfsa, mtsc = articles[article_key(gold[0])], articles[article_key(gold[1])]
+    assert (pfsa["text"], pfsa["language"]) == (article.text, "id")
+    assert (mtsc["text"], mtsc["language"]) == (record["sentence_normalized"], "en")
+    assert pfsa["published"] is pd.NaT and mtsc["published"] is pd.NaT
+    assert all(locate_gold(articles[article_key(g)]["text"], g) for g in gold)
+    # a record that names an article the data does not hold is left out, not invented
+    stray = {**gold[0], "gid": "pfsa:9999:0", "article_id": "pfsa:9999", "row": 9999}
+    assert article_key(stray) not in find_articles([stray], shared_path())

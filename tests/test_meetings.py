@@ -747,6 +747,7 @@ def test_gold_set_shape():
         "test10",
         "test11",
         "test12",
+        "test13",
     }
     assert {g["round"] for g in gold if g["split"] == "test2"} == {4}
     assert {g["round"] for g in gold if g["split"] == "test3"} == {5}
@@ -766,6 +767,15 @@ def test_gold_set_shape():
     assert {g["language"] for g in gold if g["split"] == "test11"} == {"id", "en"}
     assert {g["round"] for g in gold if g["split"] == "test12"} == {14}
     assert {g["language"] for g in gold if g["split"] == "test12"} == {"id", "en"}
+    assert {g["round"] for g in gold if g["split"] == "test13"} == {15}
+    test13 = [g for g in gold if g["split"] == "test13"]
+    assert {(g["corpus"], g["language"]) for g in test13} == {
+        ("pfsa-id/dev-20", "id"),
+        ("newsmtsc/train", "en"),
+    }
+    # PFSA-ID is non-commercial evaluation data: the gold keeps no article text of it
+    pfsa = [g for g in test13 if g["corpus"].startswith("pfsa-id/")]
+    assert pfsa and all(g["context"] is None and g["title"] is None for g in pfsa)
     assert len({g["gid"] for g in gold}) == len(gold)
     for g in gold:
         assert g["events"] or g["reason"]

@@ -1,11 +1,12 @@
 """Score the meetings extractor against the dev gold (``gold/meetings/gold.jsonl``).
 
-    python -m newsanalysis.evaluate.meetings [--split dev|test|test2..test12|all] [--errors]
+    python -m newsanalysis.evaluate.meetings [--split dev|test|test2..test13|all] [--errors]
 
-Each gold record is one sentence of a CLICK-ID or PolNeAR article (read from ``../shared``
-at run time; nothing is copied) with the events annotated in it following
-``gold/meetings/GUIDELINE.md``. The article is found by corpus, title and row (not by the
-loader's article id), the whole article goes through the pipeline (``process_article``:
+Each gold record is one sentence of a CLICK-ID, PolNeAR or PFSA-ID article or one
+NewsMTSC sentence (read from ``../shared`` at run time; nothing is copied) with the events
+annotated in it following ``gold/meetings/GUIDELINE.md``. The article is found by corpus,
+title and row (not by the loader's article id; PFSA-ID by its index, NewsMTSC by its
+sentence id), the whole article goes through the pipeline (``process_article``:
 clean, actors, dates, meetings), the gold sentence is located in the cleaned text by a
 normalised match with a fuzzy fallback (:mod:`.locate`: whitespace, quote styles,
 mojibake and offsets do not matter), and the system events whose clause starts inside
@@ -228,6 +229,48 @@ def find_articles(gold: list[dict[str, Any]], shared: Path) -> dict[str, dict[st
                 "language": "en",
                 "title": g.get("title"),
             }
+    out.update(_sentence_source_articles(gold, shared, set(out)))
+    return out
+
+
+def _sentence_source_articles(
+    gold: list[dict[str, Any]], shared: Path, done: set[str]
+) -> dict[str, dict[str, Any]]:
+    """The records of the round-15 sources (GUIDELINE §9.18), read from ``../shared``:
+    a PFSA-ID article (``row`` = its index in ``eval/pfsa-id/dev-20.txt``) as
+    ``quotes_pfsa`` rebuilds its text, and a NewsMTSC train sentence (``article_id``
+    ``newsmtsc:<primary_gid>``) as its own article. Neither has a title; the gold's
+    ``published`` is usually null (``NaT``)."""
+    import pandas as pd
+
+    wanted = [g for g in gold if article_key(g) not in done]
+    pfsa: dict[int, str] = {}
+    if any(g["corpus"].startswith("pfsa-id/") for g in wanted):
+        from .quotes_pfsa import load as load_pfsa
+
+        pfsa = {article.index: article.text for article in load_pfsa(str(shared))}
+    sentences: dict[str, str] = {}
+    if any(g["corpus"].startswith("newsmtsc/") for g in wanted):
+        path = shared / "eval" / "sentiment" / "newsmtsc" / "train.jsonl"
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                sentences[f"newsmtsc:{record['primary_gid']}"] = record["sentence_normalized"]
+    out: dict[str, dict[str, Any]] = {}
+    for g in wanted:
+        if g["corpus"].startswith("pfsa-id/") and g.get("row") in pfsa:
+            text, language = pfsa[g["row"]], "id"
+        elif g["corpus"].startswith("newsmtsc/") and g["article_id"] in sentences:
+            text, language = sentences[g["article_id"]], "en"
+        else:
+            continue
+        out[article_key(g)] = {
+            "article_id": g["article_id"],
+            "text": text,
+            "published": pd.Timestamp(g["published"]) if g.get("published") else pd.NaT,
+            "language": language,
+            "title": None,
+        }
     return out
 
 
@@ -407,6 +450,7 @@ def build_parser() -> argparse.ArgumentParser:
             "test10",
             "test11",
             "test12",
+            "test13",
             "all",
         ),
         default="dev",
@@ -425,7 +469,10 @@ def build_parser() -> argparse.ArgumentParser:
         "test11: round 13, a tenth blind round drawn as round 12 once rounds 10-12 were "
         "opened as development data (GUIDELINE §9.16); "
         "test12: round 14, an eleventh blind round drawn as round 13 once round 13 was "
-        "opened as development data (GUIDELINE §9.17)",
+        "opened as development data (GUIDELINE §9.17); "
+        "test13: round 15, a twelfth blind round from sources no round had read, every "
+        "trigger sentence of PFSA-ID (Kompas) and a random draw from NewsMTSC (GUIDELINE "
+        "§9.18)",
     )
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--shared", default=None, help="the shared data folder (../shared)")

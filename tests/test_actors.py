@@ -832,3 +832,17 @@ def test_a_first_name_that_is_a_common_word_opens_a_name_before_a_speech_verb(kb
     doc = _doc("Bill Bruch said he called the chairman earlier this month.", "en")
     find_mentions(doc, kb)
     assert _who(doc, "Bill Bruch") == "Bill Bruch"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Helmi kemudian menemui saksi atas nama Asmaizulfi alias Vivi.", "Asmaizulfi"),
+        ("Korban bertemu dengan seorang pengendara bernama Tavipuddin di jalan.", "Tavipuddin"),
+    ],
+)
+def test_a_naming_word_introduces_a_one_word_name(kb, text, name):
+    doc = _doc(text)
+    find_mentions(doc, kb)
+    found = [m for m in doc.mentions if m.surface == name]
+    assert found and doc.actors[found[0].actor_id].type == "person"

@@ -846,3 +846,17 @@ def test_a_naming_word_introduces_a_one_word_name(kb, text, name):
     find_mentions(doc, kb)
     found = [m for m in doc.mentions if m.surface == name]
     assert found and doc.actors[found[0].actor_id].type == "person"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Pesawat itu menempuh rute tetap, lapor kantor berita Interfax.", "Interfax"),
+        ("Laporan stasiun televisi Arirang menyebut hal itu.", "Arirang"),
+    ],
+)
+def test_a_classifier_noun_introduces_an_organisation(kb, text, name):
+    doc = _doc(text)
+    find_mentions(doc, kb)
+    found = [m for m in doc.mentions if m.surface == name]
+    assert found and doc.actors[found[0].actor_id].type == "organisation"

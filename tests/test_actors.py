@@ -860,3 +860,16 @@ def test_a_classifier_noun_introduces_an_organisation(kb, text, name):
     find_mentions(doc, kb)
     found = [m for m in doc.mentions if m.surface == name]
     assert found and doc.actors[found[0].actor_id].type == "organisation"
+
+
+def test_a_pronoun_goes_on_with_the_pronoun_that_opened_the_sentence_before(kb):
+    text = (
+        "Ucapan belasungkawa disampaikan Menteri Senior Singapura Teo Chee Hean. Ia mengaku "
+        "sangat sedih mendengar kabar meninggalnya BJ Habibie. Ia yang saat itu sedang dalam "
+        "kunjungan kerja ke Jakarta menyampaikan belasungkawa."
+    )
+    doc = _doc(text, published=date(2019, 9, 12))
+    find_mentions(doc, kb)
+    second = text.index("Ia yang")
+    found = resolve_reference(doc, second, second + 2)
+    assert [doc.actor_name(m.actor_id) for m in found] == ["Teo Chee Hean"]

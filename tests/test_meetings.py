@@ -1782,3 +1782,12 @@ def test_no_gathering_is_read_back_without_a_latent_telling(kb, text):
     assert [
         r for r in real(kb, text) if r["trigger"] in ("Pertemuan itu", "kunjungan tersebut")
     ] == []
+
+
+def test_the_pronoun_a_relative_clause_hangs_on_is_its_subject(kb):
+    rows = real(
+        kb,
+        "Menteri Senior Singapura Teo Chee Hean menyampaikan belasungkawa. Ia yang saat itu "
+        "sedang dalam kunjungan kerja ke Jakarta, menyempatkan diri melayat.",
+    )
+    assert names(rows) == [{"Teo Chee Hean", "Indonesia"}] and rows[0]["mode"] == "visit"

@@ -154,7 +154,12 @@ def _singular_pronoun(word: str, lex: Lexicon) -> bool:
 
 
 def _salient(
-    doc: Document, before: list[Mention], start: int, gender: str | None, lex: Lexicon
+    doc: Document,
+    before: list[Mention],
+    start: int,
+    gender: str | None,
+    lex: Lexicon,
+    depth: int = 0,
 ) -> Antecedent | None:
     """The person a singular pronoun at ``start`` stands for: in the nearest sentence that
     names a plausible person (this one, then up to ``_WINDOW`` before, not counting
@@ -179,6 +184,16 @@ def _salient(
     index = doc.sentence_index(start)
     counted = 0
     while index >= 0 and counted <= _WINDOW:
+        if index < doc.sentence_index(start) and depth < _CHAIN_DEPTH:
+            opening = _opening_pronoun(doc, index, gender, lex)
+            if opening is not None and not (outside_only and _inside(opening[0], quoted)):
+                # "Teo Chee Hean ... . Ia mengaku sedih mendengar kabar meninggalnya BJ
+                # Habibie. Ia yang saat itu ...": a sentence opened by a pronoun goes on
+                # about the one that pronoun stands for, not about the others it names
+                earlier = [m for m in before if m.end <= opening[0]]
+                found = _salient(doc, earlier, opening[0], gender, lex, depth + 1)
+                if found is not None:
+                    return Antecedent(found.mention, "subject")
         candidates = [
             m
             for m in by_sentence.get(index, ())
@@ -207,6 +222,26 @@ def _salient(
 
 
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
+#: how many sentences opened by a pronoun a chain of them may reach back over
+_CHAIN_DEPTH = 3
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)(?=[\s,])")
+
+
+def _opening_pronoun(doc: Document, index: int, gender: str | None, lex: Lexicon):
+    """The span of the singular personal pronoun that opens sentence ``index`` ("Ia
+    mengaku ...", "He said ..."), if one and of a compatible gender; else None."""
+    s_start, s_end = doc.sentences[index]
+    m = _FIRST_WORD.match(doc.text, s_start, s_end)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    if word not in lex.pronouns_person or word in lex.pronouns_first:
+        return None
+    own = "m" if word in lex.pronouns_male else "f" if word in lex.pronouns_female else None
+    if gender is not None and own is not None and own != gender:
+        return None
+    return m.start(1), m.end(1)
+
 
 #: how many sentences before its own a pronoun's antecedent may stand
 _WINDOW = 3

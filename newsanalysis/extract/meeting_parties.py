@@ -152,6 +152,14 @@ def _borrowed_subject(
             # relative clause belongs to the apposition of the person named before it
             if _type(doc, before[-1].actor_id) == "person":
                 return before[-1]
+        if not before:
+            # "Ia yang saat itu sedang dalam kunjungan kerja ke Jakarta": the pronoun the
+            # relative clause hangs on stands for its subject
+            pronoun = _WORD_BEFORE.search(
+                text, max(sentence[0], opener.start() - 20), opener.start()
+            )
+            if pronoun is not None:
+                return _reference_at(doc, v, pronoun.start(1), have)
         return None
     subordinate_first = _fronted(v, text, sentence, lo)
     fronted = subordinate_first or not text[sentence[0] : lo].strip(" \"“‘'(")

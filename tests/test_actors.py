@@ -873,3 +873,9 @@ def test_a_pronoun_goes_on_with_the_pronoun_that_opened_the_sentence_before(kb):
     second = text.index("Ia yang")
     found = resolve_reference(doc, second, second + 2)
     assert [doc.actor_name(m.actor_id) for m in found] == ["Teo Chee Hean"]
+
+
+def test_the_refugee_agency_named_in_full_is_not_the_united_nations(kb):
+    doc = _doc("Pemprov DKI bertemu United Nations High Commissioner for Refugees (UNHCR).")
+    find_mentions(doc, kb)
+    assert {m.actor_id for m in doc.mentions if "United" in m.surface} == {"org:unhcr"}

@@ -1791,3 +1791,13 @@ def test_the_pronoun_a_relative_clause_hangs_on_is_its_subject(kb):
         "sedang dalam kunjungan kerja ke Jakarta, menyempatkan diri melayat.",
     )
     assert names(rows) == [{"Teo Chee Hean", "Indonesia"}] and rows[0]["mode"] == "visit"
+
+
+def test_an_opinion_verb_ends_the_speakers_clause(kb):
+    # "berpendapat," / "menilai,": the clause after it has a subject of its own
+    rows = real(
+        kb,
+        "Wakil Ketua Komisi I DPR Satya Widya Yudha menyoroti Papua. Dia berpendapat, Benny "
+        "Wenda menyebarkan berita bohong hingga menemui perwakilan Perserikatan Bangsa-Bangsa.",
+    )
+    assert names(rows) == [{"Benny Wenda", "United Nations"}]

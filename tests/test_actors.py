@@ -879,3 +879,15 @@ def test_the_refugee_agency_named_in_full_is_not_the_united_nations(kb):
     doc = _doc("Pemprov DKI bertemu United Nations High Commissioner for Refugees (UNHCR).")
     find_mentions(doc, kb)
     assert {m.actor_id for m in doc.mentions if "United" in m.surface} == {"org:unhcr"}
+
+
+def test_a_generation_suffix_makes_another_person(kb):
+    text = (
+        "Trump knew about the meeting between Donald Trump Jr. and Jared Kushner. "
+        "Trump Jr. later said it was nothing."
+    )
+    doc = _doc(text, language="en")
+    find_mentions(doc, kb)
+    sons = {m.actor_id for m in doc.mentions if "Jr" in m.surface}
+    assert len(sons) == 1 and doc.actor_name(sons.pop()) == "Donald Trump Jr"
+    assert [m.actor_id for m in doc.mentions if m.surface == "Trump"] == ["Q22686"]

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..document import Actor
+from .ids import make_actor_id
 from .lexicon import MASK_ENTITY, MASK_PERSON, MASK_ROLE, scan_form
 from .state import _NEXT_WORD, _after_sentence_break, _follows, _Found, _is_country, _State
 
@@ -64,6 +66,17 @@ def _match_known(state: _State) -> None:
                 continue  # "New Jersey", "Laut China Selatan", "Michael Jordan"
             if actor.type == "person" and _named_facility(state, start, end):
                 continue  # "Bandara Soekarno-Hatta", "Jalan Sudirman", "Trump Tower"
+            suffix_end = _next_generation(state, end) if actor.type == "person" else None
+            if suffix_end is not None:
+                # "Donald Trump Jr.": the son, a person of his own
+                name = state.text[start:suffix_end]
+                earlier = [a for a in state.actors.values() if a.name.endswith(" " + name)]
+                actor_id = earlier[0].actor_id if earlier else make_actor_id("person", name)
+                state.actors.setdefault(
+                    actor_id, Actor(actor_id, name, "person", actor.country, [])
+                )
+                state.found.append(_Found(start, suffix_end, actor_id, "discovered"))
+                continue
             if actor.type == "person":
                 start = _with_given_name_and_initial(state, actor, start)
             state.found.append(_Found(start, end, actor.actor_id, "kb"))
@@ -96,6 +109,16 @@ def _with_given_name_and_initial(state: _State, actor, start: int) -> int:
 
 #: a given name and a middle initial right before a surname ("Sergey V. ")
 _GIVEN_AND_INITIAL = re.compile(r"(?<![\w.])([A-Z][a-z]+) [A-Z]\. $")
+
+
+def _next_generation(state: _State, end: int) -> int | None:
+    """Where a generation suffix right after a name ends ("Donald Trump Jr.", "George Bush
+    Sr."): the name is another person's than the one the knowledge base knows."""
+    after = _NEXT_WORD.match(state.text, end)
+    if after is None or after.group(1).rstrip(".,") not in state.lex.generation_suffixes:
+        return None
+    word_end = after.start(1) + len(after.group(1).rstrip(","))
+    return word_end
 
 
 def _named_facility(state: _State, start: int, end: int) -> bool:

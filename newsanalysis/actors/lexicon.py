@@ -107,6 +107,7 @@ class Lexicon:
     #: word or a name particle may open a name ("Bill Bruch", "Al Sharpton")
     given_name_openers: bool = False
     place_suffixes: frozenset[str] = frozenset()
+    generation_suffixes: frozenset[str] = frozenset()  # "Jr.": another person than the name
     not_person_before: tuple[str, ...] = ()
     org_place_before: frozenset[str] = frozenset()
     predicative_before: frozenset[str] = frozenset()
@@ -330,6 +331,7 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
             else None
         ),
         place_suffixes=frozenset(w.lower() for w in _words(pack, "place_suffixes")),
+        generation_suffixes=frozenset(_words(pack, "generation_suffixes")),
         not_person_before=tuple(w.lower() for w in _words(pack, "not_person_before")),
         org_place_before=frozenset(w.lower() for w in _words(pack, "org_place_before")),
         predicative_before=frozenset(w.lower() for w in _words(pack, "predicative_before")),

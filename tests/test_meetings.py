@@ -1801,3 +1801,15 @@ def test_an_opinion_verb_ends_the_speakers_clause(kb):
         "Wenda menyebarkan berita bohong hingga menemui perwakilan Perserikatan Bangsa-Bangsa.",
     )
     assert names(rows) == [{"Benny Wenda", "United Nations"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump has arrived in Singapore ahead of his historic meeting with Kim Jong-un.",
+        "Donald Trump said he looks very much forward to meeting with Enrique Pena Nieto.",
+    ],
+)
+def test_a_meeting_still_ahead_is_planned(kb, text):
+    rows = [r for r in real(kb, text, language="en") if r["mode"] == "in_person"]
+    assert [r["status"] for r in rows] == ["planned"]

@@ -1813,3 +1813,11 @@ def test_an_opinion_verb_ends_the_speakers_clause(kb):
 def test_a_meeting_still_ahead_is_planned(kb, text):
     rows = [r for r in real(kb, text, language="en") if r["mode"] == "in_person"]
     assert [r["status"] for r in rows] == ["planned"]
+
+
+def test_a_quantified_body_is_its_unnamed_members(kb):
+    # "other RNC officials": some of the committee's members, not the committee as a side
+    text = "Reince Priebus and other RNC officials agreed to cancel the Rules Committee meeting."
+    rows = real(kb, text, language="en")
+    assert names(rows) == [{"Reince Priebus", "Rules Committee"}]
+    assert rows[0]["status"] == "cancelled"

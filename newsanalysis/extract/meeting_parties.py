@@ -246,7 +246,13 @@ def _apposition_gap(v, text: str, name_end: int, pos: int) -> bool:
 
 def _modifies_group(doc, v, m: Mention) -> bool:
     """A name right before a group noun says whose group it is ("a lot of Bernie
-    supporters", "Trump voters"): the group is the side, unnamed, not the name."""
+    supporters", "Trump voters"), a quantifier before a body's name counts its members
+    ("some Democrats"): the group is the side, unnamed, not the name."""
+    if v.member_quantifier is not None and _type(doc, m.actor_id) == "organisation":
+        # "some Democrats have called her": some of its members, not the party
+        before = _WORD_BEFORE.search(doc.text, max(0, m.start - 20), m.start)
+        if before is not None and v.member_quantifier.fullmatch(before.group(1)):
+            return True
     if v.group_word is None:
         return False
     nxt = _NEXT_WORD.match(doc.text, m.end)

@@ -142,6 +142,7 @@ class MeetingVocab:
     home_role_keys: dict[str, str] = field(default_factory=dict)  # role words -> role key
     other_holder: re.Pattern[str] | None = None  # "terpilih", "2019-2024": not the holder today
     latent_trigger: re.Pattern[str] | None = None  # a gathering told without a trigger word
+    member_quantifier: re.Pattern[str] | None = None  # "some Democrats": members, unnamed
     defendant_word: re.Pattern[str] | None = None  # "Terdakwa": the article's defendant
     charged_after: re.Pattern[str] | None = None  # after a name: "(atau Romi) didakwa"
 
@@ -299,6 +300,7 @@ def vocab(language: str) -> MeetingVocab | None:
         ),
         other_holder=_around(section.get("other_holder", []), r"\s*", r"(?![\w-])"),
         latent_trigger=_words(section.get("latent_triggers", [])),
+        member_quantifier=_words(section.get("member_quantifiers", [])),
     )
 
 

@@ -1821,3 +1821,23 @@ def test_a_quantified_body_is_its_unnamed_members(kb):
     rows = real(kb, text, language="en")
     assert names(rows) == [{"Reince Priebus", "Rules Committee"}]
     assert rows[0]["status"] == "cancelled"
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        # after ", dan" the verb shares the first clause's subject, not its object
+        (
+            "Zhanna Petrova sedang memasak. Tiba-tiba dia melihat Anton Sokolov jatuh dari "
+            "jendela, dan bergegas menelepon ambulans serta polisi.",
+            [],
+        ),
+        # two verbs of one clause keep their subject
+        (
+            "Presiden Joko Widodo memanggil dan menemui Prabowo Subianto di Istana.",
+            [{"Joko Widodo", "Prabowo Subianto"}],
+        ),
+    ],
+)
+def test_a_verb_coordinated_after_a_comma_does_not_take_the_first_verbs_object(kb, text, pairs):
+    assert names(real(kb, text)) == pairs

@@ -447,6 +447,28 @@ def _drop_group_senders(doc, v, people: list[Mention], t_start: int) -> list[Men
     return people
 
 
+def _drop_first_verbs_objects(doc, v, people: list[Mention], lo: int, t_start: int):
+    """ "dia melihat Anton jatuh dari jendela, dan bergegas menelepon ambulans": a verb
+    trigger in a clause coordinated after a comma shares the first clause's subject, not
+    its object; the names between the first verb and the coordinator are no sides ("Jokowi
+    perlu memanggil dan bertemu ...": two verbs of one clause, left alone)."""
+    if v.coordinator is None:
+        return people
+    text = doc.text
+    joins = [
+        c
+        for c in v.coordinator.finditer(text, lo, t_start)
+        if len(text[c.end() : t_start].split()) <= 2 and text[: c.start()].rstrip().endswith(",")
+    ]
+    if not joins:
+        return people
+    join = joins[-1].start()
+    verb = _first_verb(doc, lo, join)
+    if verb >= join:
+        return people
+    return [m for m in people if not verb < m.start < join]
+
+
 def _drop_causers(doc, v, people: list[Mention], t_start: int) -> list[Mention]:
     """ "Taufiq menyarankan pimpinan KPK untuk bertemu dengan Presiden", "Jokowi mengutus
     Retno untuk menemui Wang Yi": the one named right before the purpose word is the

@@ -58,6 +58,7 @@ from .meeting_parties import (
     _drop_affiliations,
     _drop_causers,
     _drop_far_objects,
+    _drop_first_verbs_objects,
     _drop_group_senders,
     _drop_parenthetical,
     _drop_summit_names,
@@ -461,6 +462,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     people = _drop_group_senders(doc, v, people, t_start)
     if not nominal:
         people = _drop_causers(doc, v, people, t_start)
+        people = _drop_first_verbs_objects(doc, v, people, lo, t_start)
     unnamed_subject = False
     if v.causative and v.causative.fullmatch(trigger_text):
         # "BIN mempertemukan tokoh Papua dengan Presiden": the objects meet each other;

@@ -1807,7 +1807,7 @@ def test_an_opinion_verb_ends_the_speakers_clause(kb):
     "text",
     [
         "Donald Trump has arrived in Singapore ahead of his historic meeting with Kim Jong-un.",
-        "Donald Trump said he looks very much forward to meeting with Enrique Pena Nieto.",
+        "Donald Trump said he looks “very much forward” to meeting with Enrique Pena Nieto.",
     ],
 )
 def test_a_meeting_still_ahead_is_planned(kb, text):

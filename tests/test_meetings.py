@@ -1841,3 +1841,21 @@ def test_a_quantified_body_is_its_unnamed_members(kb):
 )
 def test_a_verb_coordinated_after_a_comma_does_not_take_the_first_verbs_object(kb, text, pairs):
     assert names(real(kb, text)) == pairs
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        # the body named after "of" holds the meeting: its own meeting, no counterpart
+        (
+            "Christoph Blocher reacts during an electoral meeting of the Swiss People's Party.",
+            [],
+        ),
+        (
+            "The first meeting of Donald Trump and Vladimir Putin was in Hamburg.",
+            [{"Donald Trump", "Vladimir Putin"}],
+        ),
+    ],
+)
+def test_whose_meeting_of_names(kb, text, pairs):
+    assert names(real(kb, text, language="en")) == pairs

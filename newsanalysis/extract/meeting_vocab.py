@@ -143,6 +143,7 @@ class MeetingVocab:
     other_holder: re.Pattern[str] | None = None  # "terpilih", "2019-2024": not the holder today
     latent_trigger: re.Pattern[str] | None = None  # a gathering told without a trigger word
     member_quantifier: re.Pattern[str] | None = None  # "some Democrats": members, unnamed
+    genitive: re.Pattern[str] | None = None  # "meeting of the": the name after it holds it
     defendant_word: re.Pattern[str] | None = None  # "Terdakwa": the article's defendant
     charged_after: re.Pattern[str] | None = None  # after a name: "(atau Romi) didakwa"
 
@@ -301,6 +302,7 @@ def vocab(language: str) -> MeetingVocab | None:
         other_holder=_around(section.get("other_holder", []), r"\s*", r"(?![\w-])"),
         latent_trigger=_words(section.get("latent_triggers", [])),
         member_quantifier=_words(section.get("member_quantifiers", [])),
+        genitive=_around(section.get("genitive", []), r"\s+", r"\s+"),
     )
 
 

@@ -325,6 +325,15 @@ def _modified_pair(doc, v, t_end: int, hi: int) -> int | None:
     return gap.end() if len(_pair_chain(doc, v, gap.end(), hi)) >= 2 else None
 
 
+def _name_after_noun(v, text: str, t_end: int) -> int | None:
+    """Where a capitalised name starts right after a nominal trigger, or after its
+    genitive word ("meeting of the Swiss People's Party"), else None."""
+    pos = _skip_spaces(text, t_end)
+    if v.genitive is not None and (of := v.genitive.match(text, t_end)) is not None:
+        pos = of.end()
+    return pos if text[pos : pos + 1].isupper() else None
+
+
 def _pair_chain(doc, v, pos: int, hi: int) -> list[Mention]:
     """The mentions joined by hyphens or joiners from ``pos`` on ("AS-China",
     "Rusia-Turki-Iran", "China dan AS")."""
@@ -416,11 +425,12 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
         # pair after the noun and its topic word, and nothing after it
         mentions = _pair_chain(doc, v, pair_at, hi)
         after_between = pair_at
-    elif nominal and text[_skip_spaces(text, t_end) : _skip_spaces(text, t_end) + 1].isupper():
-        # "pertemuan Firli dengan TGB", "pertemuan Fraksi Gerindra": a name right after
-        # the noun; the participants follow it (one name alone: a body's own meeting)
-        mentions = _clause_mentions(doc, t_end, hi)
-        after_between = t_end
+    elif nominal and (named_at := _name_after_noun(v, text, t_end)) is not None:
+        # "pertemuan Firli dengan TGB", "pertemuan Fraksi Gerindra", "a meeting of the
+        # Swiss People's Party": a name right after the noun (or its "of"); the
+        # participants follow it (one name alone: a body's own meeting)
+        mentions = _clause_mentions(doc, named_at, hi)
+        after_between = named_at
     else:
         mentions = _clause_mentions(doc, lo, hi)
     mentions = [m for m in mentions if not (m.start < t_end and t_start < m.end)]

@@ -1859,3 +1859,15 @@ def test_a_verb_coordinated_after_a_comma_does_not_take_the_first_verbs_object(k
 )
 def test_whose_meeting_of_names(kb, text, pairs):
     assert names(real(kb, text, language="en")) == pairs
+
+
+def test_a_leader_meeting_his_own_party_is_its_own_meeting(kb):
+    # the knowledge base knows SBY chairs Partai Demokrat (2013-2020): no counterpart
+    text = (
+        "Selain akan membuka acara pertemuan dengan seluruh fraksi Partai Demokrat, Susilo "
+        "Bambang Yudhoyono juga akan memberikan pembekalan."
+    )
+    assert real(kb, text) == []
+    # another party is a counterpart
+    rows = real(kb, "Susilo Bambang Yudhoyono akan bertemu dengan Partai Golkar.")
+    assert names(rows) == [{"Susilo Bambang Yudhoyono", "Partai Golongan Karya"}]

@@ -47,6 +47,28 @@ def _drop_parenthetical(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _drop_own_bodies(doc, mentions: list[Mention]) -> list[Mention]:
+    """ "SBY akan membuka acara pertemuan dengan seluruh fraksi Partai Demokrat": the body a
+    person side holds a role in (the knowledge base's roles, or the title the article gives
+    them) is that person's own, no counterpart: a leader meeting his party is its own
+    meeting (GUIDELINE §8 single_party)."""
+    info = doc.extra.get("actors")
+    kb = info.get("kb") if isinstance(info, dict) else None
+    titled = info.get("roles", {}) if isinstance(info, dict) else {}
+    own: set[str] = set()
+    for m in mentions:
+        if _type(doc, m.actor_id) == "person":
+            held = list(titled.get(m.actor_id, [])) + (
+                kb.roles_of.get(m.actor_id, []) if kb else []
+            )
+            own.update(of for _role, of in held if of)
+    if not own:
+        return mentions
+    return [
+        m for m in mentions if not (_type(doc, m.actor_id) == "organisation" and m.actor_id in own)
+    ]
+
+
 def _drop_affiliations(doc, v, mentions: list[Mention], t_start: int, t_end: int) -> list[Mention]:
     """Drop countries/organisations that qualify a nearby person ("Presiden AS Donald Trump",
     "mitranya dari Ukraina, Dmytro Kuleba") unless a joiner ("dan") links them."""

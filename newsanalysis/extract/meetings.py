@@ -60,6 +60,7 @@ from .meeting_parties import (
     _drop_far_objects,
     _drop_first_verbs_objects,
     _drop_group_senders,
+    _drop_own_bodies,
     _drop_parenthetical,
     _drop_summit_names,
     _join_split_names,
@@ -498,6 +499,7 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
             # are one side; the subject, the other side, is unnamed ("setelah berkunjung
             # ke Saudi serta UEA": the visitor is unnamed, the places are no pair)
             people, unnamed_subject = [], True
+    people = _drop_own_bodies(doc, people)
     if len({m.actor_id for m in people if _type(doc, m.actor_id) == "person"}) >= 2:
         # two people meet: the organisations and countries around them are their
         # affiliations or the topic ("Imam bertemu Dedi Mulyadi ... depan kantor BNI")

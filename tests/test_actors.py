@@ -842,10 +842,15 @@ def test_a_first_name_that_is_a_common_word_opens_a_name_before_a_speech_verb(kb
     ],
 )
 def test_a_naming_word_introduces_a_one_word_name(kb, text, name):
+    assert _type_found(kb, text, name) == "person"
+
+
+def _type_found(kb, text: str, surface: str) -> str | None:
+    """The type of the actor the first mention written ``surface`` stands for, if any."""
     doc = _doc(text)
     find_mentions(doc, kb)
-    found = [m for m in doc.mentions if m.surface == name]
-    assert found and doc.actors[found[0].actor_id].type == "person"
+    found = [m for m in doc.mentions if m.surface == surface]
+    return doc.actors[found[0].actor_id].type if found else None
 
 
 @pytest.mark.parametrize(
@@ -856,10 +861,7 @@ def test_a_naming_word_introduces_a_one_word_name(kb, text, name):
     ],
 )
 def test_a_classifier_noun_introduces_an_organisation(kb, text, name):
-    doc = _doc(text)
-    find_mentions(doc, kb)
-    found = [m for m in doc.mentions if m.surface == name]
-    assert found and doc.actors[found[0].actor_id].type == "organisation"
+    assert _type_found(kb, text, name) == "organisation"
 
 
 def test_a_pronoun_goes_on_with_the_pronoun_that_opened_the_sentence_before(kb):

@@ -117,8 +117,7 @@ def _next_generation(state: _State, end: int) -> int | None:
     after = _NEXT_WORD.match(state.text, end)
     if after is None or after.group(1).rstrip(".,") not in state.lex.generation_suffixes:
         return None
-    word_end = after.start(1) + len(after.group(1).rstrip(","))
-    return word_end
+    return after.start(1) + len(after.group(1).rstrip(","))
 
 
 def _named_facility(state: _State, start: int, end: int) -> bool:

@@ -181,10 +181,10 @@ def _salient(
         by_sentence.setdefault(doc.sentence_index(m.start), []).append(m)
     speakers = doc.extra["actors"].get("speakers", set())
     strong = _strong_actors(doc)
-    index = doc.sentence_index(start)
+    here = index = doc.sentence_index(start)
     counted = 0
     while index >= 0 and counted <= _WINDOW:
-        if index < doc.sentence_index(start) and depth < _CHAIN_DEPTH:
+        if index < here and depth < _CHAIN_DEPTH:
             opening = _opening_pronoun(doc, index, gender, lex)
             if opening is not None and not (outside_only and _inside(opening[0], quoted)):
                 # "Teo Chee Hean ... . Ia mengaku sedih mendengar kabar meninggalnya BJ
@@ -237,7 +237,7 @@ def _opening_pronoun(doc: Document, index: int, gender: str | None, lex: Lexicon
     word = m.group(1).lower()
     if word not in lex.pronouns_person or word in lex.pronouns_first:
         return None
-    own = "m" if word in lex.pronouns_male else "f" if word in lex.pronouns_female else None
+    own = pronoun_gender(doc, m.start(1), m.end(1))
     if gender is not None and own is not None and own != gender:
         return None
     return m.start(1), m.end(1)

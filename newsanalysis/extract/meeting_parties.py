@@ -21,6 +21,7 @@ from .meeting_text import (
     _date_starts_at,
     _first_verb,
     _is_place,
+    _kb,
     _lexicon,
     _lower_words,
     _mention_starting_at,
@@ -53,7 +54,7 @@ def _drop_own_bodies(doc, mentions: list[Mention]) -> list[Mention]:
     them) is that person's own, no counterpart: a leader meeting his party is its own
     meeting (GUIDELINE §8 single_party)."""
     info = doc.extra.get("actors")
-    kb = info.get("kb") if isinstance(info, dict) else None
+    kb = _kb(doc)
     titled = info.get("roles", {}) if isinstance(info, dict) else {}
     own: set[str] = set()
     for m in mentions:
@@ -480,7 +481,7 @@ def _drop_first_verbs_objects(doc, v, people: list[Mention], lo: int, t_start: i
     joins = [
         c
         for c in v.coordinator.finditer(text, lo, t_start)
-        if len(text[c.end() : t_start].split()) <= 2 and text[: c.start()].rstrip().endswith(",")
+        if len(text[c.end() : t_start].split()) <= 2 and text[lo : c.start()].rstrip().endswith(",")
     ]
     if not joins:
         return people

@@ -668,7 +668,7 @@ def _latent_event(doc, v, mode: str, noun: re.Match[str]) -> _Event | None:
     """ "Presiden Jokowi mengundang Buya Syafii Maarif ke Istana ... Dalam pertemuan itu,
     ...": a demonstrative meeting noun with no meeting told before it refers to the
     gathering one of the two sentences before tells without a trigger word (the pack's
-    ``latent_triggers``: "mengundang", "menggelar rapat antara", "invited"). The event is
+    ``latent_triggers``: "mengundang", "menggelar rapat antara"). The event is
     that clause's sides, told at the noun (GUIDELINE: a meeting first told without a
     trigger word is annotated at its first trigger); the noun's clause gives its status
     (an invitation referred to as "the meeting" took place), date and place first."""

@@ -56,7 +56,7 @@ def resolve_reference(doc: Document, start: int, end: int) -> list[Mention]:
             return []
         return [Mention(start, end, doc.text[start:end], speaker.actor_id, "speaker")]
     if _singular_pronoun(word, lex):
-        gender = "m" if word in lex.pronouns_male else "f" if word in lex.pronouns_female else None
+        gender = word_gender(word, lex)
         # inside a quotation, "beliau" / "he" is someone other than the one speaking
         speaker = quote_speaker(doc, start, lambda pos, g: person_before(doc, pos, g))
         if speaker is not None:
@@ -127,7 +127,7 @@ def antecedent(doc: Document, start: int, end: int) -> Antecedent | None:
     word = re.sub(r"\s+", " ", doc.text[start:end].strip()).lower().lstrip("-")
     if not _singular_pronoun(word, lex):
         return None
-    gender = "m" if word in lex.pronouns_male else "f" if word in lex.pronouns_female else None
+    gender = word_gender(word, lex)
     before = [m for m in doc.mentions if m.end <= start and _is_person(doc, m.actor_id)]
     return _salient(doc, before, start, gender, lex)
 
@@ -139,6 +139,11 @@ def pronoun_gender(doc: Document, start: int, end: int) -> str | None:
         return None
     lex = info["lexicon"]
     word = doc.text[start:end].strip().lower().lstrip("-")
+    return word_gender(word, lex)
+
+
+def word_gender(word: str, lex: Lexicon) -> str | None:
+    """ "m" for a male pronoun ("he", "him"), "f" for a female one, else None."""
     return "m" if word in lex.pronouns_male else "f" if word in lex.pronouns_female else None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..actors import resolve_reference
-from ..actors.references import gender_of
+from ..actors.references import gender_of, word_gender
 from ..document import Mention
 from .meeting_text import _WORD_BEFORE, _kb, _lexicon, _skip_spaces, _type
 
@@ -66,7 +66,7 @@ def _object_antecedent(doc, start: int, word: str, taken: list[Mention]) -> Ment
     if lex is None:
         return None
     low = word.lower()
-    gender = "m" if low in lex.pronouns_male else "f" if low in lex.pronouns_female else None
+    gender = word_gender(low, lex)
     first = doc.sentences[max(0, doc.sentence_index(start) - _OBJECT_PRONOUN_REACH)][0]
     sides = {m.actor_id for m in taken}
     for m in reversed(doc.mentions):

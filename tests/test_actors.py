@@ -893,3 +893,65 @@ def test_a_generation_suffix_makes_another_person(kb):
     sons = {m.actor_id for m in doc.mentions if "Jr" in m.surface}
     assert len(sons) == 1 and doc.actor_name(sons.pop()) == "Donald Trump Jr"
     assert [m.actor_id for m in doc.mentions if m.surface == "Trump"] == ["Q22686"]
+
+
+def test_a_lone_name_a_meeting_verb_introduces_is_a_person(kb):
+    """A side of a meeting is a person or a body: a lone capitalised word right after a
+    meeting verb, or right before one, is a person even without title or speech cue."""
+    en = _doc(
+        "Pastrana explained that he met Epstein in Ireland in 2002. "
+        "Kislyak met Sessions twice. Obama held talks with Castro in Havana.",
+        language="en",
+    )
+    find_mentions(en, kb)
+    for name in ("Epstein", "Kislyak", "Sessions", "Castro"):
+        assert _who(en, name) == name
+        assert en.mention_at(*_at(en, name)).method == "cued"
+    id_ = _doc("Kemudian ia bertemu dengan Sutrisno di rumahnya. Wali Kota itu menemui Anang.")
+    find_mentions(id_, kb)
+    assert _who(id_, "Sutrisno") == "Sutrisno"
+    assert _who(id_, "Anang") == "Anang"
+
+
+def test_a_meeting_verb_introduces_no_modifier_title_or_contraction(kb):
+    en = _doc(
+        "Clinton held a meeting with Orlando community leaders. "
+        "He met Boston Mayor Marty Walsh. “I’ve met Mr. Trump on more than one occasion.",
+        language="en",
+    )
+    find_mentions(en, kb)
+    assert _who(en, "Orlando") is None  # a modifier of "community leaders"
+    assert _who(en, "Boston") is None  # a title's jurisdiction
+    assert _who(en, "I’ve") is None
+    id_ = _doc("Kami bertemu Menkum HAM untuk mendapatkan draf. Ia bertemu Kompas.com kemarin.")
+    find_mentions(id_, kb)
+    assert _who(id_, "HAM") != "Menkum HAM"
+    assert _who(id_, "Kompas") is None
+
+
+def test_a_lone_name_after_a_meeting_verb_is_the_person_named_in_full(kb):
+    """The short name goes on with the person the article names in full, before or after."""
+    doc = _doc(
+        "Kivlan Zen didakwa. Pada 9 Februari 2019, Kivlan menemui Helmi di Jakarta. "
+        "Helmi Kurniawan alias Iwan adalah terdakwa lain."
+    )
+    find_mentions(doc, kb)
+    assert _who(doc, "Kivlan menemui") == "Kivlan Zen"
+    assert _who(doc, "Helmi di") == "Helmi Kurniawan"
+
+
+def test_a_pair_of_names_beside_a_meeting_noun_are_people(kb):
+    """ "the Trump-Kim summit", "pertemuan Trump-Kim": both names of the pair are sides;
+    a capitalised word before a meeting noun without a pair is no name ("a Chamber of
+    Commerce summit")."""
+    en = _doc(
+        "Since the Trump-Kim summit, less progress has been made. "
+        "At a Chamber of Commerce summit in Hilton Head, Rubio spoke.",
+        language="en",
+    )
+    find_mentions(en, kb)
+    assert _who(en, "Kim summit") == "Kim"
+    assert _who(en, "Commerce") != "Commerce"
+    id_ = _doc("Pertemuan Trump-Abe di Osaka berlangsung singkat.")
+    find_mentions(id_, kb)
+    assert _who(id_, "Abe") in ("Abe", "Shinzo Abe")

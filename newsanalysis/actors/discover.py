@@ -441,7 +441,8 @@ def _discover_cued(state: _State, masked: str) -> None:
     lex, text = state.lex, state.text
     taken = {f.start for f in state.found}
     ages = lex.age_after_name.finditer(text) if lex.age_after_name is not None else ()
-    for kind, start, end in [*state.cues, *(("cue_after", a.start(), a.end()) for a in ages)]:
+    speech_cues = [c for c in state.cues if c[0] in ("cue_before", "cue_after")]
+    for kind, start, end in [*speech_cues, *(("cue_after", a.start(), a.end()) for a in ages)]:
         if kind == "cue_before":
             m = lex.name_after_cue.match(masked, end)
             keep_last = False

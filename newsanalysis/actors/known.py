@@ -41,7 +41,7 @@ def _match_known(state: _State) -> None:
             elif entry.kind == "org_head":
                 if surface == entry.surface:
                     state.heads.append((start, end))
-            elif entry.kind in ("cue_before", "cue_after"):
+            elif entry.kind in _CUE_KINDS:
                 state.cues.append((entry.kind, start, end))
             elif _case_ok(surface, entry.surface):
                 candidates.append((start, -end, entry))
@@ -152,6 +152,10 @@ def _inside_longer_name(state: _State, start: int, end: int) -> bool:
     return False
 
 
+#: speech cues, meeting verbs and meeting nouns beside a pair of names
+_CUE_KINDS = frozenset(
+    ("cue_before", "cue_after", "party_before", "party_after", "pair_before", "pair_after")
+)
 _CAPITALISED_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")
 
 

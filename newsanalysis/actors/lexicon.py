@@ -121,6 +121,10 @@ class Lexicon:
     common_any: frozenset[str] = frozenset()  # common words of any installed language
     places: frozenset[str] = frozenset()  # lower-cased place names (resources/actors/places.txt)
     subject_after: frozenset[str] = frozenset()
+    #: the lower-case words that may follow a name a meeting verb introduces, where the
+    #: language puts modifiers before nouns ("meeting with Orlando community leaders":
+    #: a modifier, no name); empty: any word may follow
+    party_name_followers: frozenset[str] = frozenset()
     verb_prefixes: tuple[str, ...] = ()
     pronouns_first: frozenset[str] = frozenset()  # "saya", "kami", "I": a quote's speaker
     facility_words: frozenset[str] = frozenset()  # "bandara": "Bandara Soekarno" is a place
@@ -230,6 +234,14 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         add(cue, Entry(cue.lower(), "cue_before", ""))
     for cue in _words(pack, "name_cues_after"):
         add(cue, Entry(cue.lower(), "cue_after", ""))
+    for cue in _words(pack, "party_cues_before"):
+        add(cue, Entry(cue.lower(), "party_before", ""))
+    for cue in _words(pack, "party_cues_after"):
+        add(cue, Entry(cue.lower(), "party_after", ""))
+    for cue in _words(pack, "pair_cues_before"):
+        add(cue, Entry(cue.lower(), "pair_before", ""))
+    for cue in _words(pack, "pair_cues_after"):
+        add(cue, Entry(cue.lower(), "pair_after", ""))
     for key, items in entries.items():
         automaton.add_word(key, (len(key) - 1, tuple(items)))
     automaton.make_automaton()
@@ -348,6 +360,7 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         common_any=_common_elsewhere(code),
         places=_places(),
         subject_after=frozenset(w.lower() for w in _words(pack, "subject_words_after")),
+        party_name_followers=frozenset(w.lower() for w in _words(pack, "party_name_followers")),
         verb_prefixes=tuple(w.lower() for w in _words(pack, "verb_prefixes")),
         pronouns_first=frozenset(w.lower() for w in _words(pack, "pronouns_first_person")),
         facility_words=frozenset(w.lower().rstrip(".") for w in _words(pack, "facility_words")),

@@ -370,7 +370,7 @@ def _partials_and_bare_names(state: _State, masked: str, bare_names: bool) -> No
         if not subjects and " " not in m.group() and first not in intro:
             if len(parts) != len(intro):
                 parts = sorted(intro)
-            if not _shortens_a_part(parts, first):
+            if not _shortens_a_part(parts, first) and not _meeting_side(state, m.start()):
                 continue  # one word that is no part (or short form) of a name given earlier
         words = _split_words(text, m.start(), m.end())
         if (
@@ -396,6 +396,23 @@ def _partials_and_bare_names(state: _State, masked: str, bare_names: bool) -> No
                 continue
             _take_run(state, run, bare_names)
             run = []
+    _merge_meeting_sides(state)
+
+
+def _merge_meeting_sides(state: _State) -> None:
+    """A lone name a meeting verb introduced ("Kivlan menemui Helmi") that the article
+    names in full later ("Helmi Kurniawan alias Iwan") is that person, in every mention."""
+    for actor_id, first in state.meeting_sides.items():
+        actor = state.actors.get(actor_id)
+        if actor is None or " " in actor.name:
+            continue
+        later = _later_person(state, actor.name, first.start)
+        if later is None or later == actor_id:
+            continue
+        for f in state.found:
+            if f.actor_id == actor_id:
+                f.actor_id, f.method = later, "partial"
+        del state.actors[actor_id]
 
 
 def _in_headline(state: _State, pos: int) -> bool:
@@ -445,6 +462,81 @@ def _is_subject(state: _State, word: tuple[int, int, str]) -> bool:
     )
 
 
+def _meeting_side(state: _State, pos: int) -> str | None:
+    """Whether a word at ``pos`` stands right after a meeting verb ("met Epstein",
+    "bertemu dengan Sutrisno": "object"), right before one ("Kislyak met": "subject") or
+    in a pair of names next to a meeting noun ("the Trump-Kim summit"). A side of a
+    meeting is a person or a body, and bodies and places are known or found before."""
+    if state.party_cues is None:
+        cues = state.cues
+        state.party_cues = (
+            {end + 1 for kind, _s, end in cues if kind == "party_before"},
+            {start - 1 for kind, start, _e in cues if kind == "party_after"},
+            {end + 1 for kind, _s, end in cues if kind == "pair_before"},
+            {start - 1 for kind, start, _e in cues if kind == "pair_after"},
+        )
+    after_cue, before_cue, after_pair_cue, before_pair_cue = state.party_cues
+    word = _WORD_AT.match(state.text, pos)
+    if word is not None and "-" not in word.group():
+        pair = _PAIR_AROUND.match(state.text, _compound_start(state.text, pos))
+        if (
+            pair
+            and pair.start(2) <= pos
+            and (pair.start() in after_pair_cue or pair.end() in before_pair_cue)
+        ):
+            return "subject"  # "the Trump-Kim summit", "pertemuan Trump-Kim": both sides
+    if pos in after_cue and not (word and "-" in word.group()):
+        return "object"
+    return "subject" if word is not None and word.end() in before_cue else None
+
+
+def _compound_start(text: str, pos: int) -> int:
+    """Where the hyphenated compound holding ``pos`` starts ("Trump-Kim")."""
+    while pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "-"):
+        pos -= 1
+    return pos
+
+
+#: a pair of names joined by a hyphen ("Trump-Kim", "Jokowi-Prabowo")
+_PAIR_AROUND = re.compile(r"([A-Z][\w'’]*)-([A-Z][\w'’]*)(?![\w-])")
+
+
+def _lone_name(state: _State, word: tuple[int, int, str], side: str) -> bool:
+    """A lone capitalised word next to a meeting verb taken for a person: not a common
+    word, place, title, abbreviation or contraction ("I’ve met"); not the first word of a
+    web address ("Kompas.com"); after the verb, not a modifier of the word after it where
+    the language puts modifiers first ("meeting with Orlando community leaders")."""
+    lex, text = state.lex, state.text
+    start, end, w = word
+    low = w.lower()
+    if (
+        len(w) < 3
+        or w.isupper()
+        or _CONTRACTION.search(w)
+        or low in lex.places
+        or lex.is_common_anywhere(w)
+        or lex.is_lowercase_word(w)
+        or low in lex.not_name
+        or low in lex.title_words
+    ):
+        return False
+    if text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha():
+        return False
+    if side == "subject":
+        return True
+    following = _NEXT_WORD.match(text, end)
+    if following is None or not following.group(1)[:1].isalpha():
+        return True
+    nxt = following.group(1)
+    if nxt[:1].isupper():
+        return False  # "met Boston Mayor Marty Walsh"
+    return not lex.party_name_followers or nxt.lower() in lex.party_name_followers
+
+
+_CONTRACTION = re.compile(r"['’](?:ve|ll|re|m|d|s|t)$")
+_WORD_AT = re.compile(r"[\w'’-]+")
+
+
 def _initials_before_name(run) -> bool:
     """ "FX Hadi Rudyatmo", "AM Hendropriyono Putra": two capital initials opening a run
     whose next word is a given name are a person's initials, not an acronym."""
@@ -473,10 +565,18 @@ def _take_run(state: _State, run, bare_names: bool) -> None:
         # one word: a part of a person introduced earlier ("Xi", "Kuleba"), or the
         # subject of a clause ("Hanung juga menjamin")
         if state.subject_names and _is_subject(state, run[0]):
-            actor_id = make_actor_id("person", name)
-            state.actors.setdefault(actor_id, Actor(actor_id, name, "person", None, []))
-            state.found.append(_Found(start, end, actor_id, "subject"))
-            _introduce(state, name.lower(), start, actor_id)
+            method = "subject"
+        elif (side := _meeting_side(state, start)) and _lone_name(state, run[0], side):
+            method = "cued"
+        else:
+            return
+        actor_id = make_actor_id("person", name)
+        state.actors.setdefault(actor_id, Actor(actor_id, name, "person", None, []))
+        found = _Found(start, end, actor_id, method)
+        state.found.append(found)
+        if method == "cued":
+            state.meeting_sides.setdefault(actor_id, found)
+        _introduce(state, name.lower(), start, actor_id)
         return
     particles = state.lex.particles
     if (

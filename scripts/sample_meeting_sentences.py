@@ -2,7 +2,9 @@
 
 Indonesian candidates come from CLICK-ID (kompas, okezone, sindonews; the main sheets,
 not the clickbait sheets; tribunnews too from round 8 on), English ones from PolNeAR train
-(and dev, rounds 6 and 7); round 15 reads PFSA-ID (Indonesian) and NewsMTSC (English). Texts are cleaned and split by the package itself, so every sampled sentence can be
+(and dev, rounds 6 and 7); round 15 reads PFSA-ID (Indonesian) and NewsMTSC (English),
+round 16 idNER (Indonesian) and NewsMTSC. Texts are cleaned and split by the package
+itself, so every sampled sentence can be
 found again in the text that ``na.analyze`` produces. The sample is stratified by
 trigger family with fixed quotas and a fixed seed, at most one sentence per article;
 the dev/test split is by a hash of the article id.
@@ -37,6 +39,8 @@ the dev/test split is by a hash of the article id.
         > gold/meetings/candidates_round14.jsonl
     .venv/bin/python scripts/sample_meeting_sentences.py --round 15 \
         > gold/meetings/candidates_round15.jsonl
+    .venv/bin/python scripts/sample_meeting_sentences.py --round 16 \
+        > gold/meetings/candidates_round16.jsonl
 
 Round 2 (GUIDELINE §9.5) is enriched: only sentences where a trigger is directly
 followed or preceded by a capitalised word, from articles not used in round 1.
@@ -124,6 +128,16 @@ and a random draw by family quota (``QUOTA_EN_15``, ``draw: "random"``) from New
 source gives a title or a publication date. PFSA-ID candidates keep no context (the data
 are CC BY-NC-SA). It drew 231 sentences: 151 PFSA-ID (74 articles) and 80 NewsMTSC;
 annotated blind, 34 carry a meeting (35 events; 8 of them in PFSA-ID).
+Round 16 (GUIDELINE §9.19, ``split: "test14"``) is a thirteenth fresh test round, seed
+20191216, again from text no round had read: **every** sentence of idNER-news-2k (train
+and dev, about 1,830 Indonesian news sentences, MIT; each sentence its own record, read
+by the NER scorer's reader and detokenised by ``evaluate.meetings.idner_sentences``;
+``corpus: "idner/train"`` or ``"idner/dev"``, ``row`` the sentence's index in its file,
+``draw: "all"``) that an Indonesian trigger family matches, and a random draw by family
+quota (``QUOTA_EN_16``, ``draw: "random"``) from the NewsMTSC train sentences round 15 did
+not draw (its records read from ``candidates_round15.jsonl``). No title, no date. It drew
+156 sentences: 56 idNER (43 train, 13 dev) and 100 NewsMTSC; annotated blind, 51 carry a
+meeting (60 events; 25 of them in idNER).
 Each round is one entry of ``ROUNDS`` (round number -> the function that prints it).
 
 The trigger patterns here are deliberately broader than the extractor's vocabulary:
@@ -1021,6 +1035,52 @@ def main_round15() -> None:
         sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
 
 
+SEED_16 = 20191216
+#: round 16 (GUIDELINE §9.19): about 100 NewsMTSC sentences (none round 15 drew), phone
+#: ("called" = named, mostly) again kept to about a sixth so that the draw holds meetings.
+QUOTA_EN_16 = {"in_person": 45, "visit": 15, "talks": 15, "summit": 8, "phone": 17}
+
+
+def idner_records():
+    """The sentences of idNER-news-2k (``eval/ner/idner-news-2k``, MIT), train then dev,
+    each its own record: no title, no date, no article (``row`` = index in its file)."""
+    from newsanalysis.evaluate.meetings import idner_sentences
+
+    for article_id, text in idner_sentences(SHARED).items():
+        _, name, index = article_id.split(":")
+        yield {
+            "article_id": article_id,
+            "corpus": f"idner/{name}",
+            "row": int(index),
+            "published": None,
+            "title": None,
+            "text": text,
+        }
+
+
+def main_round16() -> None:
+    """A thirteenth fresh test round (GUIDELINE §9.19): seed 20191216, from text no round
+    has read: **every** idNER sentence that an Indonesian trigger family matches (``draw:
+    "all"``) and a random draw by family quota from the NewsMTSC train sentences round 15
+    did not draw (``QUOTA_EN_16``, ``draw: "random"``)."""
+    rng = random.Random(SEED_16)
+    chosen = []
+    for _, cand in candidates(idner_records(), "id", FAMILIES_ID):
+        cand["draw"] = "all"
+        chosen.append(cand)
+    path = ROOT / "gold" / "meetings" / "candidates_round15.jsonl"
+    with path.open(encoding="utf-8") as handle:
+        drawn = {json.loads(line)["article_id"] for line in handle if line.strip()}
+    pool = candidates(newsmtsc_records(), "en", FAMILIES_EN, skip=drawn)
+    english = sample(pool, QUOTA_EN_16, rng)
+    for cand in english:
+        cand["draw"] = "random"
+    for cand in chosen + english:
+        cand["round"] = 16
+        cand["split"] = "test14"
+        sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
+
+
 #: round number (as ``--round`` gives it) -> the function that prints its candidates
 ROUNDS = {
     "1": main_round1,
@@ -1038,6 +1098,7 @@ ROUNDS = {
     "13": main_round13,
     "14": main_round14,
     "15": main_round15,
+    "16": main_round16,
 }
 
 

@@ -139,26 +139,35 @@ def test_every_gold_split_can_be_scored_from_the_command_line():
     for split in {g["split"] for g in load_gold()}:
         assert parser.parse_args(["--split", split]).split == split
     with pytest.raises(SystemExit):
-        parser.parse_args(["--split", "test14"])
+        parser.parse_args(["--split", "test15"])
 
 
-def test_find_articles_builds_pfsa_and_newsmtsc_records():
-    """Round 15's sources (GUIDELINE §9.18): a PFSA-ID article as ``quotes_pfsa`` rebuilds
-    it (found by its index) and a NewsMTSC sentence as its own article (found by its id),
-    both without a publication date; a gold sentence locates in each. The texts are read
-    from ../shared here, never written into the test (PFSA-ID is CC BY-NC-SA)."""
+def test_find_articles_builds_pfsa_newsmtsc_and_idner_records():
+    """Round 15's and 16's sources (GUIDELINE §9.18, §9.19): a PFSA-ID article as
+    ``quotes_pfsa`` rebuilds it (found by its index), a NewsMTSC sentence as its own article
+    (found by its id) and an idNER sentence as its own article (found by file and index,
+    detokenised), all without a publication date; a gold sentence locates in each. The texts
+    are read from ../shared here, never written into the test (PFSA-ID is CC BY-NC-SA)."""
     import json
 
     import pandas as pd
 
+    from newsanalysis.evaluate.ner import read_conll
     from newsanalysis.evaluate.quotes_pfsa import load as load_pfsa
 
     pfsa_path = shared_path("eval", "pfsa-id", "dev-20.txt")
     mtsc_path = shared_path("eval", "sentiment", "newsmtsc", "train.jsonl")
+    idner_path = shared_path("eval", "ner", "idner-news-2k", "dev.txt")
     article = load_pfsa(str(pfsa_path.parents[2]))[3]
     sentence = article.text.split(". ")[1] + "."
     with mtsc_path.open(encoding="utf-8") as handle:
         record = json.loads(handle.readline())
+    # the third sentence of idNER dev, its tokens joined and the punctuation reattached
+    tokens = read_conll(idner_path)[2].tokens
+    idner_sentence = " ".join(tokens)
+    for mark in ",.;:?!)":
+        idner_sentence = idner_sentence.replace(f" {mark}", mark)
+    idner_sentence = idner_sentence.replace("( ", "(")
     common = {"published": None, "title": None, "events": [], "reason": "generic"}
     gold = [
         {
@@ -177,13 +186,25 @@ def test_find_articles_builds_pfsa_and_newsmtsc_records():
             "row": None,
             "sentence": record["sentence_normalized"],
         },
+        {
+            **common,
+            "gid": "idner:dev:2:0",
+            "article_id": "idner:dev:2",
+            "corpus": "idner/dev",
+            "row": 2,
+            "sentence": idner_sentence,
+        },
     ]
     articles = find_articles(gold, shared_path())
     pfsa, mtsc = articles[article_key(gold[0])], articles[article_key(gold[1])]
+    idner = articles[article_key(gold[2])]
     assert (pfsa["text"], pfsa["language"]) == (article.text, "id")
     assert (mtsc["text"], mtsc["language"]) == (record["sentence_normalized"], "en")
-    assert pfsa["published"] is pd.NaT and mtsc["published"] is pd.NaT
+    assert (idner["text"], idner["language"]) == (idner_sentence, "id")
+    assert all(articles[article_key(g)]["published"] is pd.NaT for g in gold)
     assert all(locate_gold(articles[article_key(g)]["text"], g) for g in gold)
     # a record that names an article the data does not hold is left out, not invented
     stray = {**gold[0], "gid": "pfsa:9999:0", "article_id": "pfsa:9999", "row": 9999}
+    assert article_key(stray) not in find_articles([stray], shared_path())
+    stray = {**gold[2], "gid": "idner:dev:99999:0", "article_id": "idner:dev:99999"}
     assert article_key(stray) not in find_articles([stray], shared_path())

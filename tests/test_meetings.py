@@ -748,6 +748,7 @@ def test_gold_set_shape():
         "test11",
         "test12",
         "test13",
+        "test14",
     }
     assert {g["round"] for g in gold if g["split"] == "test2"} == {4}
     assert {g["round"] for g in gold if g["split"] == "test3"} == {5}
@@ -776,6 +777,16 @@ def test_gold_set_shape():
     # PFSA-ID is non-commercial evaluation data: the gold keeps no article text of it
     pfsa = [g for g in test13 if g["corpus"].startswith("pfsa-id/")]
     assert pfsa and all(g["context"] is None and g["title"] is None for g in pfsa)
+    assert {g["round"] for g in gold if g["split"] == "test14"} == {16}
+    test14 = [g for g in gold if g["split"] == "test14"]
+    assert {(g["corpus"], g["language"]) for g in test14} == {
+        ("idner/train", "id"),
+        ("idner/dev", "id"),
+        ("newsmtsc/train", "en"),
+    }
+    # round 16 drew no NewsMTSC record round 15 had drawn
+    mtsc13 = {g["article_id"] for g in test13 if g["corpus"].startswith("newsmtsc/")}
+    assert not mtsc13 & {g["article_id"] for g in test14}
     assert len({g["gid"] for g in gold}) == len(gold)
     for g in gold:
         assert g["events"] or g["reason"]

@@ -1,12 +1,12 @@
 """Score the meetings extractor against the dev gold (``gold/meetings/gold.jsonl``).
 
-    python -m newsanalysis.evaluate.meetings [--split dev|test|test2..test13|all] [--errors]
+    python -m newsanalysis.evaluate.meetings [--split dev|test|test2..test14|all] [--errors]
 
 Each gold record is one sentence of a CLICK-ID, PolNeAR or PFSA-ID article or one
-NewsMTSC sentence (read from ``../shared`` at run time; nothing is copied) with the events
+NewsMTSC or idNER sentence (read from ``../shared`` at run time; nothing is copied) with the events
 annotated in it following ``gold/meetings/GUIDELINE.md``. The article is found by corpus,
 title and row (not by the loader's article id; PFSA-ID by its index, NewsMTSC by its
-sentence id), the whole article goes through the pipeline (``process_article``:
+sentence id, idNER by its file and index), the whole article goes through the pipeline (``process_article``:
 clean, actors, dates, meetings), the gold sentence is located in the cleaned text by a
 normalised match with a fuzzy fallback (:mod:`.locate`: whitespace, quote styles,
 mojibake and offsets do not matter), and the system events whose clause starts inside
@@ -236,11 +236,13 @@ def find_articles(gold: list[dict[str, Any]], shared: Path) -> dict[str, dict[st
 def _sentence_source_articles(
     gold: list[dict[str, Any]], shared: Path, done: set[str]
 ) -> dict[str, dict[str, Any]]:
-    """The records of the round-15 sources (GUIDELINE §9.18), read from ``../shared``:
-    a PFSA-ID article (``row`` = its index in ``eval/pfsa-id/dev-20.txt``) as
-    ``quotes_pfsa`` rebuilds its text, and a NewsMTSC train sentence (``article_id``
-    ``newsmtsc:<primary_gid>``) as its own article. Neither has a title; the gold's
-    ``published`` is usually null (``NaT``)."""
+    """The records of the round-15 and round-16 sources (GUIDELINE §9.18, §9.19), read
+    from ``../shared``: a PFSA-ID article (``row`` = its index in
+    ``eval/pfsa-id/dev-20.txt``) as ``quotes_pfsa`` rebuilds its text, a NewsMTSC train
+    sentence (``article_id`` ``newsmtsc:<primary_gid>``) as its own article, and an idNER
+    sentence (``article_id`` ``idner:<file>:<index>``) as its own article, rebuilt by
+    :func:`idner_sentences`. None has a title; the gold's ``published`` is usually null
+    (``NaT``)."""
     import pandas as pd
 
     wanted = [g for g in gold if article_key(g) not in done]
@@ -256,12 +258,17 @@ def _sentence_source_articles(
             for line in handle:
                 record = json.loads(line)
                 sentences[f"newsmtsc:{record['primary_gid']}"] = record["sentence_normalized"]
+    idner: dict[str, str] = {}
+    if any(g["corpus"].startswith("idner/") for g in wanted):
+        idner = idner_sentences(shared)
     out: dict[str, dict[str, Any]] = {}
     for g in wanted:
         if g["corpus"].startswith("pfsa-id/") and g.get("row") in pfsa:
             text, language = pfsa[g["row"]], "id"
         elif g["corpus"].startswith("newsmtsc/") and g["article_id"] in sentences:
             text, language = sentences[g["article_id"]], "en"
+        elif g["corpus"].startswith("idner/") and g["article_id"] in idner:
+            text, language = idner[g["article_id"]], "id"
         else:
             continue
         out[article_key(g)] = {
@@ -271,6 +278,27 @@ def _sentence_source_articles(
             "language": language,
             "title": None,
         }
+    return out
+
+
+IDNER_FILES = ("train", "dev")
+
+
+def idner_sentences(shared: Path) -> dict[str, str]:
+    """``idner:<file>:<index>`` -> the text of that sentence of idNER-news-2k
+    (``eval/ner/idner-news-2k/<file>.txt``, MIT; ``index`` from 0 in the file), read by the
+    NER scorer's reader and detokenised as ``quotes_pfsa`` rebuilds PFSA-ID (no space
+    before ``, . ; : ? !`` or after ``(``), so the text reads like running news."""
+    from .ner import read_conll
+    from .quotes_pfsa import Article, Token, rebuild_text
+
+    out: dict[str, str] = {}
+    for name in IDNER_FILES:
+        path = Path(shared) / "eval" / "ner" / "idner-news-2k" / f"{name}.txt"
+        for index, sentence in enumerate(read_conll(path)):
+            article = Article(index, [Token(token, "O", 0) for token in sentence.tokens])
+            rebuild_text(article)
+            out[f"idner:{name}:{index}"] = article.text
     return out
 
 
@@ -451,6 +479,7 @@ def build_parser() -> argparse.ArgumentParser:
             "test11",
             "test12",
             "test13",
+            "test14",
             "all",
         ),
         default="dev",
@@ -472,7 +501,10 @@ def build_parser() -> argparse.ArgumentParser:
         "opened as development data (GUIDELINE §9.17); "
         "test13: round 15, a twelfth blind round from sources no round had read, every "
         "trigger sentence of PFSA-ID (Kompas) and a random draw from NewsMTSC (GUIDELINE "
-        "§9.18)",
+        "§9.18); "
+        "test14: round 16, a thirteenth blind round from unread sources, every trigger "
+        "sentence of idNER (Indonesian) and a random draw from the NewsMTSC sentences "
+        "round 15 did not draw (GUIDELINE §9.19)",
     )
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--shared", default=None, help="the shared data folder (../shared)")

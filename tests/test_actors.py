@@ -955,3 +955,55 @@ def test_a_pair_of_names_beside_a_meeting_noun_are_people(kb):
     id_ = _doc("Pertemuan Trump-Abe di Osaka berlangsung singkat.")
     find_mentions(id_, kb)
     assert _who(id_, "Abe") in ("Abe", "Shinzo Abe")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Yes, in the wake of Dorsey’s meeting with Trump, Twitter spoke.", "en", "Dorsey"),
+        ("The summit between Trump and Kim could be linked to it.", "en", "Kim"),
+        ("He said the Kerry and Lavrov meeting was not about Assad.", "en", "Kerry"),
+        ("Kim is expected to meet President Donald Trump in May.", "en", "Kim"),
+        ("Richardson, who met the rebels twice, agreed.", "en", "Richardson"),
+        ("Gates, yang juga melakukan pembicaraan dengan Raja Yordania, tiba.", "id", "Gates"),
+        ("Pers Suriah menyambut kunjungan Sauerbrey sebagai upaya damai.", "id", "Sauerbrey"),
+    ],
+)
+def test_sides_a_meeting_phrase_names(kb, text, language, name):
+    """The owner of a meeting noun, the second of two coordinated sides, a pair joined by
+    "and", a subject behind auxiliaries (English), a name a relative clause with a meeting
+    verb hangs on, and the visitor after the visit noun are people."""
+    doc = _doc(text, language=language)
+    find_mentions(doc, kb)
+    assert _who(doc, name) == name
+
+
+def test_no_side_from_outlets_auxiliaries_or_brands_in_indonesian(kb):
+    doc = _doc("Kompas sempat menelepon Abdul Rais kemarin. Ia menerima kunjungan SINDOmedia.")
+    find_mentions(doc, kb)
+    assert _who(doc, "Kompas") is None  # no auxiliary bridge in Indonesian
+    assert _who(doc, "SINDOmedia") is None  # a brand
+
+
+def test_regnal_numbers_and_particles_inside_names(kb):
+    doc = _doc(
+        "Gates bertemu dengan Raja Jordania Abdullah II di Amman. Ia juga berbicara dengan "
+        "panglima militer Jordan, Jenderal Khalid al-Sarayreh. Pompeo bertemu putra mahkota, "
+        "Sheikh Mohammed bin Zayed al-Nahyan. Komitmen Angkasa Pura I jelas. Anies Baswedan "
+        "di Balai Kota menerima tamu."
+    )
+    find_mentions(doc, kb)
+    assert _who(doc, "Abdullah II") == "Abdullah II of Jordan"
+    assert _who(doc, "Khalid") == "Khalid al-Sarayreh"
+    assert _who(doc, "Sheikh Mohammed") == "Sheikh Mohammed bin Zayed al-Nahyan"
+    assert _who(doc, "Angkasa Pura") is None  # "I" closes a company name
+    assert _who(doc, "Anies") == "Anies Baswedan"  # "di" is no name particle here
+
+
+def test_a_verb_prefix_alone_is_no_verb(kb):
+    from newsanalysis.actors.lexicon import get_lexicon
+    from newsanalysis.lang import get_pack
+
+    lex = get_lexicon(kb, get_pack("id"))
+    assert not lex.is_verb("di")
+    assert lex.is_verb("dipilih")

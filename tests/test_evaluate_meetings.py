@@ -114,6 +114,20 @@ def test_false_happened_is_counted():
     assert (s["bar_total"], s["bar_happened"], s["fp"]) == (1, 1, 1)
 
 
+def test_a_row_that_answers_a_happened_event_is_no_false_happening_of_another():
+    """ "Jokowi met Prabowo but refused talks": the happened row answers the meeting;
+    the refused talks are not counted as happened because of it."""
+    g = _gold(
+        "Jokowi bertemu Prabowo di Istana.",
+        [_event(["Jokowi", "Prabowo"]), _event(["Jokowi", "Prabowo"], "refused")],
+    )
+    s = score([g], {KEY: (TEXT, [_row(["Jokowi", "Prabowo"], 0, 32)])})
+    assert (s["tp"], s["other_total"], s["other_happened"]) == (1, 1, 0)
+    # two happened rows: the second one is a false happening of the refused talks
+    rows = [_row(["Jokowi", "Prabowo"], 0, 32), _row(["Jokowi", "Prabowo"], 0, 32)]
+    assert score([g], {KEY: (TEXT, rows)})["other_happened"] == 1
+
+
 @pytest.mark.slow
 def test_gold_sentences_are_found_in_todays_cleaned_text():
     """Cleaner or loader changes must not silently drop gold items: every gold article is

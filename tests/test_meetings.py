@@ -1913,3 +1913,57 @@ def test_a_lone_name_beside_the_trigger_is_a_side(kb, text, language, sides):
         assert rows == []
         return
     assert names(rows) == [sides]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Trump was due to meet Ernst in Iowa on Monday.",
+            "en",
+            [("planned", {"Donald Trump", "Ernst"})],
+        ),
+        (
+            "Presiden Amerika Serikat Donald Trump melakukan pembicaraan dengan Putra Mahkota "
+            "Arab Saudi Mohammed bin Salman di Riyadh.",
+            "id",
+            [("happened", {"Donald Trump", "Mohammad bin Salman"})],
+        ),
+        (
+            "Itu menyusul satu pertemuan sebelumnya pada hari yang sama di Jerusalem antara "
+            "Perdana Menteri Israel Ehud Olmert dan Presiden Palestina Mahmud Abbas.",
+            "id",
+            [("happened", {"Ehud Olmert", "Mahmud Abbas"})],
+        ),
+        (
+            "Robert Gates juga melakukan pembicaraan dengan panglima militer Jordan, Jenderal "
+            "Khalid al-Sarayreh, di Amman.",
+            "id",
+            [("happened", {"Robert Gates", "Khalid al-Sarayreh"})],
+        ),
+        (
+            "Yes, in the wake of Dorsey’s meeting with Trump, Twitter wants the world to know.",
+            "en",
+            [("happened", {"Dorsey", "Donald Trump"})],
+        ),
+        ("Obama, Boehner meet at White House.", "en", [("happened", {"Barack Obama", "Boehner"})]),
+    ],
+)
+def test_talks_plans_and_sides_of_this_round(kb, text, language, expected):
+    rows = real(kb, text, language=language)
+    counted = [
+        (r["status"], set(r["participants"]))
+        for r in rows
+        if r["status"] in ("happened", "planned")
+    ]
+    assert counted == expected
+
+
+def test_between_after_a_verb_and_a_place_is_the_place(kb):
+    """ "bertemu di Zona Demiliterisasi antara Korea Utara dan Korea Selatan": the zone
+    lies between the two Koreas, the sides are the subject."""
+    text = (
+        "Donald Trump dan Kim Jong-un bertemu di Zona Demiliterisasi (DMZ) antara Korea Utara "
+        "dan Korea Selatan pada Juni."
+    )
+    assert names(real(kb, text)) == [{"Donald Trump", "Kim Jong-un"}]

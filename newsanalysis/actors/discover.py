@@ -106,6 +106,9 @@ def _given_name_before_surname(lex, words, i: int) -> bool:
 
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
+#: a regnal number after a name: II to XXXIX ("I" and "V" alone close company and event
+#: names: "Angkasa Pura I", "Rapimnas V")
+_REGNAL = re.compile(r"^(?=[IVX]{2}|X$)X{0,3}(?:IX|IV|V?I{0,3})$")
 _NEXT_WORD_START = re.compile(r"[\s,]*")
 
 
@@ -135,8 +138,10 @@ def _plausible_name(state: _State, words: list[tuple[int, int, str]]) -> bool:
     if not words:
         return False
     romans = [i for i, w in enumerate(words) if _ROMAN.match(w[2]) and not _initial(state.text, w)]
-    if romans and romans != [_opener_at(state.lex, words)]:  # "I Wayan Koster": a name
-        return False  # "Hamengku Buwono X", but not the initial of "Manuel C. Ayap"
+    # "Raja Abdullah II", "Paus Yohanes XXIII": a regnal number closes a name ("LLC" is none)
+    regnal = [len(words) - 1] if len(words) > 1 and _REGNAL.match(words[-1][2]) else []
+    if romans and romans not in ([_opener_at(state.lex, words)], regnal):  # "I Wayan Koster"
+        return False  # a lone "X", but not the initial of "Manuel C. Ayap"
     if len(words) == 1 and (len(words[0][2]) < 2 or (words[0][2].isupper())):
         return False  # "M", "UGM"
     if " ".join(w[2] for w in words).lower() in state.lex.places:

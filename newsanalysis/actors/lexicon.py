@@ -125,6 +125,11 @@ class Lexicon:
     #: language puts modifiers before nouns ("meeting with Orlando community leaders":
     #: a modifier, no name); empty: any word may follow
     party_name_followers: frozenset[str] = frozenset()
+    #: relative pronouns after a name and a comma ("Gates, yang juga melakukan pembicaraan
+    #: dengan ...", "Richardson, who met ..."): the name is the subject of the clause
+    relative_after_name: frozenset[str] = frozenset()
+    #: auxiliaries and adverbs that may stand between a subject and its meeting verb
+    party_auxiliaries: frozenset[str] = frozenset()
     verb_prefixes: tuple[str, ...] = ()
     pronouns_first: frozenset[str] = frozenset()  # "saya", "kami", "I": a quote's speaker
     facility_words: frozenset[str] = frozenset()  # "bandara": "Bandara Soekarno" is a place
@@ -147,10 +152,9 @@ class Lexicon:
     def is_verb(self, word: str) -> bool:
         """A common word with a verb prefix of the language ("mendukung", "dipilih")."""
         low = word.lower()
-        return (
-            self.is_common(low) and low.startswith(self.verb_prefixes)
-            if self.verb_prefixes
-            else False
+        return self.is_common(low) and any(
+            low.startswith(prefix) and len(low) >= len(prefix) + 3  # "di" alone is no verb
+            for prefix in self.verb_prefixes
         )
 
     def is_lowercase_word(self, word: str) -> bool:
@@ -261,7 +265,8 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
     title_alt = _alternation(titles)
     modifier_alt = _alternation(_words(pack, "title_modifiers")) or "(?!)"
     particle_alt = _alternation(particles) or "(?!)"
-    name = rf"{NAME_WORD}(?:[ ](?:(?:{particle_alt})[ ])?{NAME_WORD}){{0,4}}"
+    # "Khalid al-Sarayreh": a particle joins the next name word by a space or a hyphen
+    name = rf"{NAME_WORD}(?:[ ](?:(?:{particle_alt})[ -])?{NAME_WORD}){{0,4}}"
     masked = f"{MASK_ENTITY}{MASK_ROLE}{MASK_PERSON}"
     titled = re.compile(
         rf"\.?(?P<quals>(?:[ ](?:(?i:{modifier_alt})|{MASK_ENTITY}+))*)"
@@ -361,6 +366,8 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         places=_places(),
         subject_after=frozenset(w.lower() for w in _words(pack, "subject_words_after")),
         party_name_followers=frozenset(w.lower() for w in _words(pack, "party_name_followers")),
+        relative_after_name=frozenset(w.lower() for w in _words(pack, "relative_after_name")),
+        party_auxiliaries=frozenset(w.lower() for w in _words(pack, "party_auxiliaries")),
         verb_prefixes=tuple(w.lower() for w in _words(pack, "verb_prefixes")),
         pronouns_first=frozenset(w.lower() for w in _words(pack, "pronouns_first_person")),
         facility_words=frozenset(w.lower().rstrip(".") for w in _words(pack, "facility_words")),

@@ -382,6 +382,15 @@ def _partials_and_bare_names(state: _State, masked: str, bare_names: bool) -> No
             words = words[1:]
         run: list[tuple[int, int, str]] = []
         for i, w in enumerate(words + [None]):
+            if (
+                w is not None
+                and run
+                and i + 1 < len(words)
+                and w[2] in lex.particles
+                and w[2] not in lex.not_person_before  # "Anies di Balai Kota": a place
+            ):
+                run.append(w)  # "Mohammed bin Zayed al-Nahyan": a particle inside a name
+                continue
             # a common word breaks the run unless it is a first name opening it ("Bill Bruch")
             common = w is not None and lex.is_common(w[2])
             if common and not run and _given_name_before_surname(lex, words, i):
@@ -467,6 +476,7 @@ def _meeting_side(state: _State, pos: int) -> str | None:
     "bertemu dengan Sutrisno": "object"), right before one ("Kislyak met": "subject") or
     in a pair of names next to a meeting noun ("the Trump-Kim summit"). A side of a
     meeting is a person or a body, and bodies and places are known or found before."""
+    text = state.text
     if state.party_cues is None:
         cues = state.cues
         state.party_cues = (
@@ -476,29 +486,90 @@ def _meeting_side(state: _State, pos: int) -> str | None:
             {start - 1 for kind, start, _e in cues if kind == "pair_after"},
         )
     after_cue, before_cue, after_pair_cue, before_pair_cue = state.party_cues
-    word = _WORD_AT.match(state.text, pos)
-    if word is not None and "-" not in word.group():
-        pair = _PAIR_AROUND.match(state.text, _compound_start(state.text, pos))
-        if (
-            pair
-            and pair.start(2) <= pos
-            and (pair.start() in after_pair_cue or pair.end() in before_pair_cue)
-        ):
-            return "subject"  # "the Trump-Kim summit", "pertemuan Trump-Kim": both sides
-    if pos in after_cue and not (word and "-" in word.group()):
+    word = _WORD_AT.match(text, pos)
+    if word is None:
+        return None
+    plain = _PLAIN_WORD.match(text, pos)
+    if _in_pair(state, pos, plain.end()):
+        return "subject"  # "the Trump-Kim summit", "pertemuan Jokowi dan Prabowo"
+    if word.group().endswith(("’s", "'s")) and word.end() in before_pair_cue:
+        return "subject"  # "Dorsey’s meeting with Trump": the owner of a meeting noun
+    if (pos in after_cue or _coordinated_after_cue(state, pos)) and not (
+        word and "-" in word.group()
+    ):
         return "object"
-    return "subject" if word is not None and word.end() in before_cue else None
+    if _before_meeting_verb(state, word.end(), before_cue) or _relative_subject(state, word.end()):
+        return "subject"
+    return None
 
 
-def _compound_start(text: str, pos: int) -> int:
-    """Where the hyphenated compound holding ``pos`` starts ("Trump-Kim")."""
-    while pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "-"):
-        pos -= 1
-    return pos
+def _before_meeting_verb(state: _State, end: int, before_cue: set[int]) -> bool:
+    """Whether a meeting verb follows the word ending at ``end``, right after it or behind
+    auxiliaries and adverbs ("Kim is expected to meet", "Kim juga akan bertemu")."""
+    auxiliaries = state.lex.party_auxiliaries
+    for _ in range(4):
+        if end in before_cue:
+            return True
+        following = _NEXT_WORD.match(state.text, end)
+        if following is None or following.group(1).lower() not in auxiliaries:
+            return False
+        end = following.end(1)
+    return False
 
 
-#: a pair of names joined by a hyphen ("Trump-Kim", "Jokowi-Prabowo")
-_PAIR_AROUND = re.compile(r"([A-Z][\w'’]*)-([A-Z][\w'’]*)(?![\w-])")
+#: how far after a name and its relative pronoun a meeting verb may stand
+_RELATIVE_REACH = 80
+
+
+def _relative_subject(state: _State, end: int) -> bool:
+    """A name followed by a comma and a relative pronoun whose clause holds a meeting verb
+    ("Gates, yang juga melakukan pembicaraan dengan ...", "Beshir, yang dua kali bertemu
+    dengan ...", "Richardson, who met ..."): the name is the clause's subject, a side."""
+    lex, text = state.lex, state.text
+    if not lex.relative_after_name or text[end : end + 2] != ", ":
+        return False
+    pronoun = _WORD_AT.match(text, end + 2)
+    if pronoun is None or pronoun.group().lower() not in lex.relative_after_name:
+        return False
+    reach = min(len(text), pronoun.end() + _RELATIVE_REACH)
+    clause_end = next((i for i in range(pronoun.end(), reach) if text[i] in ",.;"), reach)
+    return any(
+        kind in ("party_before", "party_after") and pronoun.end() < start < clause_end
+        for kind, start, _e in state.cues
+    )
+
+
+def _in_pair(state: _State, pos: int, end: int) -> bool:
+    """Whether the word at ``pos`` (ending at ``end``) is one of a pair of names joined by
+    a hyphen or "and" right after or before a meeting noun ("the Trump-Kim summit", "the
+    Kerry and Lavrov meeting", "pertemuan Trump-Kim")."""
+    text = state.text
+    _after_cue, _before_cue, after_pair_cue, before_pair_cue = state.party_cues
+    pair = _PAIR_FROM.match(text, pos)
+    if pair is not None:
+        return pair.start() in after_pair_cue or pair.end() in before_pair_cue
+    pair = _PAIR_TO.search(text, max(0, pos - 40), pos)
+    return pair is not None and (pair.start() in after_pair_cue or end in before_pair_cue)
+
+
+def _coordinated_after_cue(state: _State, pos: int) -> bool:
+    """The second of two sides a meeting verb introduces ("met Trump and Kim", "the
+    summit between Trump and Kim", "bertemu Prabowo dan Sandiaga"): the word after a
+    joiner whose first side stands right after the verb, maybe behind its title."""
+    joined = _JOINED_BEFORE.search(state.text, max(0, pos - 60), pos)
+    if joined is None:
+        return False
+    after_cue = state.party_cues[0]
+    first = joined.start()
+    return any(f.end == first and f.start in after_cue for f in state.found) or (first in after_cue)
+
+
+#: a capitalised run (a name with its title) and a joiner right before a position
+_JOINED_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*[ ])*?[A-Z][\w.'’-]*(?: and| dan| &|,) $")
+#: a pair of names joined by a hyphen or "and" ("Trump-Kim", "Jokowi dan Prabowo")
+_PAIR_JOINER = r"(?:-| and | dan | & )"
+_PAIR_FROM = re.compile(rf"[A-Z][\w'’]*{_PAIR_JOINER}[A-Z][\w'’]*(?![\w-])")
+_PAIR_TO = re.compile(rf"(?<![\w'’-])[A-Z][\w'’]*{_PAIR_JOINER}$")
 
 
 def _lone_name(state: _State, word: tuple[int, int, str], side: str) -> bool:
@@ -512,6 +583,7 @@ def _lone_name(state: _State, word: tuple[int, int, str], side: str) -> bool:
     if (
         len(w) < 3
         or w.isupper()
+        or w[1].isupper()  # "SINDOmedia": a brand
         or _CONTRACTION.search(w)
         or low in lex.places
         or lex.is_common_anywhere(w)
@@ -535,6 +607,7 @@ def _lone_name(state: _State, word: tuple[int, int, str], side: str) -> bool:
 
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|m|d|s|t)$")
 _WORD_AT = re.compile(r"[\w'’-]+")
+_PLAIN_WORD = re.compile(r"[\w'’]+")
 
 
 def _initials_before_name(run) -> bool:
@@ -590,9 +663,9 @@ def _take_run(state: _State, run, bare_names: bool) -> None:
     if any(w[2].isupper() and len(w[2]) > 1 for w in run) and not _initials_before_name(run):
         return  # acronyms: organisations, not people
     opener = 1 if _given_name_before_surname(state.lex, run, 0) else 0
-    if any(state.lex.is_common_anywhere(w[2]) for w in run[opener:]) or not _plausible_name(
-        state, run
-    ):
+    if any(
+        state.lex.is_common_anywhere(w[2]) for w in run[opener:] if w[2] not in particles
+    ) or not _plausible_name(state, run):
         return  # "Financial Times", "Jawa Barat"
     if name.lower() in state.lex.places or _directed_place(state, run):
         return  # "Kutai Kartanegara", "West Papua"

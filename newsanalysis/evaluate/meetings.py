@@ -402,11 +402,15 @@ def score(gold: list[dict[str, Any]], system: dict[str, tuple[str, list[dict]]])
                     f"FP {g['gid']} {r['status']} {r['participants']} [{r.get('trigger')}]"
                     f" gold={[(e['status'], e['participants']) for e in g['events']] or g['reason']}"
                 )
+        # a row that is the right answer to a happened gold event ("Haftar met al-Serraj
+        # ... but refused to attend official talks") is no false happening of another one
+        answered = [counted[i] for i in used]
         for e in g["events"]:
             if e["status"] not in NOT_HAPPENED:
                 continue
             happened = any(
                 r["status"] == "happened"
+                and not any(r is a for a in answered)
                 and participants_match(r["participants"], e["participants"], r.get("_aliases"))
                 for r in events
             )

@@ -270,13 +270,24 @@ def _title_apposition(doc, v, t_end: int, before: list[Mention], nxt: int) -> bo
     the object ("dengan Presiden Amerika Serikat (AS), Donald Trump")?"""
     if any(_type(doc, m.actor_id) == "person" and m.method != "role" for m in before):
         return False
-    following = _mention_starting_at(doc, nxt)
+    following = _mention_starting_at(doc, _after_title_words(doc, nxt))
     if following is None or _type(doc, following.actor_id) != "person":
         return False
     pos = _object_start(doc, v, t_end)
     if any(m.start == pos and m.method == "role" for m in before):
         return True
     return _title_word_at(doc, v, t_end)
+
+
+def _after_title_words(doc, pos: int) -> int:
+    """Past the title words at ``pos`` ("Jenderal Khalid al-Sarayreh": the name)."""
+    info = doc.extra.get("actors")
+    lex = info.get("lexicon") if isinstance(info, dict) else None
+    if lex is None:
+        return pos
+    while (word := _TITLE_WORD.match(doc.text, pos)) and word.group(0).lower() in lex.title_words:
+        pos = _skip_spaces(doc.text, word.end())
+    return pos
 
 
 def _object_start(doc, v, t_end: int) -> int:
@@ -295,12 +306,26 @@ def _title_word_at(doc, v, t_end: int) -> bool:
     return bool(word and lex is not None and word.group(0).lower() in lex.title_words)
 
 
-def _between_start(v, text, t_end, hi) -> int | None:
-    """Where "antara X dan Y" / "between X and Y" right after a nominal trigger starts."""
+#: words between a nominal trigger and its "antara"/"between": a few always, more when
+#: none of them is a verb ("pertemuan sebelumnya pada hari yang sama di Jerusalem antara
+#: X dan Y"; "pertemuan itu membahas hubungan antara kedua negara" has a verb)
+BETWEEN_NEAR, BETWEEN_FAR = 3, 8
+
+
+def _between_start(doc, v, t_end, hi, nominal: bool) -> int | None:
+    """Where "antara X dan Y" / "between X and Y" after a nominal trigger starts; after a
+    verb, only right after it ("bertemu di Zona Demiliterisasi antara kedua Korea": the
+    zone lies between them)."""
     if v.between is None:
         return None
-    m = v.between.search(text, t_end, min(hi, t_end + 40))
-    if m and len(text[t_end : m.start()].split()) <= 3:
+    text = doc.text
+    m = v.between.search(text, t_end, min(hi, t_end + 90))
+    if m is None:
+        return None
+    gap = len(text[t_end : m.start()].split())
+    if gap <= BETWEEN_NEAR or (
+        nominal and gap <= BETWEEN_FAR and not _has_verb(doc, t_end, m.start())
+    ):
         return m.end()
     return None
 

@@ -411,8 +411,8 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     event.relative = _opens_relative(v, text, sentence, lo)
     event.anchor = t_start
     event.hosting = bool(v.hosting and v.hosting.fullmatch(trigger_text))
-    after_between = _between_start(v, text, t_end, hi_full)
     nominal = bool(v.nominal and v.nominal.fullmatch(trigger_text))
+    after_between = _between_start(doc, v, t_end, hi_full, nominal)
     event.nominal = nominal
     if nominal:
         # a verb after a nominal trigger opens the predicate, its names are no sides

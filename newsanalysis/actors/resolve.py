@@ -484,8 +484,12 @@ def _meeting_side(state: _State, pos: int) -> str | None:
             {start - 1 for kind, start, _e in cues if kind == "party_after"},
             {end + 1 for kind, _s, end in cues if kind == "pair_before"},
             {start - 1 for kind, start, _e in cues if kind == "pair_after"},
+            sorted(start for kind, start, _e in cues if kind in _MEETING_CUE_KINDS),
         )
-    after_cue, before_cue, after_pair_cue, before_pair_cue = state.party_cues
+    after_cue, before_cue, after_pair_cue, before_pair_cue, near = state.party_cues
+    i = bisect.bisect_left(near, pos - _CUE_REACH)
+    if i == len(near) or near[i] > pos + _CUE_REACH:
+        return None  # no meeting word anywhere near: most capitalised words
     word = _WORD_AT.match(text, pos)
     if word is None:
         return None
@@ -544,12 +548,18 @@ def _in_pair(state: _State, pos: int, end: int) -> bool:
     a hyphen or "and" right after or before a meeting noun ("the Trump-Kim summit", "the
     Kerry and Lavrov meeting", "pertemuan Trump-Kim")."""
     text = state.text
-    _after_cue, _before_cue, after_pair_cue, before_pair_cue = state.party_cues
+    _after_cue, _before_cue, after_pair_cue, before_pair_cue, _near = state.party_cues
     pair = _PAIR_FROM.match(text, pos)
     if pair is not None:
         return pair.start() in after_pair_cue or pair.end() in before_pair_cue
     pair = _PAIR_TO.search(text, max(0, pos - 40), pos)
     return pair is not None and (pair.start() in after_pair_cue or end in before_pair_cue)
+
+
+_MEETING_CUE_KINDS = frozenset(("party_before", "party_after", "pair_before", "pair_after"))
+#: how far from a meeting word a side may start (a title, a coordinated side, a relative
+#: clause or auxiliaries in between)
+_CUE_REACH = 120
 
 
 def _coordinated_after_cue(state: _State, pos: int) -> bool:

@@ -46,7 +46,7 @@ class _State:
     dateline_end: int = 0
     subject_names: bool = False
     #: positions right after a meeting verb and right before one (see resolve._meeting_side)
-    party_cues: tuple[set[int], set[int], set[int], set[int]] | None = None
+    party_cues: tuple[set[int], set[int], set[int], set[int], list[int]] | None = None
     #: people a lone name beside a meeting verb introduced, by id: their first mention
     meeting_sides: dict[str, _Found] = field(default_factory=dict)
     headlines: dict[int, bool] = field(default_factory=dict)

@@ -41,6 +41,8 @@ the dev/test split is by a hash of the article id.
         > gold/meetings/candidates_round15.jsonl
     .venv/bin/python scripts/sample_meeting_sentences.py --round 16 \
         > gold/meetings/candidates_round16.jsonl
+    .venv/bin/python scripts/sample_meeting_sentences.py --round 17 \
+        > gold/meetings/candidates_round17.jsonl
 
 Round 2 (GUIDELINE §9.5) is enriched: only sentences where a trigger is directly
 followed or preceded by a capitalised word, from articles not used in round 1.
@@ -138,6 +140,12 @@ quota (``QUOTA_EN_16``, ``draw: "random"``) from the NewsMTSC train sentences ro
 not draw (its records read from ``candidates_round15.jsonl``). No title, no date. It drew
 156 sentences: 56 idNER (43 train, 13 dev) and 100 NewsMTSC; annotated blind, 51 carry a
 meeting (60 events; 25 of them in idNER).
+Round 17 (GUIDELINE §9.20, ``split: "test15"``) is a fourteenth fresh test round, seed
+20191217, NewsMTSC only: a random draw by family quota (``QUOTA_EN_17``, ``draw: "random"``)
+from the NewsMTSC train sentences rounds 15 and 16 did not draw (their records read from
+``candidates_round15.jsonl`` and ``candidates_round16.jsonl``). No title, no date. It drew
+120 sentences (in_person 50, visit 18, talks 18, summit 10, phone 24); annotated blind, 48
+carry a meeting (49 events).
 Each round is one entry of ``ROUNDS`` (round number -> the function that prints it).
 
 The trigger patterns here are deliberately broader than the extractor's vocabulary:
@@ -1081,6 +1089,31 @@ def main_round16() -> None:
         sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
 
 
+SEED_17 = 20191217
+#: round 17 (GUIDELINE §9.20): about 120 NewsMTSC sentences (none rounds 15-16 drew); the
+#: pool held 75 in_person, 30 visit, 36 talks, 14 summit and 194 phone records, phone
+#: ("called" = named, mostly) again kept to about a fifth so that the draw holds meetings.
+QUOTA_EN_17 = {"in_person": 50, "visit": 18, "talks": 18, "summit": 10, "phone": 24}
+
+
+def main_round17() -> None:
+    """A fourteenth fresh test round (GUIDELINE §9.20): seed 20191217, NewsMTSC only: a
+    random draw by family quota (``QUOTA_EN_17``, ``draw: "random"``) from the train
+    sentences rounds 15 and 16 did not draw (read from their candidates files)."""
+    rng = random.Random(SEED_17)
+    drawn = set()
+    for number in (15, 16):
+        path = ROOT / "gold" / "meetings" / f"candidates_round{number}.jsonl"
+        with path.open(encoding="utf-8") as handle:
+            drawn |= {json.loads(line)["article_id"] for line in handle if line.strip()}
+    pool = candidates(newsmtsc_records(), "en", FAMILIES_EN, skip=drawn)
+    for cand in sample(pool, QUOTA_EN_17, rng):
+        cand["draw"] = "random"
+        cand["round"] = 17
+        cand["split"] = "test15"
+        sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
+
+
 #: round number (as ``--round`` gives it) -> the function that prints its candidates
 ROUNDS = {
     "1": main_round1,
@@ -1099,6 +1132,7 @@ ROUNDS = {
     "14": main_round14,
     "15": main_round15,
     "16": main_round16,
+    "17": main_round17,
 }
 
 

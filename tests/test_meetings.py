@@ -749,6 +749,7 @@ def test_gold_set_shape():
         "test12",
         "test13",
         "test14",
+        "test15",
     }
     assert {g["round"] for g in gold if g["split"] == "test2"} == {4}
     assert {g["round"] for g in gold if g["split"] == "test3"} == {5}
@@ -787,6 +788,11 @@ def test_gold_set_shape():
     # round 16 drew no NewsMTSC record round 15 had drawn
     mtsc13 = {g["article_id"] for g in test13 if g["corpus"].startswith("newsmtsc/")}
     assert not mtsc13 & {g["article_id"] for g in test14}
+    assert {g["round"] for g in gold if g["split"] == "test15"} == {17}
+    test15 = [g for g in gold if g["split"] == "test15"]
+    assert {(g["corpus"], g["language"]) for g in test15} == {("newsmtsc/train", "en")}
+    # round 17 drew no NewsMTSC record rounds 15 and 16 had drawn
+    assert not (mtsc13 | {g["article_id"] for g in test14}) & {g["article_id"] for g in test15}
     assert len({g["gid"] for g in gold}) == len(gold)
     for g in gold:
         assert g["events"] or g["reason"]

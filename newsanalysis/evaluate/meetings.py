@@ -484,6 +484,7 @@ def build_parser() -> argparse.ArgumentParser:
             "test12",
             "test13",
             "test14",
+            "test15",
             "all",
         ),
         default="dev",
@@ -508,7 +509,9 @@ def build_parser() -> argparse.ArgumentParser:
         "§9.18); "
         "test14: round 16, a thirteenth blind round from unread sources, every trigger "
         "sentence of idNER (Indonesian) and a random draw from the NewsMTSC sentences "
-        "round 15 did not draw (GUIDELINE §9.19)",
+        "round 15 did not draw (GUIDELINE §9.19); "
+        "test15: round 17, a fourteenth blind round, a random draw from the NewsMTSC "
+        "sentences rounds 15 and 16 did not draw (GUIDELINE §9.20)",
     )
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--shared", default=None, help="the shared data folder (../shared)")

@@ -1956,6 +1956,7 @@ def test_a_lone_name_beside_the_trigger_is_a_side(kb, text, language, sides):
     ],
 )
 def test_talks_plans_and_sides_of_this_round(kb, text, language, expected):
+    """Round 9 of the rules: held talks, plans told in the past, sides from meeting phrases."""
     rows = real(kb, text, language=language)
     counted = [
         (r["status"], set(r["participants"]))
@@ -1973,3 +1974,28 @@ def test_between_after_a_verb_and_a_place_is_the_place(kb):
         "dan Korea Selatan pada Juni."
     )
     assert names(real(kb, text)) == [{"Donald Trump", "Kim Jong-un"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "President Barack Obama will visit Cuba next week.",
+            [("planned", {"Barack Obama", "Cuba"})],
+        ),
+        (
+            "Biden to meet with NRA after suggestion White House could act without Congress",
+            [("planned", {"Joe Biden", "NRA"})],
+        ),
+        ("Romney, Bush meet amid presidential bid chatter", [("happened", {"Romney", "Bush"})]),
+        (
+            "Trump and Kim conclude their first face-to-face meeting of the day.",
+            [("happened", {"Donald Trump", "Kim"})],
+        ),
+    ],
+)
+def test_english_verbs_headlines_and_subject_pairs(kb, text, expected):
+    """ "will visit" is the verb (its subject a side); a headline's infinitive is its future;
+    two subjects joined by a comma or "and" before a meeting word are both sides."""
+    rows = real(kb, text, language="en")
+    assert [(r["status"], set(r["participants"])) for r in rows] == expected

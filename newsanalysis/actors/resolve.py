@@ -502,7 +502,15 @@ def _meeting_side(state: _State, pos: int) -> str | None:
         word and "-" in word.group()
     ):
         return "object"
-    if _before_meeting_verb(state, word.end(), before_cue) or _relative_subject(state, word.end()):
+    if _joined_to_a_person(state, pos, word.end()):
+        return "subject"  # "Trump and Kim conclude their first meeting"
+    end = word.end()
+    joined = _JOINED_AFTER.match(text, end)  # "Romney, Bush meet": the first of two subjects
+    if (
+        _before_meeting_verb(state, end, before_cue)
+        or (joined is not None and _before_meeting_verb(state, joined.end(), before_cue))
+        or _relative_subject(state, end)
+    ):
         return "subject"
     return None
 
@@ -562,6 +570,27 @@ _MEETING_CUE_KINDS = frozenset(("party_before", "party_after", "pair_before", "p
 _CUE_REACH = 120
 
 
+def _joined_to_a_person(state: _State, pos: int, end: int) -> bool:
+    """Whether the word at ``pos`` is joined by "and" to a person the article names ("Trump
+    and Kim conclude their first meeting", "Kim and Trump"): near a meeting word, one
+    side of a pair of people is a person too."""
+    text = state.text
+    before = _AND_BEFORE.search(text, max(0, pos - 6), pos)
+    after = _AND_AFTER.match(text, end)
+    for f in state.found:
+        if f.actor_id is None or not _is_person_id(state, f.actor_id):
+            continue
+        if (before is not None and f.end == before.start()) or (
+            after is not None and f.start == after.end()
+        ):
+            return True
+    return False
+
+
+_AND_BEFORE = re.compile(r" (?:and|dan|&) $")
+_AND_AFTER = re.compile(r" (?:and|dan|&) ")
+
+
 def _coordinated_after_cue(state: _State, pos: int) -> bool:
     """The second of two sides a meeting verb introduces ("met Trump and Kim", "the
     summit between Trump and Kim", "bertemu Prabowo dan Sandiaga"): the word after a
@@ -576,6 +605,8 @@ def _coordinated_after_cue(state: _State, pos: int) -> bool:
 
 #: a capitalised run (a name with its title) and a joiner right before a position
 _JOINED_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*[ ])*?[A-Z][\w.'’-]*(?: and| dan| &|,) $")
+#: a joiner and a capitalised run (a name with its title) right after a position
+_JOINED_AFTER = re.compile(r"(?:,| and| dan| &) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*")
 #: a pair of names joined by a hyphen or "and" ("Trump-Kim", "Jokowi dan Prabowo")
 _PAIR_JOINER = r"(?:-| and | dan | & )"
 _PAIR_FROM = re.compile(rf"[A-Z][\w'’]*{_PAIR_JOINER}[A-Z][\w'’]*(?![\w-])")

@@ -98,6 +98,8 @@ class MeetingVocab:
     joiners: re.Pattern[str] | None
     object_breaks: re.Pattern[str] | None
     nominal: re.Pattern[str] | None
+    #: words before a noun-or-verb trigger that make it the verb ("will visit", "to call")
+    verb_before_nominal: re.Pattern[str] | None
     object_required: re.Pattern[str] | None
     place_before: re.Pattern[str] | None
     at_place: re.Pattern[str] | None
@@ -232,6 +234,9 @@ def vocab(language: str) -> MeetingVocab | None:
         joiners=_words(section.get("joiners", [])),
         object_breaks=_words(section.get("object_breaks", [])),
         nominal=_words(section.get("nominal", [])),
+        verb_before_nominal=_around(
+            section.get("verb_before_nominal", []), r"(?<![\w'’-])", r"\s+$"
+        ),
         object_required=_words(section.get("object_required", [])),
         purpose=_around(section.get("purpose", []), r"(?<![\w-])", r"((?:\s+[\w-]+){1,3})\s+$"),
         object_marker=_around(section.get("object_markers", []), r"\s*", r"(?![\w-])"),

@@ -411,7 +411,9 @@ def _event_for_trigger(doc, v, sentence, mode, t_start, t_end, clitic=None) -> _
     event.relative = _opens_relative(v, text, sentence, lo)
     event.anchor = t_start
     event.hosting = bool(v.hosting and v.hosting.fullmatch(trigger_text))
-    nominal = bool(v.nominal and v.nominal.fullmatch(trigger_text))
+    nominal = bool(v.nominal and v.nominal.fullmatch(trigger_text)) and not (
+        v.verb_before_nominal and v.verb_before_nominal.search(text, max(lo, t_start - 12), t_start)
+    )
     after_between = _between_start(doc, v, t_end, hi_full, nominal)
     event.nominal = nominal
     if nominal:

@@ -43,6 +43,8 @@ the dev/test split is by a hash of the article id.
         > gold/meetings/candidates_round16.jsonl
     .venv/bin/python scripts/sample_meeting_sentences.py --round 17 \
         > gold/meetings/candidates_round17.jsonl
+    .venv/bin/python scripts/sample_meeting_sentences.py --round 18 \
+        > gold/meetings/candidates_round18.jsonl
 
 Round 2 (GUIDELINE §9.5) is enriched: only sentences where a trigger is directly
 followed or preceded by a capitalised word, from articles not used in round 1.
@@ -146,6 +148,13 @@ from the NewsMTSC train sentences rounds 15 and 16 did not draw (their records r
 ``candidates_round15.jsonl`` and ``candidates_round16.jsonl``). No title, no date. It drew
 120 sentences (in_person 50, visit 18, talks 18, summit 10, phone 24); annotated blind, 48
 carry a meeting (49 events).
+Round 18 (GUIDELINE §9.21, ``split: "test16"``) is a fifteenth fresh test round, seed
+20191218, NewsMTSC only: **every** train sentence of the in_person, visit, talks and summit
+families that rounds 15-17 did not draw (their records read from their candidates files),
+and 20 phone sentences at random (``QUOTA_EN_18``, ``draw: "random"``). No title, no date.
+It drew 77 sentences (in_person 24, visit 12, talks 18, summit 3, phone 20); annotated
+blind, 26 carry a meeting (28 events). The round takes the last NewsMTSC train sentences of
+the four meeting families.
 Each round is one entry of ``ROUNDS`` (round number -> the function that prints it).
 
 The trigger patterns here are deliberately broader than the extractor's vocabulary:
@@ -1114,6 +1123,36 @@ def main_round17() -> None:
         sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
 
 
+SEED_18 = 20191218
+#: round 18 (GUIDELINE §9.21): the NewsMTSC train records rounds 15-17 did not draw hold
+#: 24 in_person, 12 visit, 18 talks, 3 summit and 169 phone sentences: every one of the
+#: four meeting families is drawn, and 20 phone ones (``called`` = named, mostly).
+QUOTA_EN_18 = {"in_person": 24, "visit": 12, "talks": 18, "summit": 3, "phone": 20}
+
+
+def main_round18() -> None:
+    """A fifteenth fresh test round (GUIDELINE §9.21): seed 20191218, NewsMTSC only:
+    **every** train sentence of the in_person, visit, talks and summit families that rounds
+    15-17 did not draw (read from their candidates files) and 20 phone ones at random
+    (``QUOTA_EN_18``, ``draw: "random"``)."""
+    rng = random.Random(SEED_18)
+    drawn = set()
+    for number in (15, 16, 17):
+        path = ROOT / "gold" / "meetings" / f"candidates_round{number}.jsonl"
+        with path.open(encoding="utf-8") as handle:
+            drawn |= {json.loads(line)["article_id"] for line in handle if line.strip()}
+    pool = list(candidates(newsmtsc_records(), "en", FAMILIES_EN, skip=drawn))
+    sizes = {family: sum(1 for f, _ in pool if f == family) for family in QUOTA_EN_18}
+    for family in ("in_person", "visit", "talks", "summit"):
+        if sizes[family] != QUOTA_EN_18[family]:
+            sys.exit(f"round 18: the {family} pool holds {sizes[family]}, not every one drawn")
+    for cand in sample(pool, QUOTA_EN_18, rng):
+        cand["draw"] = "random"
+        cand["round"] = 18
+        cand["split"] = "test16"
+        sys.stdout.write(json.dumps(cand, ensure_ascii=False) + "\n")
+
+
 #: round number (as ``--round`` gives it) -> the function that prints its candidates
 ROUNDS = {
     "1": main_round1,
@@ -1133,6 +1172,7 @@ ROUNDS = {
     "15": main_round15,
     "16": main_round16,
     "17": main_round17,
+    "18": main_round18,
 }
 
 

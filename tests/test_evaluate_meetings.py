@@ -153,7 +153,7 @@ def test_every_gold_split_can_be_scored_from_the_command_line():
     for split in {g["split"] for g in load_gold()}:
         assert parser.parse_args(["--split", split]).split == split
     with pytest.raises(SystemExit):
-        parser.parse_args(["--split", "test16"])
+        parser.parse_args(["--split", "test17"])
 
 
 def test_find_articles_builds_pfsa_newsmtsc_and_idner_records():

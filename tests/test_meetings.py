@@ -750,6 +750,7 @@ def test_gold_set_shape():
         "test13",
         "test14",
         "test15",
+        "test16",
     }
     assert {g["round"] for g in gold if g["split"] == "test2"} == {4}
     assert {g["round"] for g in gold if g["split"] == "test3"} == {5}
@@ -793,6 +794,12 @@ def test_gold_set_shape():
     assert {(g["corpus"], g["language"]) for g in test15} == {("newsmtsc/train", "en")}
     # round 17 drew no NewsMTSC record rounds 15 and 16 had drawn
     assert not (mtsc13 | {g["article_id"] for g in test14}) & {g["article_id"] for g in test15}
+    assert {g["round"] for g in gold if g["split"] == "test16"} == {18}
+    test16 = [g for g in gold if g["split"] == "test16"]
+    assert {(g["corpus"], g["language"]) for g in test16} == {("newsmtsc/train", "en")}
+    # round 18 drew no NewsMTSC record rounds 15, 16 and 17 had drawn
+    earlier = mtsc13 | {g["article_id"] for g in test14 + test15}
+    assert not earlier & {g["article_id"] for g in test16}
     assert len({g["gid"] for g in gold}) == len(gold)
     for g in gold:
         assert g["events"] or g["reason"]

@@ -1,6 +1,6 @@
 """Score the meetings extractor against the dev gold (``gold/meetings/gold.jsonl``).
 
-    python -m newsanalysis.evaluate.meetings [--split dev|test|test2..test14|all] [--errors]
+    python -m newsanalysis.evaluate.meetings [--split dev|test|test2..test16|all] [--errors]
 
 Each gold record is one sentence of a CLICK-ID, PolNeAR or PFSA-ID article or one
 NewsMTSC or idNER sentence (read from ``../shared`` at run time; nothing is copied) with the events
@@ -485,6 +485,7 @@ def build_parser() -> argparse.ArgumentParser:
             "test13",
             "test14",
             "test15",
+            "test16",
             "all",
         ),
         default="dev",
@@ -511,7 +512,9 @@ def build_parser() -> argparse.ArgumentParser:
         "sentence of idNER (Indonesian) and a random draw from the NewsMTSC sentences "
         "round 15 did not draw (GUIDELINE §9.19); "
         "test15: round 17, a fourteenth blind round, a random draw from the NewsMTSC "
-        "sentences rounds 15 and 16 did not draw (GUIDELINE §9.20)",
+        "sentences rounds 15 and 16 did not draw (GUIDELINE §9.20); "
+        "test16: round 18, a fifteenth blind round, every NewsMTSC in_person, visit, talks "
+        "and summit sentence rounds 15-17 did not draw and 20 phone ones (GUIDELINE §9.21)",
     )
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--shared", default=None, help="the shared data folder (../shared)")

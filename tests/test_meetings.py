@@ -1999,6 +1999,10 @@ def test_between_after_a_verb_and_a_place_is_the_place(kb):
             "Trump and Kim conclude their first face-to-face meeting of the day.",
             [("happened", {"Donald Trump", "Kim"})],
         ),
+        (
+            "President Barack Obama and Cuban President Raul Castro met briefly in Panama.",
+            [("happened", {"Barack Obama", "Raul Castro"})],
+        ),
     ],
 )
 def test_english_verbs_headlines_and_subject_pairs(kb, text, expected):
@@ -2006,3 +2010,18 @@ def test_english_verbs_headlines_and_subject_pairs(kb, text, expected):
     two subjects joined by a comma or "and" before a meeting word are both sides."""
     rows = real(kb, text, language="en")
     assert [(r["status"], set(r["participants"])) for r in rows] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Later, Mr. Jordan pressed Douglas Shulman on whether he had visited the White House.",
+            "en",
+        ),
+        ("Wartawan bertanya apakah Jokowi sudah bertemu Prabowo di Istana Bogor.", "id"),
+    ],
+)
+def test_a_question_whether_it_happened_is_no_happened_meeting(kb, text, language):
+    rows = real(kb, text, language=language)
+    assert rows and all(r["status"] == "hypothetical" for r in rows)

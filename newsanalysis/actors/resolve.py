@@ -635,9 +635,11 @@ def _lone_name(state: _State, word: tuple[int, int, str], side: str) -> bool:
         return False
     if text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha():
         return False
+    following = _NEXT_WORD.match(text, end)
+    if following is not None and following.group(1).lower() in lex.title_words:
+        return False  # "Obama and Cuban President Raul Castro met": a title's modifier
     if side == "subject":
         return True
-    following = _NEXT_WORD.match(text, end)
     if following is None or not following.group(1)[:1].isalpha():
         return True
     nxt = following.group(1)

@@ -45,6 +45,7 @@ from .kb import KnowledgeBase
 from .known import _mask, _mask_found, _match_known, _speaker_starts
 from .lexicon import get_lexicon
 from .references import _given_names, resolve_reference
+from .sides import lone_name, meeting_side
 from .state import (
     _ABBREVIATION_AFTER,
     _NEXT_WORD,
@@ -370,7 +371,7 @@ def _partials_and_bare_names(state: _State, masked: str, bare_names: bool) -> No
         if not subjects and " " not in m.group() and first not in intro:
             if len(parts) != len(intro):
                 parts = sorted(intro)
-            if not _shortens_a_part(parts, first) and not _meeting_side(state, m.start()):
+            if not _shortens_a_part(parts, first) and not meeting_side(state, m.start()):
                 continue  # one word that is no part (or short form) of a name given earlier
         words = _split_words(text, m.start(), m.end())
         if (
@@ -471,188 +472,6 @@ def _is_subject(state: _State, word: tuple[int, int, str]) -> bool:
     )
 
 
-def _meeting_side(state: _State, pos: int) -> str | None:
-    """Whether a word at ``pos`` stands right after a meeting verb ("met Epstein",
-    "bertemu dengan Sutrisno": "object"), right before one ("Kislyak met": "subject") or
-    in a pair of names next to a meeting noun ("the Trump-Kim summit"). A side of a
-    meeting is a person or a body, and bodies and places are known or found before."""
-    text = state.text
-    if state.party_cues is None:
-        cues = state.cues
-        state.party_cues = (
-            {end + 1 for kind, _s, end in cues if kind == "party_before"},
-            {start - 1 for kind, start, _e in cues if kind == "party_after"},
-            {end + 1 for kind, _s, end in cues if kind == "pair_before"},
-            {start - 1 for kind, start, _e in cues if kind == "pair_after"},
-            sorted(start for kind, start, _e in cues if kind in _MEETING_CUE_KINDS),
-        )
-    after_cue, before_cue, after_pair_cue, before_pair_cue, near = state.party_cues
-    i = bisect.bisect_left(near, pos - _CUE_REACH)
-    if i == len(near) or near[i] > pos + _CUE_REACH:
-        return None  # no meeting word anywhere near: most capitalised words
-    word = _WORD_AT.match(text, pos)
-    if word is None:
-        return None
-    plain = _PLAIN_WORD.match(text, pos)
-    if _in_pair(state, pos, plain.end()):
-        return "subject"  # "the Trump-Kim summit", "pertemuan Jokowi dan Prabowo"
-    if word.group().endswith(("’s", "'s")) and word.end() in before_pair_cue:
-        return "subject"  # "Dorsey’s meeting with Trump": the owner of a meeting noun
-    if (pos in after_cue or _coordinated_after_cue(state, pos)) and not (
-        word and "-" in word.group()
-    ):
-        return "object"
-    if _joined_to_a_person(state, pos, word.end()):
-        return "subject"  # "Trump and Kim conclude their first meeting"
-    end = word.end()
-    joined = _JOINED_AFTER.match(text, end)  # "Romney, Bush meet": the first of two subjects
-    if (
-        _before_meeting_verb(state, end, before_cue)
-        or (joined is not None and _before_meeting_verb(state, joined.end(), before_cue))
-        or _relative_subject(state, end)
-    ):
-        return "subject"
-    return None
-
-
-def _before_meeting_verb(state: _State, end: int, before_cue: set[int]) -> bool:
-    """Whether a meeting verb follows the word ending at ``end``, right after it or behind
-    auxiliaries and adverbs ("Kim is expected to meet", "Kim juga akan bertemu")."""
-    auxiliaries = state.lex.party_auxiliaries
-    for _ in range(4):
-        if end in before_cue:
-            return True
-        following = _NEXT_WORD.match(state.text, end)
-        if following is None or following.group(1).lower() not in auxiliaries:
-            return False
-        end = following.end(1)
-    return False
-
-
-#: how far after a name and its relative pronoun a meeting verb may stand
-_RELATIVE_REACH = 80
-
-
-def _relative_subject(state: _State, end: int) -> bool:
-    """A name followed by a comma and a relative pronoun whose clause holds a meeting verb
-    ("Gates, yang juga melakukan pembicaraan dengan ...", "Beshir, yang dua kali bertemu
-    dengan ...", "Richardson, who met ..."): the name is the clause's subject, a side."""
-    lex, text = state.lex, state.text
-    if not lex.relative_after_name or text[end : end + 2] != ", ":
-        return False
-    pronoun = _WORD_AT.match(text, end + 2)
-    if pronoun is None or pronoun.group().lower() not in lex.relative_after_name:
-        return False
-    reach = min(len(text), pronoun.end() + _RELATIVE_REACH)
-    clause_end = next((i for i in range(pronoun.end(), reach) if text[i] in ",.;"), reach)
-    return any(
-        kind in ("party_before", "party_after") and pronoun.end() < start < clause_end
-        for kind, start, _e in state.cues
-    )
-
-
-def _in_pair(state: _State, pos: int, end: int) -> bool:
-    """Whether the word at ``pos`` (ending at ``end``) is one of a pair of names joined by
-    a hyphen or "and" right after or before a meeting noun ("the Trump-Kim summit", "the
-    Kerry and Lavrov meeting", "pertemuan Trump-Kim")."""
-    text = state.text
-    _after_cue, _before_cue, after_pair_cue, before_pair_cue, _near = state.party_cues
-    pair = _PAIR_FROM.match(text, pos)
-    if pair is not None:
-        return pair.start() in after_pair_cue or pair.end() in before_pair_cue
-    pair = _PAIR_TO.search(text, max(0, pos - 40), pos)
-    return pair is not None and (pair.start() in after_pair_cue or end in before_pair_cue)
-
-
-_MEETING_CUE_KINDS = frozenset(("party_before", "party_after", "pair_before", "pair_after"))
-#: how far from a meeting word a side may start (a title, a coordinated side, a relative
-#: clause or auxiliaries in between)
-_CUE_REACH = 120
-
-
-def _joined_to_a_person(state: _State, pos: int, end: int) -> bool:
-    """Whether the word at ``pos`` is joined by "and" to a person the article names ("Trump
-    and Kim conclude their first meeting", "Kim and Trump"): near a meeting word, one
-    side of a pair of people is a person too."""
-    text = state.text
-    before = _AND_BEFORE.search(text, max(0, pos - 6), pos)
-    after = _AND_AFTER.match(text, end)
-    for f in state.found:
-        if f.actor_id is None or not _is_person_id(state, f.actor_id):
-            continue
-        if (before is not None and f.end == before.start()) or (
-            after is not None and f.start == after.end()
-        ):
-            return True
-    return False
-
-
-_AND_BEFORE = re.compile(r" (?:and|dan|&) $")
-_AND_AFTER = re.compile(r" (?:and|dan|&) ")
-
-
-def _coordinated_after_cue(state: _State, pos: int) -> bool:
-    """The second of two sides a meeting verb introduces ("met Trump and Kim", "the
-    summit between Trump and Kim", "bertemu Prabowo dan Sandiaga"): the word after a
-    joiner whose first side stands right after the verb, maybe behind its title."""
-    joined = _JOINED_BEFORE.search(state.text, max(0, pos - 60), pos)
-    if joined is None:
-        return False
-    after_cue = state.party_cues[0]
-    first = joined.start()
-    return any(f.end == first and f.start in after_cue for f in state.found) or (first in after_cue)
-
-
-#: a capitalised run (a name with its title) and a joiner right before a position
-_JOINED_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*[ ])*?[A-Z][\w.'’-]*(?: and| dan| &|,) $")
-#: a joiner and a capitalised run (a name with its title) right after a position
-_JOINED_AFTER = re.compile(r"(?:,| and| dan| &) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*")
-#: a pair of names joined by a hyphen or "and" ("Trump-Kim", "Jokowi dan Prabowo")
-_PAIR_JOINER = r"(?:-| and | dan | & )"
-_PAIR_FROM = re.compile(rf"[A-Z][\w'’]*{_PAIR_JOINER}[A-Z][\w'’]*(?![\w-])")
-_PAIR_TO = re.compile(rf"(?<![\w'’-])[A-Z][\w'’]*{_PAIR_JOINER}$")
-
-
-def _lone_name(state: _State, word: tuple[int, int, str], side: str) -> bool:
-    """A lone capitalised word next to a meeting verb taken for a person: not a common
-    word, place, title, abbreviation or contraction ("I’ve met"); not the first word of a
-    web address ("Kompas.com"); after the verb, not a modifier of the word after it where
-    the language puts modifiers first ("meeting with Orlando community leaders")."""
-    lex, text = state.lex, state.text
-    start, end, w = word
-    low = w.lower()
-    if (
-        len(w) < 3
-        or w.isupper()
-        or w[1].isupper()  # "SINDOmedia": a brand
-        or _CONTRACTION.search(w)
-        or low in lex.places
-        or lex.is_common_anywhere(w)
-        or lex.is_lowercase_word(w)
-        or low in lex.not_name
-        or low in lex.title_words
-    ):
-        return False
-    if text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha():
-        return False
-    following = _NEXT_WORD.match(text, end)
-    if following is not None and following.group(1).lower() in lex.title_words:
-        return False  # "Obama and Cuban President Raul Castro met": a title's modifier
-    if side == "subject":
-        return True
-    if following is None or not following.group(1)[:1].isalpha():
-        return True
-    nxt = following.group(1)
-    if nxt[:1].isupper():
-        return False  # "met Boston Mayor Marty Walsh"
-    return not lex.party_name_followers or nxt.lower() in lex.party_name_followers
-
-
-_CONTRACTION = re.compile(r"['’](?:ve|ll|re|m|d|s|t)$")
-_WORD_AT = re.compile(r"[\w'’-]+")
-_PLAIN_WORD = re.compile(r"[\w'’]+")
-
-
 def _initials_before_name(run) -> bool:
     """ "FX Hadi Rudyatmo", "AM Hendropriyono Putra": two capital initials opening a run
     whose next word is a given name are a person's initials, not an acronym."""
@@ -682,7 +501,7 @@ def _take_run(state: _State, run, bare_names: bool) -> None:
         # subject of a clause ("Hanung juga menjamin")
         if state.subject_names and _is_subject(state, run[0]):
             method = "subject"
-        elif (side := _meeting_side(state, start)) and _lone_name(state, run[0], side):
+        elif (side := meeting_side(state, start)) and lone_name(state, run[0], side):
             method = "cued"
         else:
             return

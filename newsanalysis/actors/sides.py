@@ -12,10 +12,38 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from .state import _NEXT_WORD, _is_person_id, _State
 
 __all__ = ["lone_name", "meeting_side"]
+
+
+@dataclass(frozen=True)
+class _MeetingCues:
+    """Where the meeting words of an article put a side: right after a verb ("met |X"),
+    right before one ("X| met"), after or before a meeting noun a pair stands by
+    ("pertemuan |Trump-Kim", "Trump-Kim| summit"); and where any of them starts."""
+
+    after_verb: frozenset[int]
+    before_verb: frozenset[int]
+    after_noun: frozenset[int]
+    before_noun: frozenset[int]
+    starts: list[int]
+
+
+def _meeting_cues(state: _State) -> _MeetingCues:
+    """The meeting words of the article, listed once (the cues the first scan found)."""
+    if state.meeting_cues is None:
+        cues = state.cues
+        state.meeting_cues = _MeetingCues(
+            frozenset(end + 1 for kind, _s, end in cues if kind == "party_before"),
+            frozenset(start - 1 for kind, start, _e in cues if kind == "party_after"),
+            frozenset(end + 1 for kind, _s, end in cues if kind == "pair_before"),
+            frozenset(start - 1 for kind, start, _e in cues if kind == "pair_after"),
+            sorted(start for kind, start, _e in cues if kind in _MEETING_CUE_KINDS),
+        )
+    return state.meeting_cues
 
 
 def meeting_side(state: _State, pos: int) -> str | None:
@@ -24,43 +52,36 @@ def meeting_side(state: _State, pos: int) -> str | None:
     in a pair of names next to a meeting noun ("the Trump-Kim summit"). A side of a
     meeting is a person or a body, and bodies and places are known or found before."""
     text = state.text
-    if state.party_cues is None:
-        cues = state.cues
-        state.party_cues = (
-            {end + 1 for kind, _s, end in cues if kind == "party_before"},
-            {start - 1 for kind, start, _e in cues if kind == "party_after"},
-            {end + 1 for kind, _s, end in cues if kind == "pair_before"},
-            {start - 1 for kind, start, _e in cues if kind == "pair_after"},
-            sorted(start for kind, start, _e in cues if kind in _MEETING_CUE_KINDS),
-        )
-    after_cue, before_cue, after_pair_cue, before_pair_cue, near = state.party_cues
-    i = bisect.bisect_left(near, pos - _CUE_REACH)
-    if i == len(near) or near[i] > pos + _CUE_REACH:
+    cues = _meeting_cues(state)
+    i = bisect.bisect_left(cues.starts, pos - _CUE_REACH)
+    if i == len(cues.starts) or cues.starts[i] > pos + _CUE_REACH:
         return None  # no meeting word anywhere near: most capitalised words
     word = _WORD_AT.match(text, pos)
     if word is None:
         return None
     plain = _PLAIN_WORD.match(text, pos)
-    if _in_pair(state, pos, plain.end()):
+    if _in_pair(state, cues, pos, plain.end()):
         return "subject"  # "the Trump-Kim summit", "pertemuan Jokowi dan Prabowo"
-    if word.group().endswith(("’s", "'s")) and word.end() in before_pair_cue:
+    if word.group().endswith(("’s", "'s")) and word.end() in cues.before_noun:
         return "subject"  # "Dorsey’s meeting with Trump": the owner of a meeting noun
-    if (pos in after_cue or _coordinated_after_cue(state, pos)) and "-" not in word.group():
+    if (pos in cues.after_verb or _coordinated_after_cue(state, cues, pos)) and (
+        "-" not in word.group()
+    ):
         return "object"
     if _joined_to_a_person(state, pos, word.end()):
         return "subject"  # "Trump and Kim conclude their first meeting"
     end = word.end()
     joined = _JOINED_AFTER.match(text, end)  # "Romney, Bush meet": the first of two subjects
     if (
-        _before_meeting_verb(state, end, before_cue)
-        or (joined is not None and _before_meeting_verb(state, joined.end(), before_cue))
+        _before_meeting_verb(state, end, cues.before_verb)
+        or (joined is not None and _before_meeting_verb(state, joined.end(), cues.before_verb))
         or _relative_subject(state, end)
     ):
         return "subject"
     return None
 
 
-def _before_meeting_verb(state: _State, end: int, before_cue: set[int]) -> bool:
+def _before_meeting_verb(state: _State, end: int, before_cue: frozenset[int]) -> bool:
     """Whether a meeting verb follows the word ending at ``end``, right after it or behind
     auxiliaries and adverbs where the language lists them ("Kim is expected to meet")."""
     auxiliaries = state.lex.party_auxiliaries
@@ -96,17 +117,16 @@ def _relative_subject(state: _State, end: int) -> bool:
     )
 
 
-def _in_pair(state: _State, pos: int, end: int) -> bool:
+def _in_pair(state: _State, cues: _MeetingCues, pos: int, end: int) -> bool:
     """Whether the word at ``pos`` (ending at ``end``) is one of a pair of names joined by
     a hyphen or "and" right after or before a meeting noun ("the Trump-Kim summit", "the
     Kerry and Lavrov meeting", "pertemuan Trump-Kim")."""
     text = state.text
-    _after_cue, _before_cue, after_pair_cue, before_pair_cue, _near = state.party_cues
     pair = _PAIR_FROM.match(text, pos)
     if pair is not None:
-        return pair.start() in after_pair_cue or pair.end() in before_pair_cue
+        return pair.start() in cues.after_noun or pair.end() in cues.before_noun
     pair = _PAIR_TO.search(text, max(0, pos - 40), pos)
-    return pair is not None and (pair.start() in after_pair_cue or end in before_pair_cue)
+    return pair is not None and (pair.start() in cues.after_noun or end in cues.before_noun)
 
 
 _MEETING_CUE_KINDS = frozenset(("party_before", "party_after", "pair_before", "pair_after"))
@@ -136,16 +156,17 @@ _AND_BEFORE = re.compile(r" (?:and|dan|&) $")
 _AND_AFTER = re.compile(r" (?:and|dan|&) ")
 
 
-def _coordinated_after_cue(state: _State, pos: int) -> bool:
+def _coordinated_after_cue(state: _State, cues: _MeetingCues, pos: int) -> bool:
     """The second of two sides a meeting verb introduces ("met Trump and Kim", "the
     summit between Trump and Kim", "bertemu Prabowo dan Sandiaga"): the word after a
     joiner whose first side stands right after the verb, maybe behind its title."""
     joined = _JOINED_BEFORE.search(state.text, max(0, pos - 60), pos)
     if joined is None:
         return False
-    after_cue = state.party_cues[0]
     first = joined.start()
-    return any(f.end == first and f.start in after_cue for f in state.found) or (first in after_cue)
+    return first in cues.after_verb or any(
+        f.end == first and f.start in cues.after_verb for f in state.found
+    )
 
 
 #: a capitalised run (a name with its title) and a joiner right before a position

@@ -45,8 +45,8 @@ class _State:
     cues: list[tuple[str, int, int]] = field(default_factory=list)
     dateline_end: int = 0
     subject_names: bool = False
-    #: positions right after a meeting verb and right before one (see resolve._meeting_side)
-    party_cues: tuple[set[int], set[int], set[int], set[int], list[int]] | None = None
+    #: where the article's meeting words put a side (sides._MeetingCues), listed once
+    meeting_cues: object | None = None
     #: people a lone name beside a meeting verb introduced, by id: their first mention
     meeting_sides: dict[str, _Found] = field(default_factory=dict)
     headlines: dict[int, bool] = field(default_factory=dict)

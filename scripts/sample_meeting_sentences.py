@@ -1075,6 +1075,17 @@ def idner_records():
         }
 
 
+def _drawn_ids(*rounds: int) -> set[str]:
+    """The article ids the candidates files of these rounds hold (records with no title,
+    like NewsMTSC's, cannot be told apart by title as ``_used_articles`` does)."""
+    drawn: set[str] = set()
+    for number in rounds:
+        path = ROOT / "gold" / "meetings" / f"candidates_round{number}.jsonl"
+        with path.open(encoding="utf-8") as handle:
+            drawn |= {json.loads(line)["article_id"] for line in handle if line.strip()}
+    return drawn
+
+
 def main_round16() -> None:
     """A thirteenth fresh test round (GUIDELINE §9.19): seed 20191216, from text no round
     has read: **every** idNER sentence that an Indonesian trigger family matches (``draw:
@@ -1085,10 +1096,7 @@ def main_round16() -> None:
     for _, cand in candidates(idner_records(), "id", FAMILIES_ID):
         cand["draw"] = "all"
         chosen.append(cand)
-    path = ROOT / "gold" / "meetings" / "candidates_round15.jsonl"
-    with path.open(encoding="utf-8") as handle:
-        drawn = {json.loads(line)["article_id"] for line in handle if line.strip()}
-    pool = candidates(newsmtsc_records(), "en", FAMILIES_EN, skip=drawn)
+    pool = candidates(newsmtsc_records(), "en", FAMILIES_EN, skip=_drawn_ids(15))
     english = sample(pool, QUOTA_EN_16, rng)
     for cand in english:
         cand["draw"] = "random"
@@ -1110,12 +1118,7 @@ def main_round17() -> None:
     random draw by family quota (``QUOTA_EN_17``, ``draw: "random"``) from the train
     sentences rounds 15 and 16 did not draw (read from their candidates files)."""
     rng = random.Random(SEED_17)
-    drawn = set()
-    for number in (15, 16):
-        path = ROOT / "gold" / "meetings" / f"candidates_round{number}.jsonl"
-        with path.open(encoding="utf-8") as handle:
-            drawn |= {json.loads(line)["article_id"] for line in handle if line.strip()}
-    pool = candidates(newsmtsc_records(), "en", FAMILIES_EN, skip=drawn)
+    pool = candidates(newsmtsc_records(), "en", FAMILIES_EN, skip=_drawn_ids(15, 16))
     for cand in sample(pool, QUOTA_EN_17, rng):
         cand["draw"] = "random"
         cand["round"] = 17
@@ -1136,12 +1139,7 @@ def main_round18() -> None:
     15-17 did not draw (read from their candidates files) and 20 phone ones at random
     (``QUOTA_EN_18``, ``draw: "random"``)."""
     rng = random.Random(SEED_18)
-    drawn = set()
-    for number in (15, 16, 17):
-        path = ROOT / "gold" / "meetings" / f"candidates_round{number}.jsonl"
-        with path.open(encoding="utf-8") as handle:
-            drawn |= {json.loads(line)["article_id"] for line in handle if line.strip()}
-    pool = list(candidates(newsmtsc_records(), "en", FAMILIES_EN, skip=drawn))
+    pool = list(candidates(newsmtsc_records(), "en", FAMILIES_EN, skip=_drawn_ids(15, 16, 17)))
     sizes = {family: sum(1 for f, _ in pool if f == family) for family in QUOTA_EN_18}
     for family in ("in_person", "visit", "talks", "summit"):
         if sizes[family] != QUOTA_EN_18[family]:

@@ -4,32 +4,15 @@ summit", and the words next to a meeting word that are no name."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from test_actors import _at, _doc, _who
 
 from newsanalysis.actors import find_mentions, load_kb
-from newsanalysis.document import Document
 
 
 @pytest.fixture(scope="module")
 def kb():
     return load_kb()
-
-
-def _doc(text: str, language: str = "id") -> Document:
-    return Document("t", text, language, date(2023, 3, 17))
-
-
-def _at(doc: Document, surface: str) -> tuple[int, int]:
-    start = doc.text.index(surface)
-    return start, start + len(surface)
-
-
-def _who(doc: Document, surface: str) -> str | None:
-    start, _ = _at(doc, surface)
-    mention = doc.mention_at(start, start + 1)
-    return doc.actor_name(mention.actor_id) if mention else None
 
 
 def test_a_lone_name_a_meeting_verb_introduces_is_a_person(kb):

@@ -191,6 +191,18 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
 
 
+#: the pack's cue lists -> the kind of entry the scan reports for them (speech cues,
+#: meeting verbs before and after a side, meeting nouns beside a pair of names)
+_CUE_LISTS = {
+    "name_cues_before": "cue_before",
+    "name_cues_after": "cue_after",
+    "party_cues_before": "party_before",
+    "party_cues_after": "party_after",
+    "pair_cues_before": "pair_before",
+    "pair_cues_after": "pair_after",
+}
+
+
 def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
     code = pack.code
     section = pack.get("actors", {})
@@ -234,18 +246,9 @@ def _build(kb: KnowledgeBase, pack: LanguagePack) -> Lexicon:
         add(title, Entry(title.lower(), "title", ""))
     for head in _words(pack, "org_heads"):
         add(head, Entry(head, "org_head", ""))
-    for cue in _words(pack, "name_cues_before"):
-        add(cue, Entry(cue.lower(), "cue_before", ""))
-    for cue in _words(pack, "name_cues_after"):
-        add(cue, Entry(cue.lower(), "cue_after", ""))
-    for cue in _words(pack, "party_cues_before"):
-        add(cue, Entry(cue.lower(), "party_before", ""))
-    for cue in _words(pack, "party_cues_after"):
-        add(cue, Entry(cue.lower(), "party_after", ""))
-    for cue in _words(pack, "pair_cues_before"):
-        add(cue, Entry(cue.lower(), "pair_before", ""))
-    for cue in _words(pack, "pair_cues_after"):
-        add(cue, Entry(cue.lower(), "pair_after", ""))
+    for key, kind in _CUE_LISTS.items():
+        for cue in _words(pack, key):
+            add(cue, Entry(cue.lower(), kind, ""))
     for key, items in entries.items():
         automaton.add_word(key, (len(key) - 1, tuple(items)))
     automaton.make_automaton()

@@ -50,6 +50,7 @@ from .state import (
     _ABBREVIATION_AFTER,
     _NEXT_WORD,
     _after_sentence_break,
+    _could_be_a_name,
     _entity_at,
     _follows,
     _Found,
@@ -452,17 +453,8 @@ def _is_subject(state: _State, word: tuple[int, int, str]) -> bool:
     lex, text = state.lex, state.text
     start, end, w = word
     low = w.lower()
-    if (
-        len(w) < 3
-        or w.isupper()
-        or (low.endswith("nya") and lex.is_common(low[:-3]))  # "Baterainya"
-        or low in lex.places
-        or lex.is_common_anywhere(w)
-        or lex.is_lowercase_word(w)
-        or low in lex.not_name
-        or low in lex.title_words
-    ):
-        return False
+    if not _could_be_a_name(lex, w) or (low.endswith("nya") and lex.is_common(low[:-3])):
+        return False  # "Baterainya"
     before = text[max(0, start - 2) : start]
     if not (start == 0 or before.endswith(", ") or _after_sentence_break(text, start)):
         return False

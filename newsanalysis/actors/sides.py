@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .state import _NEXT_WORD, _is_person_id, _State
+from .state import _NEXT_WORD, _could_be_a_name, _is_person_id, _State
 
 __all__ = ["lone_name", "meeting_side"]
 
@@ -186,19 +186,8 @@ def lone_name(state: _State, word: tuple[int, int, str], side: str) -> bool:
     the language puts modifiers first ("meeting with Orlando community leaders")."""
     lex, text = state.lex, state.text
     start, end, w = word
-    low = w.lower()
-    if (
-        len(w) < 3
-        or w.isupper()
-        or w[1].isupper()  # "SINDOmedia": a brand
-        or _CONTRACTION.search(w)
-        or low in lex.places
-        or lex.is_common_anywhere(w)
-        or lex.is_lowercase_word(w)
-        or low in lex.not_name
-        or low in lex.title_words
-    ):
-        return False
+    if not _could_be_a_name(lex, w) or w[1].isupper() or _CONTRACTION.search(w):
+        return False  # "SINDOmedia": a brand; "I’ve"
     if text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha():
         return False
     following = _NEXT_WORD.match(text, end)

@@ -139,3 +139,19 @@ def _words_before(text: str, pos: int) -> list[str]:
 def _after_sentence_break(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3) : pos].rstrip(" \"“'‘(")
     return not before or before[-1] in ".!?:\n"
+
+
+def _could_be_a_name(lex: Lexicon, word: str) -> bool:
+    """Whether a lone capitalised word may be a person's name: not too short, no
+    abbreviation, place, common word (of any installed language), word only ever written
+    in lower case, non-name word or title."""
+    low = word.lower()
+    return not (
+        len(word) < 3
+        or word.isupper()
+        or low in lex.places
+        or lex.is_common_anywhere(word)
+        or lex.is_lowercase_word(word)
+        or low in lex.not_name
+        or low in lex.title_words
+    )
